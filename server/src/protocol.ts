@@ -1,0 +1,110 @@
+// The custom protocol between the Paper List client and server, declared once.
+// The client imports this file through the bundler; no copy exists elsewhere.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Position, Range, TextDocumentIdentifier, TextEdit } from 'vscode-languageserver-protocol';
+
+/** A calendar day as written in a week heading; `year` is absent when neither the heading nor its neighbours give one. */
+export interface DayInfo {
+  year?: number;
+  /** 1-12 */
+  month: number;
+  day: number;
+}
+
+export interface LinkInfo {
+  label: string;
+  url: string;
+}
+
+export interface RowInfo {
+  /** The number as written (`5`), or null when the row has none. */
+  number: string | null;
+  title: string;
+  description: string;
+  /** The whole table row line. */
+  range: Range;
+  paperUrl?: string;
+  links: LinkInfo[];
+  problemCount: number;
+}
+
+export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface WeekInfo {
+  /** Heading text without the leading `#`s, e.g. `Top ML Papers of the Week (Jun 23 - Jun 29) - 2025`. */
+  heading: string;
+  /** GitHub anchor of the heading, without `#`. */
+  anchor: string;
+  headingRange: Range;
+  /** From the heading line to the line before the next week (or tail). */
+  range: Range;
+  start?: DayInfo;
+  end?: DayInfo;
+  /** The year the week belongs to (from the ` - 2025` suffix, or inferred from neighbours). */
+  year?: number;
+  rowCount: number;
+  /** Problems inside the week's range, after settings and disable comments. */
+  problemCount: number;
+  /** The most severe of those problems, absent when there are none. */
+  worstSeverity?: ProblemSeverity;
+  rows: RowInfo[];
+}
+
+export interface WeeksParams {
+  textDocument: TextDocumentIdentifier;
+}
+
+export interface WeeksResult {
+  /** False when the document is not a paper list (no week heading, or excluded by `paperList.files`). */
+  isPaperList: boolean;
+  /** The document version the answer was computed for. */
+  version: number;
+  weeks: WeekInfo[];
+  paperCount: number;
+  problemCount: number;
+}
+
+/** Client → server: the weeks and rows of one document, for the tree view, status bar, exports and pickers. */
+export namespace WeeksRequest {
+  export const method = 'paperList/weeks';
+  export const type = new RequestType<WeeksParams, WeeksResult, void>(method);
+}
+
+export interface EditResult {
+  /** Edits against the document version the client sent; empty when nothing applies. */
+  edits: TextEdit[];
+  /** Where to put the cursor after applying the edits (in post-edit coordinates), when it matters. */
+  selection?: Position;
+}
+
+export interface NewWeekParams {
+  textDocument: TextDocumentIdentifier;
+}
+
+/** Client → server: the text that starts next week's section (heading, table, row templates, TOC entry). */
+export namespace NewWeekRequest {
+  export const method = 'paperList/newWeek';
+  export const type = new RequestType<NewWeekParams, EditResult, void>(method);
+}
+
+export interface RenumberWeekParams {
+  textDocument: TextDocumentIdentifier;
+  /** Any position inside the week. */
+  position: Position;
+}
+
+/** Client → server: renumber the rows of the week containing `position` 1..N. */
+export namespace RenumberWeekRequest {
+  export const method = 'paperList/renumberWeek';
+  export const type = new RequestType<RenumberWeekParams, EditResult, void>(method);
+}
+
+export interface FixAllParams {
+  textDocument: TextDocumentIdentifier;
+}
+
+/** Client → server: every safe fix in one set of edits (the same edits as `source.fixAll.paperList` and `paper-list check --fix`). */
+export namespace FixAllRequest {
+  export const method = 'paperList/fixAll';
+  export const type = new RequestType<FixAllParams, EditResult, void>(method);
+}
