@@ -1,0 +1,159 @@
+// Entry of the VS Code integration suite (the `extensionTestsPath` of @vscode/test-electron and of
+// test/vscode/run-code-server.mjs). Runs inside the extension host: loads every compiled *.test.js
+// beside this file into Mocha (tdd UI: suite()/test()), runs them, and writes a JSON results file:
+//   $PAPER_LIST_TEST_RESULTS, else <this folder>/../results.json  (out/test/vscode/results.json)
+// The runner (run-code-server.mjs) sets the env var on the code-server process; the remote extension
+// host inherits it. Optional env: PAPER_LIST_TEST_GREP (Mocha grep), PAPER_LIST_TEST_TIMEOUT (ms per test),
+// PAPER_LIST_TEST_LOG (a file that also receives the suite's console output, formatted: the runner
+// streams it, since a remote extension host's console reaches the browser only unformatted).
+// Rejects when a test failed or none ran, so test-electron's runTests fails too.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+export interface TestResults {
+  passed: number;
+  failed: number;
+  pending: number;
+  total: number;
+  durationMs: number;
+  failures: { title: string; fullTitle: string; message: string; stack: string }[];
+  tests: { fullTitle: string; state: 'passed' | 'failed' | 'pending'; duration: number }[];
+  environment: { vscodeVersion: string; appName: string; appHost: string; remoteName: string | null; uiKind: string; node: string };
+  error?: string;
+}
+
+export function resultsPath(): string {
+  return process.env.PAPER_LIST_TEST_RESULTS || path.resolve(__dirname, '..', 'results.json');
+}
+
+function writeResults(results: TestResults): void {
+  const file = resultsPath();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Write then rename: the runner polls for the file and must never read half of it.
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(results, null, 2) + '\n');
+  fs.renameSync(tmp, file);
+}
+
+function errorText(err: unknown): { message: string; stack: string } {
+  if (err instanceof Error) return { message: err.message, stack: err.stack ?? '' };
+  return { message: String(err), stack: '' };
+}
+
+/** Copies console output to $PAPER_LIST_TEST_LOG while the suite runs; returns the undo function. */
+function teeConsole(): () => void {
+  const file = process.env.PAPER_LIST_TEST_LOG;
+  if (!file) return () => {};
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  // The extension host installs its console forwarders as accessors with a no-op setter, so plain
+  // assignment is ignored: redefine the properties, and put the original descriptors back afterwards.
+  const descriptors = methods.map((m) => Object.getOwnPropertyDescriptor(console, m));
+  methods.forEach((m) => {
+    const original = console[m];
+    Object.defineProperty(console, m, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => {
+        try {
+          fs.appendFileSync(file, format(...args) + '\n');
+        } catch {
+          // never let logging break a test
+        }
+        original.apply(console, args);
+      },
+    });
+  });
+  return () =>
+    methods.forEach((m, i) => {
+      const d = descriptors[i];
+      if (d) Object.defineProperty(console, m, d);
+    });
+}
+
+export async function run(): Promise<void> {
+  // Stack traces through the bundles' linked source maps point at the .ts sources.
+  process.setSourceMapsEnabled?.(true);
+  const untee = teeConsole();
+  try {
+    await runSuite();
+  } finally {
+    untee();
+  }
+}
+
+async function runSuite(): Promise<void> {
+  const started = Date.now();
+  const results: TestResults = {
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    total: 0,
+    durationMs: 0,
+    failures: [],
+    tests: [],
+    environment: {
+      vscodeVersion: vscode.version,
+      appName: vscode.env.appName,
+      appHost: vscode.env.appHost,
+      remoteName: vscode.env.remoteName ?? null,
+      uiKind: vscode.UIKind[vscode.env.uiKind] ?? String(vscode.env.uiKind),
+      node: process.version,
+    },
+  };
+  console.log(`[suite] VS Code ${vscode.version} (${vscode.env.appName}, ${results.environment.uiKind}, remote: ${results.environment.remoteName ?? 'none'}), node ${process.version}`);
+
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    reporter: 'spec', // prints through console.log: forwarded to the runner (debug console / browser console)
+    timeout: Number(process.env.PAPER_LIST_TEST_TIMEOUT) || 20_000,
+  });
+  // Mocha's reporters captured console.log when mocha was loaded: point them at the current one.
+  (Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (...args) => console.log(...args);
+  if (process.env.PAPER_LIST_TEST_GREP) mocha.grep(process.env.PAPER_LIST_TEST_GREP);
+
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
+  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  console.log(`[suite] ${files.length} test file(s): ${files.join(', ') || '(none)'}`);
+
+  try {
+    await mocha.loadFilesAsync();
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (t) => {
+        results.passed++;
+        results.tests.push({ fullTitle: t.fullTitle(), state: 'passed', duration: t.duration ?? 0 });
+      });
+      runner.on('pending', (t) => {
+        results.pending++;
+        results.tests.push({ fullTitle: t.fullTitle(), state: 'pending', duration: 0 });
+      });
+      // Also fires for failing hooks ("before all" hook ...): those count as failures too.
+      runner.on('fail', (t, err) => {
+        results.failed++;
+        const { message, stack } = errorText(err);
+        results.failures.push({ title: t.title, fullTitle: t.fullTitle(), message, stack });
+        results.tests.push({ fullTitle: t.fullTitle(), state: 'failed', duration: t.duration ?? 0 });
+      });
+    });
+  } catch (err) {
+    // A test file that throws while loading (or a Mocha error) is a failure, not a silent zero.
+    const { message, stack } = errorText(err);
+    results.error = message;
+    results.failed++;
+    results.failures.push({ title: 'loading the suite', fullTitle: 'loading the suite', message, stack });
+  }
+  results.total = results.passed + results.failed + results.pending;
+  results.durationMs = Date.now() - started;
+  writeResults(results);
+  console.log(`[suite] ${results.passed} passing, ${results.failed} failing, ${results.pending} pending -> ${resultsPath()}`);
+
+  if (results.failed > 0) throw new Error(`${results.failed} test(s) failed.`);
+  if (results.passed + results.failed === 0) throw new Error('No test ran.');
+}
