@@ -138,6 +138,16 @@ export async function startCodeServer({ workspace, dataDir, env = {}, verbose = 
       }
     });
   }
+  // Whatever ends this process (even process.exit or an uncaught error), never leave code-server behind.
+  const killOnExit = () => {
+    if (!exitInfo) {
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {}
+    }
+  };
+  process.on('exit', killOnExit);
+  exited.then(() => process.off('exit', killOnExit));
   const stop = async () => {
     if (exitInfo) return;
     try {
@@ -177,6 +187,10 @@ export async function launchBrowser({ verbose = false, onConsole, viewport = { w
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Our own signal handlers close the browser *and* code-server; Playwright's would exit(130) first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -273,7 +287,7 @@ function parseArgs(argv) {
 }
 
 /** Mocha-like summary from the results file; `listTests` when the suite's own spec output was not seen. */
-function printSummary(results, elapsedMs, { listTests }) {
+export function printSummary(results, elapsedMs, { listTests }) {
   const env = results.environment ?? {};
   console.log('');
   if (env.vscodeVersion) log(`ran in VS Code ${env.vscodeVersion} (${env.appName}, ${env.uiKind} UI, remote ${env.remoteName}, node ${env.node})`);
@@ -331,8 +345,9 @@ async function main() {
       if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
       else log(`kept ${tmp}`);
     })());
-  for (const sig of ['SIGINT', 'SIGTERM']) {
-    process.once(sig, () => {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      if (cleaningUp) process.exit(130); // second signal: give up waiting (the exit hook still kills code-server)
       log(`${sig}: stopping code-server and chromium`);
       cleanup().finally(() => process.exit(130));
     });
@@ -364,6 +379,7 @@ async function main() {
     const results = await waitFor(
       () => {
         followSuiteLog();
+        if (cleaningUp) throw new Error('interrupted');
         const ex = server.hasExited();
         if (ex) throw new Error(`code-server exited (${ex.code ?? ex.signal}) before the tests finished`);
         if (browserInfo.page.isClosed() && !existsSync(resultsFile)) throw new Error('the browser page closed before the tests finished');
@@ -393,6 +409,7 @@ async function main() {
       exitCode = 0;
     }
   } catch (err) {
+    if (cleaningUp) return new Promise(() => {}); // a signal handler is cleaning up and will exit
     console.error(`[vscode-tests] ERROR: ${err.message}`);
     diagnose = true;
   }
