@@ -1,0 +1,483 @@
+// The extension inside a real VS Code: activation, diagnostics, fixes, completions, the weeks tree,
+// New Week, settings and the grammar. Every wait is on an event (with a timeout), never a sleep.
+import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PaperList, PaperListApi } from '../../../client/src/ctx';
+import type { RowItem, TreeNode, WeekItem, YearItem } from '../../../client/src/weeksTree';
+
+const EXTENSION_ID = 'paper-list-curator.paper-list-curator';
+const WAIT_MS = 15_000;
+
+let api: PaperListApi;
+let folder: vscode.Uri;
+
+// ---- waiting on events ----
+
+/** Resolves with `check()`'s first truthy value, re-checking whenever one of `events` fires; rejects after `ms`. */
+function waitFor<T>(what: string, check: () => T | undefined | null | false, events: vscode.Event<unknown>[], ms = WAIT_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = (fn: () => void) => {
+      clearTimeout(timer);
+      subscriptions.forEach((s) => s.dispose());
+      fn();
+    };
+    const attempt = () => {
+      try {
+        const value = check();
+        if (value) done(() => resolve(value));
+      } catch (error) {
+        done(() => reject(error));
+      }
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`))), ms);
+    for (const event of events) subscriptions.push(event(attempt));
+    attempt();
+  });
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const code = d.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'paper-list');
+}
+
+function codes(uri: vscode.Uri): string[] {
+  return ours(uri).map((d) => codeOf(d) ?? '?').sort();
+}
+
+function waitForDiagnostics(uri: vscode.Uri, what: string, check: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    `diagnostics of ${path.basename(uri.path)}: ${what}`,
+    () => {
+      const diagnostics = ours(uri);
+      return check(diagnostics) && diagnostics;
+    },
+    [vscode.languages.onDidChangeDiagnostics],
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last seen: [${codes(uri).join(', ')}]`);
+  });
+}
+
+/** The tree/status show `document` at its current version. */
+function waitShown(document: vscode.TextDocument): Promise<PaperList> {
+  return waitFor(
+    `the weeks of ${path.basename(document.uri.path)} v${document.version}`,
+    () => {
+      const shown = api.current();
+      return shown?.document === document && shown.list.version === document.version && shown;
+    },
+    [api.onDidRefresh],
+  );
+}
+
+function waitText(document: vscode.TextDocument, what: string, check: (text: string) => boolean): Promise<string> {
+  return waitFor(what, () => check(document.getText()) && document.getText(), [vscode.workspace.onDidChangeTextDocument]).catch(
+    (error: Error) => {
+      throw new Error(`${error.message}\n--- text now ---\n${document.getText()}`);
+    },
+  );
+}
+
+// ---- documents ----
+
+const HEADER = '| **Paper**  | **Links** |\n| ------------- | ------------- |';
+let paperId = 30000;
+
+/** A row with a title unique to the test and a unique arXiv id, so no duplicate rule fires by accident. */
+function row(number: string | number, title: string): string {
+  const id = ++paperId;
+  return `| ${number}) **${title}** - What the paper does. | [Paper](https://arxiv.org/abs/2506.${id}), [Tweet](https://x.com/curator/status/${id}) |`;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+}
+
+interface WeekSpec {
+  dates: string; // "June 23 - June 29"
+  rows: string[];
+}
+
+/** A paper list in the format of the real README: title, TOC under a year heading, newest week first. */
+function paperList(weeks: WeekSpec[], year = 2025): string {
+  const heading = (w: WeekSpec) => `Top ML Papers of the Week (${w.dates}) - ${year}`;
+  const toc = weeks.map((w) => `- [Top ML Papers of the Week (${w.dates})](./#${slug(heading(w))})`);
+  const sections = weeks.map((w) => `## ${heading(w)}\n${HEADER}\n${w.rows.join('\n')}\n`);
+  return `# ML Papers of the Week\n\n## ${year}\n${toc.join('\n')}\n\n${sections.join('\n')}`;
+}
+
+async function open(name: string, content?: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(folder, name);
+  if (content !== undefined) await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+async function openList(name: string, content?: string): Promise<vscode.TextEditor> {
+  const editor = await open(name, content);
+  await waitShown(editor.document);
+  return editor;
+}
+
+function lineOf(document: vscode.TextDocument, prefix: string): number {
+  for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.startsWith(prefix)) return i;
+  throw new Error(`no line starts with ${JSON.stringify(prefix)}`);
+}
+
+function rowNumbers(text: string): string[] {
+  return [...text.matchAll(/^\| (\S+)\) \*\*/gm)].map((m) => m[1]!);
+}
+
+async function setRule(rule: string, value: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('paperList').update(`rules.${rule}`, value, vscode.ConfigurationTarget.Workspace);
+}
+
+suiteSetup(async () => {
+  const extension = vscode.extensions.getExtension<PaperListApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+  folder = vscode.workspace.workspaceFolders![0]!.uri;
+  api = await extension.activate();
+  assert.ok(api?.tree, 'activate() returns the test API');
+});
+
+teardown(async () => {
+  // Keep the workspace clean between tests: save what a test changed (the folder is a temp copy), close everything.
+  await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => d.save()));
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+suite('Activation', () => {
+  test('a paper list activates the extension, the weeks view and the status bar', async () => {
+    const editor = await openList('papers.md');
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.isActive, true);
+    const shown = api.current()!;
+    assert.equal(shown.list.isPaperList, true);
+    assert.equal(shown.list.paperCount, 6);
+    assert.equal(shown.list.weeks.length, 2);
+    const status = await waitFor('a status text with the problem count', () => {
+      const text = api.statusText();
+      return text && /^6 papers · [1-9]\d* problems?$/.test(text) && text;
+    }, [api.onDidRefresh]);
+    assert.match(status, /^6 papers · \d+ problems?$/);
+    assert.equal(editor.document.languageId, 'markdown');
+  });
+
+  test('a normal markdown file stays silent: no diagnostics, no tree, no status', async () => {
+    await openList('papers.md');
+    const editor = await open('notes.md');
+    await waitFor('the tree to clear for notes.md', () => api.current() === undefined, [api.onDidRefresh]);
+    assert.equal(api.statusText(), undefined);
+    assert.deepEqual(api.tree.getChildren(), []);
+    // The weeks request answered after the server saw the document, so any diagnostics would be here by now.
+    assert.deepEqual(ours(editor.document.uri), []);
+  });
+});
+
+suite('Diagnostics', () => {
+  test('problems carry source paper-list and the rule name as code', async () => {
+    const { document } = await openList('papers.md');
+    const diagnostics = await waitForDiagnostics(document.uri, 'row-number and placeholder-link', (ds) => {
+      const found = ds.map(codeOf);
+      return found.includes('row-number') && found.includes('placeholder-link');
+    });
+    const rowNumber = diagnostics.find((d) => codeOf(d) === 'row-number')!;
+    assert.equal(rowNumber.range.start.line, lineOf(document, '| 4) **Cheaper Evals'));
+    assert.equal(rowNumber.severity, vscode.DiagnosticSeverity.Warning);
+    const placeholder = diagnostics.find((d) => codeOf(d) === 'placeholder-link')!;
+    assert.equal(placeholder.range.start.line, lineOf(document, '| 3) **Tiny Agents'));
+    assert.equal(placeholder.severity, vscode.DiagnosticSeverity.Error);
+    for (const d of diagnostics) assert.ok(codeOf(d), `every diagnostic has a code: ${d.message}`);
+  });
+
+  test('turning a rule off in settings removes its diagnostics, turning it back on restores them', async () => {
+    const { document } = await openList('papers.md');
+    await waitForDiagnostics(document.uri, 'placeholder-link present', (ds) => ds.some((d) => codeOf(d) === 'placeholder-link'));
+    await setRule('placeholder-link', 'off');
+    try {
+      await waitForDiagnostics(
+        document.uri,
+        'placeholder-link gone, row-number kept',
+        (ds) => !ds.some((d) => codeOf(d) === 'placeholder-link') && ds.some((d) => codeOf(d) === 'row-number'),
+      );
+      await setRule('row-number', 'error');
+      const ds = await waitForDiagnostics(document.uri, 'row-number as an error', (ds) =>
+        ds.some((d) => codeOf(d) === 'row-number' && d.severity === vscode.DiagnosticSeverity.Error),
+      );
+      assert.ok(!ds.some((d) => codeOf(d) === 'placeholder-link'));
+    } finally {
+      await setRule('placeholder-link', undefined);
+      await setRule('row-number', undefined);
+    }
+    await waitForDiagnostics(document.uri, 'placeholder-link back', (ds) => ds.some((d) => codeOf(d) === 'placeholder-link'));
+  });
+});
+
+suite('Fixes', () => {
+  const broken = () =>
+    paperList([
+      { dates: 'June 23 - June 29', rows: [row(1, 'Alpha Fix One'), row(3, 'Alpha Fix Two'), row(3, 'Alpha Fix Three')] },
+      { dates: 'June 16 - June 22', rows: [row(1, 'Beta Fix One'), row(2, 'Beta Fix Two'), row('5', 'Beta Fix Three'), row(4, 'Beta Fix Four')] },
+    ]);
+
+  test('the quick fix for row-number renumbers the week', async () => {
+    const { document } = await openList('quickfix.md', broken());
+    const [diagnostic] = await waitForDiagnostics(document.uri, 'row-number', (ds) => ds.some((d) => codeOf(d) === 'row-number')).then((ds) =>
+      ds.filter((d) => codeOf(d) === 'row-number' && d.range.start.line < lineOf(document, '## Top ML Papers of the Week (June 16')),
+    );
+    assert.ok(diagnostic, 'a row-number problem in the newest week');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.diagnostics?.some((d) => codeOf(d) === 'row-number'));
+    assert.ok(fix, `a quick fix among: ${actions.map((a) => `${a.title} (${a.kind?.value})`).join('; ')}`);
+    assert.ok(fix.edit, 'the quick fix carries its edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const text = document.getText();
+    assert.deepEqual(rowNumbers(text), ['1', '2', '3', '1', '2', '5', '4'], 'only the newest week changed');
+    await waitForDiagnostics(document.uri, 'one row-number problem left (the older week)', (ds) =>
+      ds.filter((d) => codeOf(d) === 'row-number').every((d) => d.range.start.line > lineOf(document, '## Top ML Papers of the Week (June 16')),
+    );
+  });
+
+  test('the command Fix All applies every safe fix', async () => {
+    const { document } = await openList('fixall.md', broken());
+    const expected = document.getText().replace('| 3) **Alpha Fix Two', '| 2) **Alpha Fix Two').replace('| 5) **Beta Fix Three', '| 3) **Beta Fix Three');
+    await vscode.commands.executeCommand('paperList.fixAll');
+    const text = await waitText(document, 'Fix All to renumber both weeks', (t) => rowNumbers(t).join() === '1,2,3,1,2,3,4');
+    assert.equal(text, expected, 'nothing but the row numbers changed');
+    await waitForDiagnostics(document.uri, 'no row-number problem', (ds) => !ds.some((d) => codeOf(d) === 'row-number'));
+  });
+
+  test('the source.fixAll.paperList code action makes the same edits as the command', async () => {
+    const { document } = await openList('fixall-action.md', broken());
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(0, 0, document.lineCount, 0),
+      'source.fixAll.paperList',
+    );
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.paperList');
+    assert.ok(fixAll?.edit, `a source.fixAll.paperList action among: ${actions.map((a) => a.kind?.value).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.deepEqual(rowNumbers(document.getText()), ['1', '2', '3', '1', '2', '3', '4']);
+  });
+
+  test('Renumber Week renumbers the week under the cursor only', async () => {
+    const editor = await openList('renumber.md', broken());
+    const line = lineOf(editor.document, '| 5) **Beta Fix Three');
+    editor.selection = new vscode.Selection(line, 3, line, 3);
+    await vscode.commands.executeCommand('paperList.renumberWeek');
+    const text = await waitText(editor.document, 'the older week renumbered', (t) => rowNumbers(t).slice(3).join() === '1,2,3,4');
+    assert.deepEqual(rowNumbers(text).slice(0, 3), ['1', '3', '3'], 'the newest week is untouched');
+  });
+});
+
+suite('Completions', () => {
+  test('starting a row in a week table offers the next row number', async () => {
+    const content = paperList([{ dates: 'June 23 - June 29', rows: [row(1, 'Gamma One'), row(2, 'Gamma Two'), row(3, 'Gamma Three'), '| '] }]);
+    const { document } = await openList('complete.md', content);
+    const line = lineOf(document, '| 3) **Gamma Three') + 1;
+    assert.equal(document.lineAt(line).text, '| ');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, 2));
+    const texts = list.items.map((item) => {
+      const label = typeof item.label === 'string' ? item.label : item.label.label;
+      const insert = item.insertText instanceof vscode.SnippetString ? item.insertText.value : (item.insertText ?? '');
+      return `${label} ${insert}`;
+    });
+    assert.ok(texts.some((t) => /(^|\D)4\)/.test(t)), `an item with "4)" among: ${JSON.stringify(texts)}`);
+    assert.ok(!texts.some((t) => /(^|\D)3\)/.test(t) && !/(^|\D)4\)/.test(t)), 'no item offers a used number');
+  });
+});
+
+suite('Weeks tree', () => {
+  test('years → weeks → rows, with counts, and clicking a row reveals it', async () => {
+    const editor = await openList('papers.md');
+    const years = api.tree.getChildren() as YearItem[];
+    assert.deepEqual(years.map((y) => y.label), ['2025']);
+    const weeks = api.tree.getChildren(years[0]) as WeekItem[];
+    assert.deepEqual(weeks.map((w) => w.label), ['Jun 23 – Jun 29', 'Jun 16 – Jun 22']);
+    assert.match(String(weeks[0]!.description), /^3 papers · [1-9]\d* problems?$/);
+    assert.equal(weeks[0]!.contextValue, 'week');
+    assert.ok(weeks[0]!.iconPath instanceof vscode.ThemeIcon && weeks[0]!.iconPath.id === 'error', 'a week with a placeholder link shows an error icon');
+    const rows = api.tree.getChildren(weeks[1]) as RowItem[];
+    assert.deepEqual(rows.map((r) => r.label), ['1) Diffusion for Tables', '2) Retrieval Without an Index', '4) Cheaper Evals with Fewer Items']);
+    assert.equal(api.tree.getParent(rows[2]!), weeks[1]);
+    assert.equal(rows[2]!.contextValue, 'row.paper');
+    const tooltip = rows[2]!.tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /Picks the informative questions/);
+    assert.match(tooltip.value, /https:\/\/arxiv\.org\/abs\/2506\.20003/);
+
+    // Move the cursor away, then "click" the row: the editor selects the row's line.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const target = lineOf(editor.document, '| 4) **Cheaper Evals');
+    const command = rows[2]!.command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document, editor.document);
+    assert.equal(active.selection.start.line, target);
+    assert.ok(active.visibleRanges.some((r) => r.start.line <= target && target <= r.end.line), 'the row is scrolled into view');
+  });
+
+  test('the tree follows the cursor', async () => {
+    const editor = await openList('papers.md');
+    await vscode.commands.executeCommand('paperList.weeks.focus');
+    await waitFor('the weeks view to be visible', () => api.treeView.visible, [api.treeView.onDidChangeVisibility]);
+    const target = lineOf(editor.document, '| 2) **Retrieval Without');
+    const selected = waitFor(
+      'the tree to select the row under the cursor',
+      () => {
+        const item = api.treeView.selection[0] as TreeNode | undefined;
+        return item?.kind === 'row' && item.range.start.line === target && item;
+      },
+      [api.treeView.onDidChangeSelection],
+    );
+    editor.selection = new vscode.Selection(target, 5, target, 5);
+    const item = (await selected) as RowItem;
+    assert.equal(item.label, '2) Retrieval Without an Index');
+  });
+
+  test('Show Only Weeks with Problems filters the weeks', async () => {
+    const content = paperList([
+      { dates: 'June 23 - June 29', rows: [row(1, 'Delta One'), row(2, 'Delta Two')] },
+      { dates: 'June 16 - June 22', rows: [row(1, 'Delta Three'), row(3, 'Delta Four')] },
+    ]);
+    await openList('filter.md', content);
+    await waitFor('a week with problems', () => api.current()?.list.weeks[1]?.problemCount, [api.onDidRefresh]);
+    await vscode.commands.executeCommand('paperList.showOnlyProblems');
+    try {
+      const [year] = api.tree.getChildren();
+      assert.deepEqual((api.tree.getChildren(year) as WeekItem[]).map((w) => w.label), ['Jun 16 – Jun 22']);
+    } finally {
+      await vscode.commands.executeCommand('paperList.showAllWeeks');
+    }
+    const [year] = api.tree.getChildren();
+    assert.equal(api.tree.getChildren(year).length, 2);
+  });
+});
+
+suite('Commands', () => {
+  test('New Week inserts next week above the newest one, with its TOC entry, and puts the cursor in the first row', async () => {
+    const content = paperList([
+      { dates: 'June 23 - June 29', rows: [row(1, 'Epsilon One'), row(2, 'Epsilon Two')] },
+      { dates: 'June 16 - June 22', rows: [row(1, 'Epsilon Three'), row(2, 'Epsilon Four')] },
+    ]);
+    const editor = await openList('newweek.md', content);
+    const document = editor.document;
+    await vscode.commands.executeCommand('paperList.newWeek');
+    const heading = '## Top ML Papers of the Week (June 30 - July 6) - 2025';
+    const text = await waitText(document, 'the new week heading', (t) => t.includes(heading));
+    const newHeading = lineOf(document, heading);
+    assert.ok(newHeading < lineOf(document, '## Top ML Papers of the Week (June 23 - June 29)'), 'above the newest week');
+    assert.equal(document.lineAt(newHeading + 1).text, '| **Paper**  | **Links** |');
+    assert.match(document.lineAt(newHeading + 2).text, /^\| -+ \| -+ \|$/);
+    assert.match(document.lineAt(newHeading + 3).text, /^\| 1\) /);
+    const tocEntry = '- [Top ML Papers of the Week (June 30 - July 6)](./#top-ml-papers-of-the-week-june-30---july-6---2025)';
+    assert.ok(text.includes(tocEntry), 'the TOC entry for the new week');
+    assert.ok(text.indexOf(tocEntry) < text.indexOf('- [Top ML Papers of the Week (June 23 - June 29)]'), 'the TOC entry is first');
+    const cursor = vscode.window.activeTextEditor!.selection.active;
+    assert.equal(cursor.line, newHeading + 3, 'the cursor is in the first row');
+    // The rest of the document is unchanged.
+    assert.ok(text.endsWith(content.slice(content.indexOf('## Top ML Papers of the Week (June 23 - June 29)'))));
+  });
+
+  test('Export Papers as CSV and JSON write every row with its week', async () => {
+    await openList('papers.md');
+    const csvUri = vscode.Uri.joinPath(folder, 'out', 'papers.csv');
+    const jsonUri = vscode.Uri.joinPath(folder, 'out', 'papers.json');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, 'out'));
+    await vscode.commands.executeCommand('paperList.exportCsv', csvUri);
+    await vscode.commands.executeCommand('paperList.exportJson', jsonUri);
+    const csv = Buffer.from(await vscode.workspace.fs.readFile(csvUri)).toString('utf8').split('\r\n');
+    assert.equal(csv[0], 'Title,Description,PaperURL,TweetURL,Week');
+    assert.equal(csv.filter((l) => l).length, 7);
+    assert.match(csv[1]!, /^Sparse Mixtures for Long Context,.*,https:\/\/arxiv\.org\/abs\/2506\.10001,https:\/\/x\.com\/curator\/status\/10001,2025-06-23$/);
+    const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(jsonUri)).toString('utf8')) as Record<string, unknown>[];
+    assert.equal(json.length, 6);
+    assert.deepEqual(Object.keys(json[5]!), ['Title', 'Description', 'PaperURL', 'TweetURL', 'Week']);
+    assert.equal(json[5]!.Title, 'Cheaper Evals with Fewer Items');
+    assert.equal(json[5]!.Week, '2025-06-16');
+  });
+
+  test('every contributed command is registered, in the Paper List category', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (extension.packageJSON.contributes.commands as { command: string; category: string }[]);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const c of contributed) {
+      assert.ok(registered.has(c.command), `${c.command} is registered`);
+      assert.equal(c.category, 'Paper List');
+    }
+  });
+});
+
+// The little of vscode-textmate / vscode-oniguruma the grammar test uses (VS Code ships both; we do not depend on them).
+interface TextMate {
+  Registry: new (options: object) => { loadGrammar(scope: string): Promise<Grammar | null> };
+  INITIAL: unknown;
+  parseRawGrammar(content: string, filePath?: string): unknown;
+}
+interface Grammar {
+  tokenizeLine(line: string, stack: unknown): { tokens: { startIndex: number; endIndex: number; scopes: string[] }[]; ruleStack: unknown };
+}
+interface Oniguruma {
+  loadWASM(data: ArrayBuffer): Promise<void>;
+  OnigScanner: new (patterns: string[]) => unknown;
+  OnigString: new (text: string) => unknown;
+}
+
+suite('Grammar', () => {
+  test('row numbers, link labels and week dates get their scopes', async function () {
+    // VS Code ships the TextMate engine and the markdown grammar; tokenize with them directly.
+    const appRoot = vscode.env.appRoot;
+    const requireFromApp = createRequire(path.join(appRoot, 'package.json'));
+    const markdownGrammar = path.join(appRoot, 'extensions', 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json');
+    let tm: TextMate;
+    let onig: Oniguruma;
+    try {
+      tm = requireFromApp('vscode-textmate') as TextMate;
+      onig = requireFromApp('vscode-oniguruma') as Oniguruma;
+      if (!fs.existsSync(markdownGrammar)) throw new Error(markdownGrammar);
+    } catch (error) {
+      console.log(`[grammar] skipped: VS Code's TextMate engine not found under ${appRoot} (${String(error)})`);
+      return this.skip();
+    }
+    const wasm = fs.readFileSync(requireFromApp.resolve('vscode-oniguruma/release/onig.wasm'));
+    await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)).catch(() => undefined); // already loaded is fine
+    const ours = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'syntaxes', 'paper-list.injection.tmLanguage.json');
+    const files: Record<string, string> = { 'text.html.markdown': markdownGrammar, 'text.markdown.paper-list.injection': ours };
+    const registry = new tm.Registry({
+      onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
+      loadGrammar: async (scope: string) => (files[scope] ? tm.parseRawGrammar(fs.readFileSync(files[scope]!, 'utf8'), files[scope]) : null),
+      getInjections: (scope: string) => (scope === 'text.html.markdown' ? ['text.markdown.paper-list.injection'] : undefined),
+    });
+    const grammar = (await registry.loadGrammar('text.html.markdown'))!;
+    const lines = [
+      '## Top ML Papers of the Week (June 23 - June 29) - 2025',
+      HEADER.split('\n')[0]!,
+      HEADER.split('\n')[1]!,
+      '| 1) **Title** - desc | [Paper](https://arxiv.org/abs/2506.00001), [Tweet](https://x.com/a/status/1) |',
+    ];
+    const scopes = new Map<string, string[]>();
+    let stack = tm.INITIAL;
+    for (const line of lines) {
+      const result = grammar.tokenizeLine(line, stack);
+      stack = result.ruleStack;
+      for (const token of result.tokens) scopes.set(`${line.slice(token.startIndex, token.endIndex)}@${lines.indexOf(line)}`, token.scopes);
+    }
+    const has = (text: string, line: number, scope: string) =>
+      assert.ok(scopes.get(`${text}@${line}`)?.includes(scope), `${JSON.stringify(text)} has ${scope}: ${scopes.get(`${text}@${line}`)?.join(' ')}`);
+    has('June 23', 0, 'constant.numeric.date.week-start.paper-list');
+    has('June 29', 0, 'constant.numeric.date.week-end.paper-list');
+    has('2025', 0, 'constant.numeric.date.year.paper-list');
+    has('1', 3, 'constant.numeric.row-number.paper-list');
+    has('Paper', 3, 'entity.name.tag.link-label.paper-list');
+    has('Paper', 3, 'string.other.link.title.markdown');
+    has('Tweet', 3, 'entity.name.tag.link-label.paper-list');
+    has('Title', 3, 'markup.bold.markdown');
+  });
+});
