@@ -1,12 +1,15 @@
 // Bundles the language server, the CLI and the VS Code client into dist/.
 // Usage: node esbuild.mjs [--watch] [--dev]   (--dev keeps sources readable and adds source maps)
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
 const common = {
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,0 +1,90 @@
+// Reading and writing the user's list: strict UTF-8, BOM kept, atomic replace, no overwrite of a file that changed meanwhile.
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** A file problem with a one-line message for the user (no stack trace). */
+export class FileError extends Error {}
+
+export interface ListFile {
+  readonly path: string;
+  /** Text without the BOM. */
+  readonly text: string;
+  readonly bom: boolean;
+  /** The bytes as read, to detect a change before writing. */
+  readonly bytes: Buffer;
+  readonly mode: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function readListFile(path: string): ListFile {
+  let bytes: Buffer;
+  let mode: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new FileError(`${path}: is a directory, expected a Markdown file`);
+    mode = stat.mode;
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError(`${path}: ${describe(error)}`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new FileError(`${path}: is not valid UTF-8 text`);
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { path, text: bom ? text.slice(1) : text, bom, bytes, mode };
+}
+
+/** Writes via a temp file in the same folder and a rename, so an interrupted run leaves the original intact. */
+export function writeFileAtomically(file: ListFile, text: string): void {
+  let current: Buffer;
+  try {
+    current = readFileSync(file.path);
+  } catch (error) {
+    throw new FileError(`${file.path}: ${describe(error)}; not written`);
+  }
+  if (!current.equals(file.bytes)) throw new FileError(`${file.path}: changed while it was being fixed; not overwritten`);
+  // Checked by mode, not by a write attempt: root may write anything, but a read-only list is the user's choice.
+  if ((file.mode & 0o222) === 0) throw new FileError(`${file.path}: is read-only; not written`);
+  const temp = join(dirname(file.path), `.${basename(file.path)}.paper-list-${process.pid}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx', file.mode & 0o777);
+    try {
+      writeSync(fd, (file.bom ? '\ufeff' : '') + text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    chmodSync(temp, file.mode & 0o7777);
+    // Re-check right before replacing: never clobber an edit made while we worked.
+    if (!readFileSync(file.path).equals(file.bytes)) throw new FileError(`${file.path}: changed while it was being fixed; not overwritten`);
+    renameSync(temp, file.path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temp file may not exist
+    }
+    if (error instanceof FileError) throw error;
+    throw new FileError(`${file.path}: ${describe(error)}; not written`);
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, expected a Markdown file';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}

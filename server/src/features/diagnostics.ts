@@ -1,0 +1,41 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Finding } from '../analysis';
+import type { DocumentState } from '../service';
+import type { Severity } from '../rules/rule';
+
+export const SOURCE = 'paper-list';
+export const RULES_DOC = 'https://github.com/paper-list-curator/paper-list-curator#rules';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
+  return {
+    range: problem.range,
+    severity: SEVERITY[problem.severity],
+    code: problem.rule,
+    codeDescription: { href: `${RULES_DOC}-${problem.rule}` },
+    source: SOURCE,
+    message: problem.message,
+    relatedInformation: problem.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+  };
+}
+
+export function diagnosticsOf(state: DocumentState): Diagnostic[] {
+  if (!state.isPaperList) return [];
+  return state.analysis.problems.map((p) => toDiagnostic(state.uri, p));
+}
+
+/** Whether an editor-side diagnostic is the one we published for this problem. */
+export function isDiagnosticOf(diagnostic: Diagnostic, problem: Finding): boolean {
+  return (
+    diagnostic.code === problem.rule &&
+    diagnostic.message === problem.message &&
+    diagnostic.range.start.line === problem.range.start.line &&
+    diagnostic.range.start.character === problem.range.start.character
+  );
+}

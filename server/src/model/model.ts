@@ -1,0 +1,254 @@
+// The list model: sections from the line scan, weeks from the per-week parse cache, TOC entries,
+// heading anchors and the cross-week indexes every rule reads. Read-only after construction.
+import { LineIndex } from './text';
+import { parseWeekDates, weekSpan, dayNumber, type WeekDates } from './dates';
+import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex } from './sectionIndex';
+import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable } from './parseWeek';
+import { anchorOf, githubSlug, paperKey } from './urls';
+import type { WeekCache } from './cache';
+
+export type { Link, PaperRow, Span, ParsedTable };
+
+export interface Week {
+  readonly index: number;
+  readonly level: number;
+  readonly headingLine: number;
+  /** Heading text without `#`s. */
+  readonly heading: string;
+  readonly headingSpan: Span;
+  readonly anchor: string;
+  readonly dates?: WeekDates;
+  /** Why the heading's dates did not parse. */
+  readonly dateError?: string;
+  /** Year the week ends in: the heading's suffix, else inferred from neighbours, else undefined. */
+  readonly year?: number;
+  /** Absolute days of the week's first and last day, when the dates and a year are known. */
+  readonly span?: { readonly start: number; readonly end: number };
+  readonly startLine: number;
+  /** Line after the section. */
+  readonly endLine: number;
+  /** Last non-blank line of the section. */
+  readonly lastContentLine: number;
+  readonly rows: readonly PaperRow[];
+  readonly tables: readonly ParsedTable[];
+  readonly otherLinks: readonly Link[];
+}
+
+export interface TocEntry {
+  readonly line: number;
+  readonly text: string;
+  readonly target: string;
+  readonly link: Link;
+  /** Anchor of the target, or undefined when the target has no `#`. */
+  readonly anchor?: string;
+  readonly dates?: WeekDates;
+  /** The bullet and indentation before the link, e.g. `- `. */
+  readonly prefix: string;
+}
+
+export interface RowRef {
+  readonly week: Week;
+  readonly row: PaperRow;
+}
+
+export interface PaperList {
+  readonly lines: LineIndex;
+  readonly weeks: readonly Week[];
+  readonly toc: readonly TocEntry[];
+  /** Anchor → heading line, with GitHub's `-1`, `-2` suffixes for repeated headings. */
+  readonly anchors: ReadonlyMap<string, number>;
+  /** Links in the preamble and tail (outside weeks and the TOC), code excluded. */
+  readonly outsideLinks: readonly Link[];
+  readonly disableComments: readonly DisableComment[];
+  /** Normalized title → rows, over all weeks. */
+  readonly titles: ReadonlyMap<string, readonly RowRef[]>;
+  /** Paper key (see urls.paperKey) → rows, over all weeks. */
+  readonly papers: ReadonlyMap<string, readonly RowRef[]>;
+  readonly requiredLinks: readonly string[];
+}
+
+export interface ModelOptions {
+  /** Link labels every row must have; the first one is the paper link. */
+  readonly requiredLinks?: readonly string[];
+}
+
+const TOC_ENTRY = /^(\s*(?:[-*+]|\d+[.)])\s+)\[/;
+
+export function buildModel(text: string, cache: WeekCache, options: ModelOptions = {}): PaperList {
+  const lines = new LineIndex(text);
+  const lineTexts = lines.lines();
+  const index = scanSections(lineTexts);
+  cache.beginBuild();
+  const weeks = buildWeeks(lineTexts, index, cache);
+  const anchors = new Map<string, number>();
+  const headingLines = [...index.otherHeadings.map((h) => ({ line: h.line, text: h.text })), ...weeks.map((w) => ({ line: w.headingLine, text: w.heading }))];
+  headingLines.sort((a, b) => a.line - b.line);
+  for (const heading of headingLines) {
+    const slug = githubSlug(heading.text);
+    let anchor = slug;
+    for (let n = 1; anchors.has(anchor); n++) anchor = `${slug}-${n}`;
+    anchors.set(anchor, heading.line);
+  }
+  const toc: TocEntry[] = [];
+  const outsideLinks: Link[] = [];
+  for (const line of index.outsideLines) {
+    const textOfLine = lineTexts[line];
+    if (textOfLine.indexOf('](') === -1) continue;
+    const links = scanLinks(textOfLine, line, 0, textOfLine.length);
+    const bullet = TOC_ENTRY.exec(textOfLine);
+    if (bullet && links.length > 0 && links[0].span.start === bullet[1].length && isTocLink(links[0])) {
+      const link = links[0];
+      const parsed = parseWeekDates(link.label);
+      toc.push({ line, text: link.label, target: link.target, link, anchor: anchorOf(link.target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] });
+      outsideLinks.push(...links.slice(1));
+    } else {
+      outsideLinks.push(...links);
+    }
+  }
+  const requiredLinks = options.requiredLinks && options.requiredLinks.length > 0 ? options.requiredLinks : ['Paper'];
+  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, requiredLinks[0]), requiredLinks };
+}
+
+function isTocLink(link: Link): boolean {
+  return !link.isImage && (isWeekHeadingText(link.label) || /#top-/i.test(link.target));
+}
+
+function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache): Week[] {
+  const drafts = index.weeks.map((section, i) => {
+    const placed = cache.section(lineTexts, section.startLine, section.endLine);
+    const heading = section.heading;
+    const dateParse = parseWeekDates(heading.text, heading.textColumn);
+    return {
+      index: i,
+      level: heading.level,
+      headingLine: heading.line,
+      heading: heading.text,
+      headingSpan: { line: heading.line, start: heading.textColumn, end: heading.textColumn + heading.text.length },
+      anchor: githubSlug(heading.text),
+      dates: dateParse.ok ? dateParse.dates : undefined,
+      dateError: dateParse.ok ? undefined : dateParse.reason,
+      startLine: section.startLine,
+      endLine: section.endLine,
+      lastContentLine: section.startLine + placed.parsed.lastContentLine,
+      rows: placed.rows,
+      tables: placed.tables,
+      otherLinks: placed.otherLinks,
+    };
+  });
+  const years = inferYears(drafts.map((d) => d.dates));
+  return drafts.map((draft, i) => {
+    const year = years[i];
+    return { ...draft, year, span: draft.dates && year !== undefined ? weekSpan(draft.dates, year) : undefined };
+  });
+}
+
+/**
+ * The year each week ends in. Explicit ` - 2025` suffixes win; other weeks take the year that puts
+ * them just before their newer neighbour (or just after their older one), weeks being newest first.
+ */
+export function inferYears(dates: readonly (WeekDates | undefined)[]): (number | undefined)[] {
+  const years = dates.map((d) => d?.year);
+  const closest = (d: WeekDates, anchorDay: number, anchorYear: number, before: boolean): number => {
+    let best = anchorYear;
+    let bestDistance = Infinity;
+    for (const y of [anchorYear - 1, anchorYear, anchorYear + 1]) {
+      const span = weekSpan(d, y);
+      const distance = before ? anchorDay - span.end : span.start - anchorDay;
+      const score = distance >= -7 ? distance : 1000 - distance;
+      if (score < bestDistance) {
+        bestDistance = score;
+        best = y;
+      }
+    }
+    return best;
+  };
+  // Older weeks, from the nearest known newer week downwards.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 1; i < dates.length; i++) {
+      const d = dates[i];
+      const newer = dates[i - 1];
+      if (years[i] === undefined && d && newer && years[i - 1] !== undefined) {
+        const newerStart = weekSpan(newer, years[i - 1]!).start;
+        years[i] = closest(d, newerStart, years[i - 1]!, true);
+      }
+    }
+    for (let i = dates.length - 2; i >= 0; i--) {
+      const d = dates[i];
+      const older = dates[i + 1];
+      if (years[i] === undefined && d && older && years[i + 1] !== undefined) {
+        const olderEnd = weekSpan(older, years[i + 1]!).end;
+        years[i] = closest(d, olderEnd, years[i + 1]!, false);
+      }
+    }
+  }
+  if (years.every((y) => y === undefined)) {
+    // No year anywhere: dates still compare relative to each other, so anchor the newest week in a leap-neutral year.
+    const first = dates.findIndex((d) => d !== undefined);
+    if (first !== -1) return inferYears(dates.map((d, i) => (d && i === first ? { ...d, year: NOMINAL_YEAR } : d)));
+  }
+  return years;
+}
+
+/** Used for arithmetic only when a list never says which year it is. */
+export const NOMINAL_YEAR = 2023;
+
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[*_`~]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function buildIndexes(weeks: readonly Week[], paperLabel: string): { titles: Map<string, RowRef[]>; papers: Map<string, RowRef[]> } {
+  const titles = new Map<string, RowRef[]>();
+  const papers = new Map<string, RowRef[]>();
+  const push = (map: Map<string, RowRef[]>, key: string, ref: RowRef) => {
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
+  for (const week of weeks) {
+    for (const row of week.rows) {
+      const ref = { week, row };
+      const title = normalizeTitle(row.title);
+      if (title !== '') push(titles, title, ref);
+      const paper = paperLink(row, paperLabel);
+      const key = paper && paperKey(paper.target);
+      if (key) push(papers, key, ref);
+    }
+  }
+  return { titles, papers };
+}
+
+export function paperLink(row: PaperRow, paperLabel = 'Paper'): Link | undefined {
+  const wanted = paperLabel.toLowerCase();
+  return row.links.find((l) => !l.isImage && l.label.trim().toLowerCase() === wanted);
+}
+
+export function weekOfLine(list: PaperList, line: number): Week | undefined {
+  let low = 0;
+  let high = list.weeks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const week = list.weeks[mid];
+    if (line < week.startLine) high = mid - 1;
+    else if (line >= week.endLine) low = mid + 1;
+    else return week;
+  }
+  return undefined;
+}
+
+export function rowOfLine(week: Week, line: number): PaperRow | undefined {
+  return week.rows.find((r) => r.line === line);
+}
+
+/** "Feb 13 - 19" as the heading writes it, for messages. */
+export function weekLabel(week: Week): string {
+  if (!week.dates) return week.heading;
+  return week.heading.slice(week.dates.startColumn - week.headingSpan.start, week.dates.endColumn - week.headingSpan.start).trim();
+}
+
+export function dayOf(year: number, month: number, day: number): number {
+  return dayNumber(year, month, day);
+}

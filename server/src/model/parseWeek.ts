@@ -1,0 +1,259 @@
+// Parses one week section (heading line first) into rows and links. Positions are relative to the
+// section's first line, so a parse stays valid when the week moves; model.ts rebases them.
+import MarkdownIt from 'markdown-it';
+
+export interface Span {
+  /** Line relative to the section start (in ParsedWeek) or absolute (in the model). */
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Link {
+  readonly label: string;
+  readonly target: string;
+  readonly isImage: boolean;
+  /** The whole `[label](target)`. */
+  readonly span: Span;
+  readonly labelSpan: Span;
+  readonly targetSpan: Span;
+}
+
+export interface Cell {
+  readonly text: string;
+  /** Trimmed cell text's span. */
+  readonly span: Span;
+}
+
+/** How the row number is written: `5)` is right; `5.`, `5).`, `5:` are the wrong markers seen in lists. */
+export interface NumberToken {
+  /** Digits and punctuation as written, e.g. `5).` */
+  readonly text: string;
+  readonly value: number;
+  readonly punctuation: string;
+  readonly span: Span;
+}
+
+export interface PaperRow {
+  readonly line: number;
+  readonly number?: NumberToken;
+  readonly title: string;
+  readonly titleSpan: Span;
+  readonly description: string;
+  readonly cells: readonly Cell[];
+  /** Links in every cell, in order. */
+  readonly links: readonly Link[];
+  readonly hasLeadingPipe: boolean;
+  readonly hasTrailingPipe: boolean;
+  /** Column where a missing trailing pipe goes (end of the row's content). */
+  readonly contentEnd: number;
+  /** Column of the row's first non-space character. */
+  readonly contentStart: number;
+  /** Column count of the table's header. */
+  readonly headerCells: number;
+}
+
+export interface ParsedTable {
+  readonly headerLine: number;
+  readonly headerCells: number;
+  /** Line after the table's last line. */
+  readonly endLine: number;
+  readonly rows: readonly PaperRow[];
+}
+
+export interface ParsedWeek {
+  readonly lineCount: number;
+  readonly tables: readonly ParsedTable[];
+  readonly rows: readonly PaperRow[];
+  /** Links outside tables (images, notes), code excluded. */
+  readonly otherLinks: readonly Link[];
+  /** Last line that is not blank (relative), for the week's range. */
+  readonly lastContentLine: number;
+}
+
+// Block-level structure only: inline parsing is most of markdown-it's cost and we scan links ourselves
+// with exact columns.
+const markdown = new MarkdownIt('commonmark').enable('table');
+markdown.core.ruler.disable(['inline', 'text_join']);
+
+export function parseWeek(lines: readonly string[]): ParsedWeek {
+  const tokens = markdown.parse(lines.join('\n'), {});
+  const tables: ParsedTable[] = [];
+  const rows: PaperRow[] = [];
+  const otherLinks: Link[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'table_open' && token.map) {
+      const [start, end] = token.map;
+      const headerCells = splitCells(lines[start]).cells.length;
+      const tableRows: PaperRow[] = [];
+      for (let line = start + 2; line < end; line++) {
+        if (lines[line].trim() === '') continue;
+        const row = parseRow(lines[line], line, headerCells);
+        tableRows.push(row);
+        rows.push(row);
+      }
+      tables.push({ headerLine: start, headerCells, endLine: end, rows: tableRows });
+      while (i < tokens.length && tokens[i].type !== 'table_close') i++;
+    } else if ((token.type === 'paragraph_open' || token.type === 'heading_open') && token.map) {
+      for (let line = token.map[0]; line < token.map[1]; line++) otherLinks.push(...scanLinks(lines[line], line, 0, lines[line].length));
+    }
+  }
+  let lastContentLine = lines.length - 1;
+  while (lastContentLine > 0 && lines[lastContentLine].trim() === '') lastContentLine--;
+  return { lineCount: lines.length, tables, rows, otherLinks, lastContentLine };
+}
+
+interface SplitCells {
+  cells: Cell[];
+  leadingPipe: boolean;
+  trailingPipe: boolean;
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** Splits a table line at unescaped pipes outside code spans. Cell spans are on line 0; callers rebase. */
+export function splitCells(text: string, line = 0): SplitCells {
+  const pipes: number[] = [];
+  let inCode = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 96 /* ` */) inCode = !inCode;
+    else if (c === 124 /* | */ && !inCode) pipes.push(i);
+  }
+  const contentStart = text.length - text.trimStart().length;
+  const contentEnd = text.trimEnd().length;
+  const leadingPipe = pipes.length > 0 && pipes[0] === contentStart;
+  const trailingPipe = pipes.length > 0 && pipes[pipes.length - 1] === contentEnd - 1 && !(leadingPipe && pipes.length === 1);
+  const bounds = [leadingPipe ? pipes[0] : contentStart - 1, ...pipes.slice(leadingPipe ? 1 : 0, trailingPipe ? -1 : undefined)];
+  bounds.push(trailingPipe ? pipes[pipes.length - 1] : contentEnd);
+  const cells: Cell[] = [];
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const raw = text.slice(bounds[b] + 1, bounds[b + 1]);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    const start = bounds[b] + 1 + lead;
+    cells.push({ text: trimmed, span: { line, start, end: start + trimmed.length } });
+  }
+  return { cells, leadingPipe, trailingPipe, contentStart, contentEnd };
+}
+
+// `N)`, `N.`, `N).`, `N:` optionally inside bold (`**N).`), at the start of the first cell.
+const NUMBER = /^(\*\*|__)?\s*(\d{1,4})\s*(\)\.?|\.\)?|:)?/;
+
+export function parseRow(text: string, line: number, headerCells: number): PaperRow {
+  const split = splitCells(text, line);
+  const first = split.cells[0] ?? { text: '', span: { line, start: split.contentStart, end: split.contentStart } };
+  let number: NumberToken | undefined;
+  let rest = first.text;
+  let restColumn = first.span.start;
+  let boldOpen = false;
+  const match = NUMBER.exec(rest);
+  if (match && (match[3] !== undefined || /^\s/.test(rest.slice(match[0].length)))) {
+    const digitsAt = match[0].indexOf(match[2]);
+    const tokenText = match[0].slice(digitsAt).trimEnd();
+    const start = restColumn + digitsAt;
+    number = { text: tokenText, value: Number(match[2]), punctuation: (match[3] ?? '').trim(), span: { line, start, end: start + tokenText.length } };
+    boldOpen = match[1] !== undefined;
+    restColumn += match[0].length;
+    rest = rest.slice(match[0].length);
+  }
+  const { title, titleOffset, description } = splitTitle(rest, boldOpen);
+  const titleStart = restColumn + titleOffset;
+  const links: Link[] = [];
+  for (const cell of split.cells) links.push(...scanLinks(text, line, cell.span.start, cell.span.end));
+  return {
+    line,
+    number,
+    title,
+    titleSpan: { line, start: titleStart, end: titleStart + title.length },
+    description,
+    cells: split.cells,
+    links,
+    hasLeadingPipe: split.leadingPipe,
+    hasTrailingPipe: split.trailingPipe,
+    contentStart: split.contentStart,
+    contentEnd: split.contentEnd,
+    headerCells,
+  };
+}
+
+/**
+ * The title and description of a first cell after its number: `**Title** - desc`, `Title** - desc`
+ * (number inside the bold), `**** **Title**`, the 2025 form `Title  desc <br>● …`, or `Title - desc`.
+ */
+function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffset: number; description: string } {
+  let offset = text.length - text.trimStart().length;
+  let body = text.slice(offset);
+  if (boldOpen && body.startsWith('**')) {
+    // `**5).**  **Giraffe**`: the bold held only the number.
+    const after = body.slice(2);
+    const lead = after.length - after.trimStart().length;
+    offset += 2 + lead;
+    body = after.trimStart();
+    boldOpen = false;
+  }
+  if (boldOpen || body.startsWith('**') || body.startsWith('__')) {
+    const marker = boldOpen ? '**' : body.slice(0, 2);
+    const open = boldOpen ? 0 : 2;
+    const close = body.indexOf(marker, open);
+    if (close !== -1) {
+      const inner = body.slice(open, close);
+      const innerLead = inner.length - inner.trimStart().length;
+      const title = inner.trim();
+      const description = body.slice(close + 2).replace(/^\s*[-–—:]?\s*/, '').trim();
+      return { title, titleOffset: offset + open + innerLead, description };
+    }
+  }
+  const breakAt = body.search(/<br\s*\/?>/i);
+  const head = breakAt === -1 ? body : body.slice(0, breakAt);
+  const twoSpaces = head.search(/\S {2,}\S/);
+  const dash = head.search(/ [-–—] /);
+  let end: number;
+  let descriptionStart: number;
+  if (twoSpaces !== -1 && (dash === -1 || twoSpaces < dash)) {
+    end = twoSpaces + 1;
+    descriptionStart = end;
+  } else if (dash !== -1) {
+    end = dash;
+    descriptionStart = dash + 3;
+  } else {
+    end = head.trimEnd().length;
+    descriptionStart = end;
+  }
+  return { title: body.slice(0, end).trim(), titleOffset: offset, description: body.slice(descriptionStart).trim() };
+}
+
+// `[label](target)` and `![alt](target)`; one level of parentheses inside the target (Wikipedia-style URLs).
+const LINK = /(!?)\[([^\[\]\n]*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
+
+/** Links whose `[` lies in text[from, to). */
+export function scanLinks(text: string, line: number, from: number, to: number): Link[] {
+  if (text.indexOf('](', from) === -1) return [];
+  const links: Link[] = [];
+  LINK.lastIndex = from;
+  for (let match = LINK.exec(text); match && match.index < to; match = LINK.exec(text)) {
+    const bang = match[1].length;
+    const labelStart = match.index + bang + 1;
+    const label = match[2];
+    const rawTarget = match[3];
+    const targetStart = labelStart + label.length + 2;
+    const lead = rawTarget.length - rawTarget.trimStart().length;
+    let target = rawTarget.trim();
+    // A title after the URL: [Paper](https://… "title")
+    const titled = /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(target);
+    if (titled) target = titled[1];
+    if (target.startsWith('<') && target.endsWith('>')) target = target.slice(1, -1);
+    const targetColumn = targetStart + lead + (rawTarget.trim().startsWith('<') ? 1 : 0);
+    links.push({
+      label,
+      target,
+      isImage: bang === 1,
+      span: { line, start: match.index, end: match.index + match[0].length },
+      labelSpan: { line, start: labelStart, end: labelStart + label.length },
+      targetSpan: { line, start: targetColumn, end: targetColumn + target.length },
+    });
+  }
+  return links;
+}

@@ -1,0 +1,141 @@
+// One fast line scan over the whole document: where the weeks, the TOC, year groups and disable
+// comments are. No markdown-it here; it runs per week section afterwards.
+
+export interface WeekHeadingLine {
+  readonly line: number;
+  /** Number of `#`s. */
+  readonly level: number;
+  /** The heading's text without `#`s and surrounding spaces. */
+  readonly text: string;
+  /** Column where `text` starts in the line. */
+  readonly textColumn: number;
+}
+
+export interface SectionSpan {
+  readonly heading: WeekHeadingLine;
+  /** First line of the section (the heading). */
+  readonly startLine: number;
+  /** Line after the last line of the section. */
+  readonly endLine: number;
+}
+
+export interface OtherHeading {
+  readonly line: number;
+  readonly level: number;
+  readonly text: string;
+}
+
+export interface DisableComment {
+  readonly line: number;
+  readonly kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Empty means every rule. */
+  readonly rules: readonly string[];
+}
+
+export interface SectionIndex {
+  readonly weeks: readonly SectionSpan[];
+  /** Headings that are not week headings (title, year groups, "Contributing"…), for anchors and the TOC. */
+  readonly otherHeadings: readonly OtherHeading[];
+  /** Lines outside week sections that are not inside code fences or HTML blocks (preamble, TOC, tail). */
+  readonly outsideLines: readonly number[];
+  readonly disableComments: readonly DisableComment[];
+}
+
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const WEEK_TITLE = /\bweek\b[^(]*\(/i;
+const DISABLE = /<!--\s*paper-list-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+export function isWeekHeadingText(text: string): boolean {
+  return WEEK_TITLE.test(text);
+}
+
+export function scanSections(lines: readonly string[]): SectionIndex {
+  const weekHeadings: WeekHeadingLine[] = [];
+  const otherHeadings: OtherHeading[] = [];
+  const disableComments: DisableComment[] = [];
+  const opaque = new Uint8Array(lines.length); // 1 = inside a code fence or multi-line HTML comment
+  let fence: string | undefined;
+  let inComment = false;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence !== undefined) {
+      opaque[i] = 1;
+      const close = FENCE.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.trim() === close[1]) fence = undefined;
+      continue;
+    }
+    if (inComment) {
+      opaque[i] = 1;
+      if (line.includes('-->')) inComment = false;
+      if (line.includes('paper-list-')) collectDisableComments(line, i, disableComments);
+      continue;
+    }
+    const first = line.charCodeAt(line.search(/\S/));
+    if (first === 96 /* ` */ || first === 126 /* ~ */) {
+      const open = FENCE.exec(line);
+      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) {
+        fence = open[1];
+        opaque[i] = 1;
+        continue;
+      }
+    }
+    if (first === 60 /* < */) {
+      if (line.includes('paper-list-')) collectDisableComments(line, i, disableComments);
+      const start = line.indexOf('<!--');
+      if (start !== -1 && start <= 3 && !line.includes('-->', start + 4)) {
+        inComment = true;
+        opaque[i] = 1;
+        continue;
+      }
+    }
+    if (first === 35 /* # */) {
+      const match = HEADING.exec(line);
+      if (match) {
+        const text = match[2];
+        const textColumn = text === '' ? line.length : line.indexOf(text, match[1].length);
+        if (isWeekHeadingText(text)) weekHeadings.push({ line: i, level: match[1].length, text, textColumn });
+        else otherHeadings.push({ line: i, level: match[1].length, text });
+      }
+    }
+  }
+
+  const weeks: SectionSpan[] = [];
+  let other = 0;
+  for (let w = 0; w < weekHeadings.length; w++) {
+    const heading = weekHeadings[w];
+    let end = w + 1 < weekHeadings.length ? weekHeadings[w + 1].line : lines.length;
+    while (other < otherHeadings.length && otherHeadings[other].line <= heading.line) other++;
+    for (let o = other; o < otherHeadings.length && otherHeadings[o].line < end; o++) {
+      if (otherHeadings[o].level <= heading.level) {
+        end = otherHeadings[o].line;
+        break;
+      }
+    }
+    weeks.push({ heading, startLine: heading.line, endLine: end });
+  }
+
+  const outsideLines: number[] = [];
+  let next = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (next < weeks.length && i === weeks[next].startLine) {
+      i = weeks[next].endLine - 1;
+      next++;
+      continue;
+    }
+    if (!opaque[i]) outsideLines.push(i);
+  }
+  return { weeks, otherHeadings, outsideLines, disableComments };
+}
+
+function collectDisableComments(line: string, lineNumber: number, into: DisableComment[]): void {
+  DISABLE.lastIndex = 0;
+  for (let match = DISABLE.exec(line); match; match = DISABLE.exec(line)) {
+    const rules = match[2]
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter((r) => r !== '');
+    into.push({ line: lineNumber, kind: match[1] as DisableComment['kind'], rules });
+  }
+}

@@ -1,0 +1,62 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { PaperList } from '../model/model';
+import type { Span } from '../model/parseWeek';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Level = Severity | 'off';
+
+/** An edit set that resolves a problem; data until the LSP/CLI boundary turns it into a WorkspaceEdit or file write. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedLocation {
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly rule: string;
+  readonly range: Range;
+  readonly message: string;
+  readonly related?: readonly RelatedLocation[];
+  /** The safe fix, applied by quick fix, fix-all and `--fix`. */
+  readonly fix?: Fix;
+  /** Other actions offered in the editor only (never applied by fix-all), e.g. "Remove this row". */
+  readonly suggestions?: readonly Fix[];
+}
+
+export interface RuleContext {
+  readonly list: PaperList;
+  /** Extra placeholder link targets from settings, matched as plain text. */
+  readonly placeholderPatterns: readonly string[];
+  /** Whether a path relative to the document exists; absent when the document has no folder (untitled). */
+  readonly fileExists?: (relativePath: string) => boolean;
+}
+
+export interface Rule {
+  /** Stable kebab-case name: diagnostic code, CLI output, setting key, disable comments. */
+  readonly name: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** What the fix does, for the README; undefined when the rule has no safe fix. */
+  readonly fix?: string;
+  check(context: RuleContext, report: (problem: Omit<Problem, 'rule'>) => void): void;
+}
+
+export function toRange(span: Span): Range {
+  return { start: { line: span.line, character: span.start }, end: { line: span.line, character: span.end } };
+}
+
+export function replaceSpan(span: Span, newText: string): TextEdit {
+  return { range: toRange(span), newText };
+}
+
+export function insertAt(line: number, character: number, newText: string): TextEdit {
+  return { range: { start: { line, character }, end: { line, character } }, newText };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}

@@ -1,0 +1,106 @@
+import type { PaperList, TocEntry, Week } from '../model/model';
+import { weekLabel } from '../model/model';
+import type { WeekDates } from '../model/dates';
+import { insertAt, replaceSpan, toRange, type Fix, type Rule } from './rule';
+
+function sameDates(a: WeekDates, b: WeekDates): boolean {
+  return a.start.month === b.start.month && a.start.day === b.start.day && a.end.month === b.end.month && a.end.day === b.end.day && (a.year === undefined || b.year === undefined || a.year === b.year);
+}
+
+/** The single week whose heading dates match the entry's text, if exactly one does. */
+function weekForEntry(list: PaperList, entry: TocEntry): Week | undefined {
+  if (!entry.dates) return undefined;
+  const matches = list.weeks.filter((w) => w.dates && sameDates(w.dates, entry.dates!));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** The entry's target with its anchor replaced, keeping the entry's own style (`./#`, `#`, a GitHub URL). */
+function retarget(entry: TocEntry, anchor: string): Fix {
+  const hash = entry.target.indexOf('#');
+  const base = hash === -1 ? '' : entry.target.slice(0, hash);
+  // An empty or anchorless target gets the `./#` form GitHub READMEs use.
+  const prefix = base === '' && hash === -1 ? './' : base;
+  return { title: `Point the entry at #${anchor}`, edits: [replaceSpan(entry.link.targetSpan, `${prefix}#${anchor}`)] };
+}
+
+/** Anchor of a week as GitHub numbers it (the week's own heading line). */
+function anchorOfWeek(list: PaperList, week: Week): string {
+  for (const [anchor, line] of list.anchors) if (line === week.headingLine) return anchor;
+  return week.anchor;
+}
+
+export const toc: Rule = {
+  name: 'toc',
+  description: 'The table of contents links every week once, with anchors that exist and text whose dates match the heading.',
+  defaultSeverity: 'warning',
+  fix: 'Points a broken or mismatched entry at the heading whose dates match its text; inserts the entry of a week missing from the TOC.',
+  check({ list }, report) {
+    if (list.toc.length === 0) return;
+    const weekByLine = new Map(list.weeks.map((w) => [w.headingLine, w]));
+    const anchorByWeek = new Map(list.weeks.map((w) => [w, anchorOfWeek(list, w)]));
+    const listed = new Set<Week>();
+    const unresolved: TocEntry[] = [];
+    const firstEntryFor = new Map<Week, TocEntry>();
+    for (const entry of list.toc) {
+      const range = toRange(entry.link.span);
+      const matching = weekForEntry(list, entry);
+      const fixTo = (week: Week | undefined) => (week ? retarget(entry, anchorByWeek.get(week)!) : undefined);
+      const line = entry.anchor ? list.anchors.get(entry.anchor.toLowerCase()) : undefined;
+      const pointed = line === undefined ? undefined : weekByLine.get(line);
+      if (!entry.anchor) {
+        const target = entry.target.trim();
+        report({ range, message: target === '' ? `TOC entry "${entry.text}" has an empty target${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}` : `TOC entry "${entry.text}" links to "${target}", which has no #anchor`, fix: fixTo(matching) });
+      } else if (line === undefined) {
+        report({ range: toRange(entry.link.targetSpan), message: `TOC entry "${entry.text}" points at #${entry.anchor}, which matches no heading${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}`, fix: fixTo(matching) });
+      } else if (pointed && entry.dates && pointed.dates && !sameDates(entry.dates, pointed.dates)) {
+        report({
+          range: toRange(entry.link.targetSpan),
+          message: `TOC entry "${entry.text}" points at week ${weekLabel(pointed)}${matching ? `; expected #${anchorByWeek.get(matching)}` : ', whose dates differ from the entry text'}`,
+          related: [{ range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}` }],
+          fix: fixTo(matching),
+        });
+      }
+      // The week the entry is meant for: the one its text names, else the one it points at.
+      const intended = matching ?? pointed;
+      if (!intended) {
+        if (line === undefined) unresolved.push(entry);
+        continue;
+      }
+      listed.add(intended);
+      const earlier = firstEntryFor.get(intended);
+      if (earlier) {
+        report({ range, message: `TOC entry "${entry.text}" repeats the entry on line ${earlier.line + 1} (both for week ${weekLabel(intended)})`, related: [{ range: toRange(earlier.link.span), message: 'Earlier entry' }] });
+      } else {
+        firstEntryFor.set(intended, entry);
+      }
+    }
+    for (const week of list.weeks) {
+      if (listed.has(week)) continue;
+      // A broken entry where this week's entry belongs is probably it: inserting another would duplicate it.
+      const newerEntry = list.weeks.slice(0, week.index).reverse().map((w) => firstEntryFor.get(w)).find((e) => e);
+      const olderEntry = list.weeks.slice(week.index + 1).map((w) => firstEntryFor.get(w)).find((e) => e);
+      const candidate = unresolved.find((e) => (!newerEntry || e.line > newerEntry.line) && (!olderEntry || e.line < olderEntry.line));
+      if (candidate) {
+        report({ range: toRange(week.headingSpan), message: `Week ${weekLabel(week)} has no working entry in the table of contents; the entry on line ${candidate.line + 1} ("${candidate.text}") matches no heading`, related: [{ range: toRange(candidate.link.span), message: 'Broken entry' }] });
+      } else {
+        report({ range: toRange(week.headingSpan), message: `Week ${weekLabel(week)} has no entry in the table of contents`, fix: insertEntry(list, week, anchorByWeek.get(week)!, newerEntry, olderEntry) });
+      }
+    }
+  },
+};
+
+/** Inserts the week's entry next to its neighbour's, in the neighbour's style. */
+function insertEntry(list: PaperList, week: Week, anchor: string, newer: TocEntry | undefined, older: TocEntry | undefined): Fix | undefined {
+  const model = older ?? newer;
+  if (!model) return undefined;
+  const hash = model.target.indexOf('#');
+  const base = hash === -1 ? './' : model.target.slice(0, hash);
+  // Lists that drop the heading's year suffix in TOC entries keep doing so.
+  const modelHasYear = /\d{4}\s*$/.test(model.text);
+  const text = modelHasYear ? week.heading : week.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '');
+  const line = `${model.prefix}[${text}](${base}#${anchor})`;
+  const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const title = `Add "${text}" to the table of contents`;
+  if (older) return { title, edits: [insertAt(older.line, 0, line + eol)] };
+  return { title, edits: [insertAt(newer!.line, list.lines.lineLength(newer!.line), eol + line)] };
+}
