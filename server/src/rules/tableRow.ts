@@ -10,12 +10,12 @@ export const tableRow: Rule = {
     for (const week of list.weeks) {
       for (const row of week.rows) {
         const whole = lineRange(row.line, row.contentStart, row.contentEnd);
-        const where = `row ${row.number?.value ?? '?'} of week ${weekLabel(week)}`;
+        const where = `Row ${row.number?.value ?? '?'} of week ${weekLabel(week)}`;
         if (!row.hasLeadingPipe) {
-          report({ range: lineRange(row.line, row.contentStart, row.contentStart + 1), message: `The ${where} has no leading "|"`, fix: { title: 'Add the leading pipe', edits: [insertAt(row.line, row.contentStart, '| ')] } });
+          report({ range: lineRange(row.line, row.contentStart, row.contentStart + 1), message: `${where} has no leading "|"`, fix: { title: 'Add the leading pipe', edits: [insertAt(row.line, row.contentStart, '| ')] } });
         }
         if (!row.hasTrailingPipe) {
-          report({ range: lineRange(row.line, Math.max(row.contentStart, row.contentEnd - 1), row.contentEnd), message: `The ${where} has no trailing "|"`, fix: { title: 'Add the trailing pipe', edits: [insertAt(row.line, row.contentEnd, ' |')] } });
+          report({ range: lineRange(row.line, Math.max(row.contentStart, row.contentEnd - 1), row.contentEnd), message: `${where} has no trailing "|"`, fix: { title: 'Add the trailing pipe', edits: [insertAt(row.line, row.contentEnd, ' |')] } });
         }
         const cells = row.cells.length;
         if (cells > row.headerCells) {
@@ -24,13 +24,13 @@ export const tableRow: Rule = {
           report({
             range: whole,
             message: splitLinks
-              ? `A stray "|" splits the links cell of the ${where} into ${extra.length} cells; expected ${row.headerCells} cells like the header`
-              : `The ${where} has ${cells} cells; the header has ${row.headerCells}`,
+              ? `${where}: a stray "|" splits the links cell into ${extra.length} cells; expected ${row.headerCells} cells like the header`
+              : `${where} has ${cells} cells; the header has ${row.headerCells}`,
           });
         } else if (cells < row.headerCells) {
-          report({ range: whole, message: `The ${where} has ${cells} cell${cells === 1 ? '' : 's'}; the header has ${row.headerCells}${row.headerCells === 2 ? ' (description | links)' : ''}` });
+          report({ range: whole, message: `${where} has ${cells} cell${cells === 1 ? '' : 's'}; the header has ${row.headerCells}${row.headerCells === 2 ? ' (description | links)' : ''}` });
         } else if (row.headerCells >= 2 && row.cells[cells - 1].text === '') {
-          report({ range: toRange(row.cells[cells - 1].span), message: `The links cell of the ${where} is empty` });
+          report({ range: toRange(row.cells[cells - 1].span), message: `${where} has an empty links cell` });
         }
       }
     }

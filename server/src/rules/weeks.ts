@@ -9,7 +9,7 @@ function datesRange(week: Week) {
 
 export const weekHeading: Rule = {
   name: 'week-heading',
-  description: 'Week headings have parseable dates spanning 7 days (Monday to Sunday inclusive) and are not repeated.',
+  description: 'Week headings have parseable dates spanning 7 days inclusive and are not repeated.',
   defaultSeverity: 'warning',
   check({ list }, report) {
     const seen = new Map<string, Week>();
