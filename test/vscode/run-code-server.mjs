@@ -3,7 +3,9 @@
 // code-server 4.100.3 (= VS Code 1.100.3) serves the workbench, headless Debian chromium driven by
 // playwright-core opens it with an `extensionDevelopmentPath` + `extensionTestsPath` payload, and the
 // suite's run() executes in the remote extension host. Results come back as a JSON file written by
-// the suite (path passed through the env var PAPER_LIST_TEST_RESULTS, inherited by the extension host).
+// the suite (path passed through the env var PAPER_LIST_TEST_RESULTS, inherited by the extension host);
+// its console output is streamed from a second file (PAPER_LIST_TEST_LOG). Each run bundles the suite
+// into its own out/test/vscode/runs/<id>/ (removed afterwards), so simultaneous runs do not mix.
 //
 //   node test/vscode/run-code-server.mjs [options]
 //     --extension <dir>    extension under test (default: repo root)
@@ -324,8 +326,11 @@ async function main() {
   }
 
   const { buildSuite } = await import('./build-suite.mjs');
-  const suite = await buildSuite({ testsDir: opts.tests, quiet: true });
-  log(`built suite: ${suite.testFiles.length} test file(s) -> ${suite.outDir}`);
+  // A private build per run (inside the repo, so `mocha` resolves from its node_modules): two runs at
+  // the same time (two engineers, or --tests) must not load each other's test files.
+  const suiteOut = join(repoRoot, 'out', 'test', 'vscode', 'runs', `${process.pid}-${Date.now()}`);
+  const suite = await buildSuite({ testsDir: opts.tests, outDir: suiteOut, quiet: true });
+  log(`built suite: ${suite.testFiles.length} test file(s) from ${opts.tests}`);
   ensureCodeServer();
 
   const tmp = mkdtempSync(join(tmpdir(), 'paper-list-vscode-'));
@@ -342,8 +347,11 @@ async function main() {
     (cleaningUp ??= (async () => {
       await browserInfo?.browser.close().catch(() => {});
       await server?.stop().catch(() => {});
-      if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
-      else log(`kept ${tmp}`);
+      if (!opts.keep) {
+        rmSync(tmp, { recursive: true, force: true });
+        rmSync(suiteOut, { recursive: true, force: true });
+      }
+      else log(`kept ${tmp} and ${suiteOut}`);
     })());
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {

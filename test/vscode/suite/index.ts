@@ -8,6 +8,7 @@
 // streams it, since a remote extension host's console reaches the browser only unformatted).
 // Rejects when a test failed or none ran, so test-electron's runTests fails too.
 import * as fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
@@ -71,6 +72,33 @@ function teeConsole(): () => void {
       const d = descriptors[i];
       if (d) Object.defineProperty(console, m, d);
     });
+}
+
+const sourceMaps = new Map<string, SourceMap | null>();
+
+/**
+ * Points stack frames of the bundled suite (…/X.test.js:L:C) at the .ts sources through the bundles'
+ * .js.map files: the extension host replaces Error.prepareStackTrace, so Node's own source-map
+ * support does not apply there.
+ */
+export function mapStack(stack: string): string {
+  return stack.replace(/([^\s()]*?([^\s()/\\]+\.js)):(\d+):(\d+)/g, (frame, _file: string, base: string, line: string, col: string) => {
+    const mapFile = path.join(__dirname, `${base}.map`);
+    if (!sourceMaps.has(mapFile)) {
+      let map: SourceMap | null = null;
+      try {
+        map = new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')));
+      } catch {
+        // no map: keep the frame
+      }
+      sourceMaps.set(mapFile, map);
+    }
+    const map = sourceMaps.get(mapFile);
+    const entry = map?.findEntry(Number(line) - 1, Number(col) - 1);
+    if (!entry || !('originalSource' in entry) || !entry.originalSource) return frame;
+    const source = path.relative(process.cwd(), path.resolve(__dirname, entry.originalSource));
+    return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
 }
 
 export async function run(): Promise<void> {
@@ -137,6 +165,14 @@ async function runSuite(): Promise<void> {
       // Also fires for failing hooks ("before all" hook ...): those count as failures too.
       runner.on('fail', (t, err) => {
         results.failed++;
+        // Rewritten before the spec reporter prints failures (at the end of the run).
+        if (err instanceof Error && err.stack) {
+          try {
+            err.stack = mapStack(err.stack);
+          } catch {
+            // keep the original stack
+          }
+        }
         const { message, stack } = errorText(err);
         results.failures.push({ title: t.title, fullTitle: t.fullTitle(), message, stack });
         results.tests.push({ fullTitle: t.fullTitle(), state: 'failed', duration: t.duration ?? 0 });
