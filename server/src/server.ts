@@ -95,8 +95,14 @@ function publish(uri: string): void {
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
   documents.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-  schedule(textDocument.uri);
-  void loadSettings(textDocument.uri);
+  // With pulled settings the first diagnostics wait for them, so a rule turned off never flashes on open.
+  if (configurationPull) {
+    const publish = () => schedule(textDocument.uri);
+    void loadSettings(textDocument.uri).then(publish, publish);
+  } else {
+    schedule(textDocument.uri);
+    void loadSettings(textDocument.uri);
+  }
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
