@@ -93,7 +93,7 @@ export class LspClient {
       client.configurationRequests.push(params.items);
       return params.items.map((item) => (item.section === 'paperList' ? client.settingsOf(item.scopeUri) : null));
     });
-    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onNotification('window/logMessage', () => undefined);
     connection.onNotification('$/logTrace', () => undefined);
     connection.listen();
