@@ -57,7 +57,7 @@ export class WeekItem extends vscode.TreeItem {
     super(weekLabel(week), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = id;
     this.description = papersAndProblems(week.rowCount, week.problemCount);
-    this.tooltip = new vscode.MarkdownString().appendText(week.heading).appendMarkdown(`\n\n${this.description}`);
+    this.tooltip = new vscode.MarkdownString(`${escapeMarkdown(week.heading)}\n\n${this.description}`);
     this.iconPath = severityIcon(week.worstSeverity);
     this.contextValue = 'week';
     this.command = { title: 'Reveal Week', command: REVEAL_COMMAND, arguments: [uri, headingRange, 'week'] };
@@ -77,14 +77,13 @@ export class RowItem extends vscode.TreeItem {
   ) {
     super(rowLabel(row), vscode.TreeItemCollapsibleState.None);
     this.id = id;
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown('**').appendText(rowLabel(row)).appendMarkdown('**');
-    if (row.description) tooltip.appendMarkdown('\n\n').appendText(row.description);
+    // Built from escaped text rather than appendText, which turns spaces into &nbsp; and stops long descriptions wrapping.
+    const parts = [`**${escapeMarkdown(rowLabel(row))}**`];
+    if (row.description) parts.push(escapeMarkdown(row.description));
     const links = row.links.filter((link) => /^https?:\/\//i.test(link.url));
-    if (links.length > 0) {
-      tooltip.appendMarkdown('\n\n' + links.map((l) => `[${escapeLabel(l.label)}](${encodeURI(l.url)})`).join(' · '));
-    }
-    if (row.problemCount > 0) tooltip.appendMarkdown('\n\n').appendText(count(row.problemCount, 'problem'));
+    if (links.length > 0) parts.push(links.map((l) => `[${escapeMarkdown(l.label)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})`).join(' · '));
+    if (row.problemCount > 0) parts.push(count(row.problemCount, 'problem'));
+    const tooltip = new vscode.MarkdownString(parts.join('\n\n'));
     this.tooltip = tooltip;
     if (row.problemCount > 0) {
       this.description = count(row.problemCount, 'problem');
@@ -98,8 +97,8 @@ export class RowItem extends vscode.TreeItem {
   }
 }
 
-function escapeLabel(label: string): string {
-  return label.replace(/[[\]\\]/g, '\\$&');
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
 /** Converts the server's ranges once per refresh; the tree never sees LSP types after this. */
