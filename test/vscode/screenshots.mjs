@@ -65,7 +65,7 @@ export async function takeScreenshots({
       workspace: folder,
       dataDir: tmp,
       verbose,
-      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false, 'chat.commandCenter.enabled': false },
+      settings: { 'window.commandCenter': false, 'chat.commandCenter.enabled': false },
     });
     b = await launchBrowser({ verbose, viewport });
     const { page } = b;
@@ -101,13 +101,20 @@ export async function takeScreenshots({
     await shot('tree', async () => {
       const header = await visible(page, `.pane-header[aria-label*="${treeView}"]`);
       if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      // Give the view room: collapse the folder section above it (Outline and Timeline start collapsed).
+      const folders = page.locator('.pane:has(.explorer-folders-view) > .pane-header').first();
+      if ((await folders.count()) && (await folders.getAttribute('aria-expanded')) === 'true') {
+        await folders.click();
+        await page.locator('.explorer-folders-view').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+      }
       const pane = page.locator(`.pane:has(> .pane-header[aria-label*="${treeView}"])`).first();
       await visible(pane, '.monaco-list-row');
-      // Expand the first collapsed node so rows show, when there is one.
+      // Expand the first collapsed node below the top level so rows show, when there is one.
       const collapsed = pane.locator('.monaco-list-row[aria-expanded="false"]').first();
       if (await collapsed.count()) {
         await collapsed.click();
-        await visible(pane, '.monaco-list-row[aria-expanded="true"]', 5000).catch(() => {});
+        if ((await collapsed.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+        await visible(pane, '.monaco-list-row[aria-level="3"]', 5000).catch(() => {});
       }
     });
 
