@@ -19,6 +19,8 @@ export interface WeekDates {
   readonly startDateEndColumn: number;
   /** How the heading spells months: full names ("June") or abbreviations ("Jun"), and whether the end repeats the month. */
   readonly style: DateStyle;
+  /** Columns where a month runs into its day (`March4`): read leniently, but a space belongs there. */
+  readonly missingSpaces: readonly number[];
 }
 
 export interface DateStyle {
@@ -74,6 +76,13 @@ export function parseWeekDates(text: string, offset = 0): DateParse {
   const closing = whole.lastIndexOf(')');
   const startDateText = whole.slice(1).match(/^\s*[A-Za-z]+\.?\s*\d{1,2}(?:st|nd|rd|th)?/)![0];
   const leading = startDateText.length - startDateText.trimStart().length;
+  const missingSpaces: number[] = [];
+  const datePart = whole.slice(0, closing);
+  for (let at = datePart.search(/[A-Za-z]\d/); at !== -1; ) {
+    missingSpaces.push(offset + open + at + 1);
+    const next = datePart.slice(at + 1).search(/[A-Za-z]\d/);
+    at = next === -1 ? -1 : at + 1 + next;
+  }
   return {
     ok: true,
     dates: {
@@ -89,6 +98,7 @@ export function parseWeekDates(text: string, offset = 0): DateParse {
         repeatMonth: !!endMonthName,
         spacedDash: /\s/.test(whole.slice(whole.indexOf(dash) - 1, whole.indexOf(dash))),
       },
+      missingSpaces,
     },
   };
 }

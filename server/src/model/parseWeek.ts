@@ -179,6 +179,11 @@ export function parseRow(text: string, line: number, headerCells: number): Paper
   };
 }
 
+/** Longer than any real title in the lists we know (the longest are ~135 characters). */
+const MAX_TITLE = 140;
+/** Words a description starts with, after a title: `… LLMs Introduces a unified…`, `… Graphs This paper presents…`. */
+const DESCRIPTION_OPENING = /(?<=\S) (?=(?:This|The) (?:paper|work|study|report|review|survey)\b|(?:Introduces|Proposes|Presents|Investigates|Explores|Demonstrates|Develops|Describes|Provides|Releases|Evaluates|Surveys) [a-z])/;
+
 /**
  * The title and description of a first cell after its number: `**Title** - desc`, `Title** - desc`
  * (number inside the bold), `**** **Title**`, the 2025 form `Title  desc <br>● …`, or `Title - desc`.
@@ -208,8 +213,14 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
   }
   const breakAt = body.search(/<br\s*\/?>/i);
   const head = breakAt === -1 ? body : body.slice(0, breakAt);
-  const twoSpaces = head.search(/\S {2,}\S/);
+  let twoSpaces = head.search(/\S {2,}\S/);
   const dash = head.search(/ [-–—] /);
+  // `Title This paper presents…` with one space: a title-length cut is taken from the description's
+  // usual opening words, but only when the two-space split (if any) would make an implausibly long title.
+  if ((dash === -1 || dash > MAX_TITLE) && (twoSpaces === -1 || twoSpaces > MAX_TITLE)) {
+    const opening = DESCRIPTION_OPENING.exec(head);
+    if (opening && opening.index > 0 && opening.index <= MAX_TITLE) twoSpaces = opening.index - 1;
+  }
   let end: number;
   let descriptionStart: number;
   if (twoSpaces !== -1 && (dash === -1 || twoSpaces < dash)) {

@@ -41,7 +41,8 @@ export interface SectionIndex {
   readonly disableComments: readonly DisableComment[];
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+// A BOM may start the first line (a document read without stripping it).
+const HEADING = /^\uFEFF? {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const WEEK_TITLE = /\bweek\b[^(]*\(/i;
 const DISABLE = /<!--\s*paper-list-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;

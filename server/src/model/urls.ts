@@ -56,6 +56,8 @@ export function placeholderReason(target: string, isImage: boolean, extraPattern
   for (const pattern of extraPatterns) {
     if (pattern !== '' && lower.includes(pattern.toLowerCase())) return `matches the placeholder pattern "${pattern}"`;
   }
+  // `[Paper]([XXX](https://…))`: a placeholder link pasted over instead of replaced.
+  if (/^\[[^\]]*\]\(/.test(t)) return `is the Markdown link "${t.length > 40 ? t.slice(0, 40) + '…' : t}", not a URL`;
   if (/\s/.test(t) && !/^<.*>$/.test(t)) return `is prose ("${t.length > 40 ? t.slice(0, 40) + '…' : t}"), not a URL`;
   if (isImage && !isExternal(t) && /\/$/.test(t)) return `is the folder "${t}", not an image file`;
   return undefined;

@@ -1,5 +1,6 @@
 import type { PaperList, TocEntry, Week } from '../model/model';
 import { weekLabel } from '../model/model';
+import { githubSlug } from '../model/urls';
 import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, toRange, type Fix, type Rule } from './rule';
 
@@ -23,6 +24,23 @@ function retarget(entry: TocEntry, anchor: string): Fix {
   return { title: `Point the entry at #${anchor}`, edits: [replaceSpan(entry.link.targetSpan, `${prefix}#${anchor}`)] };
 }
 
+/** An entry's text for a week, keeping the entry's habit of writing or dropping the heading's year suffix. */
+function entryText(entry: TocEntry, week: Week): string {
+  return /\d{4}\s*$/.test(entry.text) ? week.heading : week.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '');
+}
+
+/** The anchor a heading with a month run into its day (`March4`) gets once the space is added. */
+function spacedAnchor(list: PaperList, week: Week): string | undefined {
+  if (!week.dates || week.dates.missingSpaces.length === 0) return undefined;
+  let heading = week.heading;
+  for (const column of [...week.dates.missingSpaces].reverse()) {
+    const at = column - week.headingSpan.start;
+    heading = heading.slice(0, at) + ' ' + heading.slice(at);
+  }
+  const slug = githubSlug(heading);
+  return list.anchors.has(slug) ? undefined : slug;
+}
+
 /** Anchor of a week as GitHub numbers it (the week's own heading line). */
 function anchorOfWeek(list: PaperList, week: Week): string {
   for (const [anchor, line] of list.anchors) if (line === week.headingLine) return anchor;
@@ -33,7 +51,7 @@ export const toc: Rule = {
   name: 'toc',
   description: 'The table of contents links every week once, with anchors that exist and text whose dates match the heading.',
   defaultSeverity: 'warning',
-  fix: 'Points a broken or mismatched entry at the heading whose dates match its text; inserts the entry of a week missing from the TOC.',
+  fix: 'Points a broken or mismatched entry at the heading whose dates match its text (a copied entry whose text names a week listed elsewhere gets the text of the week it points at); inserts the entry of a week missing from the TOC.',
   check({ list }, report) {
     if (list.toc.length === 0) return;
     const weekByLine = new Map(list.weeks.map((w) => [w.headingLine, w]));
@@ -41,17 +59,31 @@ export const toc: Rule = {
     const listed = new Set<Week>();
     const unresolved: TocEntry[] = [];
     const firstEntryFor = new Map<Week, TocEntry>();
-    for (const entry of list.toc) {
-      const range = toRange(entry.link.span);
-      const matching = weekForEntry(list, entry);
-      const fixTo = (week: Week | undefined) => (week ? retarget(entry, anchorByWeek.get(week)!) : undefined);
+    const entries = list.toc.map((entry) => {
       const line = entry.anchor ? list.anchors.get(entry.anchor.toLowerCase()) : undefined;
-      const pointed = line === undefined ? undefined : weekByLine.get(line);
+      return { entry, line, matching: weekForEntry(list, entry), pointed: line === undefined ? undefined : weekByLine.get(line) };
+    });
+    for (const { entry, line, matching, pointed } of entries) {
+      const range = toRange(entry.link.span);
+      const fixTo = (week: Week | undefined) => (week ? retarget(entry, anchorByWeek.get(week)!) : undefined);
+      // A copied entry whose anchor was updated but not its text: the text's week is listed by another entry
+      // and the week it points at by none. Retargeting would duplicate the other entry; the text is what is stale.
+      const staleText = pointed && matching && matching !== pointed && entries.some((e) => e.entry !== entry && e.pointed === matching) && !entries.some((e) => e.matching === pointed);
       if (!entry.anchor) {
         const target = entry.target.trim();
         report({ range, message: target === '' ? `TOC entry "${entry.text}" has an empty target${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}` : `TOC entry "${entry.text}" links to "${target}", which has no #anchor`, fix: fixTo(matching) });
+      } else if (line === undefined && matching && entry.anchor === spacedAnchor(list, matching)) {
+        // Points at the anchor the heading gets once week-heading adds the missing space (`March4`): that rule reports it.
       } else if (line === undefined) {
         report({ range: toRange(entry.link.targetSpan), message: `TOC entry "${entry.text}" points at #${entry.anchor}, which matches no heading${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}`, fix: fixTo(matching) });
+      } else if (staleText) {
+        const text = entryText(entry, pointed);
+        report({
+          range: toRange(entry.link.labelSpan),
+          message: `TOC entry "${entry.text}" points at week ${weekLabel(pointed)}, but its text names week ${weekLabel(matching)}, which the entry on line ${entries.find((e) => e.entry !== entry && e.pointed === matching)!.entry.line + 1} lists; expected the text "${text}"`,
+          related: [{ range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}` }],
+          fix: { title: `Change the entry text to "${text}"`, edits: [replaceSpan(entry.link.labelSpan, text)] },
+        });
       } else if (pointed && entry.dates && pointed.dates && !sameDates(entry.dates, pointed.dates)) {
         report({
           range: toRange(entry.link.targetSpan),
@@ -61,7 +93,7 @@ export const toc: Rule = {
         });
       }
       // The week the entry is meant for: the one its text names, else the one it points at.
-      const intended = matching ?? pointed;
+      const intended = staleText ? pointed : matching ?? pointed;
       if (!intended) {
         if (line === undefined) unresolved.push(entry);
         continue;

@@ -1,7 +1,7 @@
 import type { Week } from '../model/model';
 import { weekLabel } from '../model/model';
 import { formatDay, fromDayNumber, monthName } from '../model/dates';
-import { lineRange, toRange, type Rule } from './rule';
+import { insertAt, lineRange, toRange, type Rule } from './rule';
 
 function datesRange(week: Week) {
   return week.dates ? lineRange(week.headingLine, week.dates.startColumn, week.dates.endColumn) : toRange(week.headingSpan);
@@ -11,12 +11,22 @@ export const weekHeading: Rule = {
   name: 'week-heading',
   description: 'Week headings have parseable dates spanning 7 days inclusive and are not repeated.',
   defaultSeverity: 'warning',
+  fix: 'Adds the missing space between a month and its day (`March4` → `March 4`).',
   check({ list }, report) {
     const seen = new Map<string, Week>();
     for (const week of list.weeks) {
       if (week.dateError) {
         report({ range: toRange(week.headingSpan), message: `Week heading ${week.dateError}; expected "(Month D - Month D)"` });
-      } else if (week.span) {
+      } else if (week.dates && week.dates.missingSpaces.length > 0) {
+        const line = list.lines.line(week.headingLine);
+        const parts = week.dates.missingSpaces.map((c) => [/[A-Za-z]+$/.exec(line.slice(0, c))![0], /^\d+/.exec(line.slice(c))![0]]);
+        report({
+          range: datesRange(week),
+          message: `Week heading has no space between month and day in ${parts.map(([m, d]) => `"${m}${d}"`).join(', ')}; expected ${parts.map(([m, d]) => `"${m} ${d}"`).join(', ')}`,
+          fix: { title: 'Add the space between month and day', edits: week.dates.missingSpaces.map((c) => insertAt(week.headingLine, c, ' ')) },
+        });
+      }
+      if (!week.dateError && week.span) {
         const days = week.span.end - week.span.start + 1;
         if (days !== 7) {
           const expectedEnd = formatDay(week.span.start + 6, week.dates!.style.fullMonths);
