@@ -1,0 +1,158 @@
+// A bare JSON-RPC-over-stdio client for timing the language server: no library between the clock and
+// the pipe, so what is measured is the server (and the pipe), not a client framework.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+interface Message {
+  readonly id?: number | string;
+  readonly method?: string;
+  readonly params?: unknown;
+  readonly result?: unknown;
+  readonly error?: { message: string };
+}
+
+export interface Published {
+  readonly uri: string;
+  readonly version?: number;
+  readonly diagnostics: readonly unknown[];
+  /** performance.now() when the message was parsed. */
+  readonly at: number;
+}
+
+export class BenchClient {
+  private readonly child: ChildProcess;
+  private buffer: Buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private diagnosticWaiters: { uri: string; version: number; resolve: (p: Published) => void }[] = [];
+  /** Versions published per document, in order, to check none goes backwards. */
+  readonly publishedVersions = new Map<string, number[]>();
+  private exited = false;
+
+  constructor(serverPath: string) {
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
+    this.child.on('exit', () => {
+      this.exited = true;
+      for (const p of this.pending.values()) p.reject(new Error('server exited'));
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Resident set size of the server process in bytes (Linux), and its peak. */
+  memory(): { rss: number; peak: number } {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  }
+
+  private send(message: object): void {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+    this.child.stdin!.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin!.write(body);
+  }
+
+  request<T>(method: string, params: unknown, timeoutMs = 60_000): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method} timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value as T);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      this.send({ id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ method, params });
+  }
+
+  /** Resolves with the first publish of `version` for `uri` (registered before the change is sent). */
+  diagnosticsFor(uri: string, version: number, timeoutMs = 60_000): Promise<Published> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} after ${timeoutMs} ms`)), timeoutMs);
+      this.diagnosticWaiters.push({
+        uri,
+        version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd === -1) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const length = Number(/Content-Length:\s*(\d+)/i.exec(header)?.[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.dispatch(JSON.parse(body) as Message, performance.now());
+    }
+  }
+
+  private dispatch(message: Message, at: number): void {
+    if (message.method !== undefined && message.id !== undefined) {
+      // Server-to-client requests (registerCapability, configuration): answer "nothing".
+      this.send({ id: message.id, result: null });
+      return;
+    }
+    if (message.method === 'textDocument/publishDiagnostics') {
+      const params = message.params as { uri: string; version?: number; diagnostics: unknown[] };
+      const published: Published = { ...params, at };
+      if (params.version !== undefined) {
+        const versions = this.publishedVersions.get(params.uri) ?? [];
+        versions.push(params.version);
+        this.publishedVersions.set(params.uri, versions);
+      }
+      const ready = this.diagnosticWaiters.filter((w) => w.uri === params.uri && w.version === params.version);
+      this.diagnosticWaiters = this.diagnosticWaiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.resolve(published);
+      return;
+    }
+    if (typeof message.id === 'number') {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if (message.error) pending.reject(new Error(message.error.message));
+      else pending.resolve(message.result);
+    }
+  }
+
+  async initialize(rootUri: string | null): Promise<void> {
+    await this.request('initialize', { processId: process.pid, rootUri, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, workspaceFolders: null });
+    this.notify('initialized', {});
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    try {
+      await this.request('shutdown', null, 5_000);
+      this.notify('exit', null);
+    } catch {
+      this.child.kill();
+    }
+    const timer = setTimeout(() => this.child.kill(), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
