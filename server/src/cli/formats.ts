@@ -1,6 +1,6 @@
 // CLI output formats. Lines and columns are 1-based here; the model's are 0-based.
 import { pathToFileURL } from 'node:url';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { Finding } from '../analysis';
 import { RULES } from '../rules/index';
 
@@ -97,7 +97,8 @@ function toSarif(reports: readonly FileReport[], version: string): object {
             const rel = relative(cwd, r.file).split('\\').join('/');
             const location = (range: Finding['range']) => ({
               physicalLocation: {
-                artifactLocation: rel.startsWith('..') ? { uri: pathToFileURL(r.file).href } : { uri: rel, uriBaseId: 'SRCROOT' },
+                // A URI reference, so each path segment is percent-encoded (spaces, `#`, `%` in file names).
+                artifactLocation: rel.startsWith('..') || isAbsolute(rel) ? { uri: pathToFileURL(r.file).href } : { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
                 region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
               },
             });
