@@ -162,23 +162,22 @@ export function inferYears(dates: readonly (WeekDates | undefined)[]): (number |
     }
     return best;
   };
-  // Older weeks, from the nearest known newer week downwards.
+  // Older weeks from the nearest dated newer week downwards, then newer weeks upwards; a week whose heading
+  // does not parse is stepped over rather than cutting the chain.
   for (let pass = 0; pass < 2; pass++) {
-    for (let i = 1; i < dates.length; i++) {
+    let newer = -1;
+    for (let i = 0; i < dates.length; i++) {
       const d = dates[i];
-      const newer = dates[i - 1];
-      if (years[i] === undefined && d && newer && years[i - 1] !== undefined) {
-        const newerStart = weekSpan(newer, years[i - 1]!).start;
-        years[i] = closest(d, newerStart, years[i - 1]!, true);
-      }
+      if (!d) continue;
+      if (years[i] === undefined && newer !== -1) years[i] = closest(d, weekSpan(dates[newer]!, years[newer]!).start, years[newer]!, true);
+      if (years[i] !== undefined) newer = i;
     }
-    for (let i = dates.length - 2; i >= 0; i--) {
+    let older = -1;
+    for (let i = dates.length - 1; i >= 0; i--) {
       const d = dates[i];
-      const older = dates[i + 1];
-      if (years[i] === undefined && d && older && years[i + 1] !== undefined) {
-        const olderEnd = weekSpan(older, years[i + 1]!).end;
-        years[i] = closest(d, olderEnd, years[i + 1]!, false);
-      }
+      if (!d) continue;
+      if (years[i] === undefined && older !== -1) years[i] = closest(d, weekSpan(dates[older]!, years[older]!).end, years[older]!, false);
+      if (years[i] !== undefined) older = i;
     }
   }
   if (years.every((y) => y === undefined)) {

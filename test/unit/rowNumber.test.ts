@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, fixAll } from '../../server/src/analysis';
+import { HEADER, doc, row, rows, run, rulesOf, settings, week, where, columnOf } from './helpers';
+
+const rowNumbers = (text: string) => rulesOf(run(text), 'row-number');
+
+test('a week numbered 1..10 with N) markers is silent', () => {
+  assert.deepEqual(rowNumbers(week('Feb 13 - 19', rows(10))), []);
+});
+
+test('a gap is reported at the number token, saying which number the week skips', () => {
+  const text = week('Feb 13 - 19', [row(1, 'Alpha'), row(2, 'Beta'), row(3, 'Gamma'), row(4, 'Delta'), row(6, 'Epsilon'), row(7, 'Zeta')]);
+  const problems = rowNumbers(text);
+  assert.equal(problems.length, 1, 'row 7 continues the wrong sequence: one report, at its start');
+  const at = columnOf(text, '6)');
+  assert.deepEqual(problems[0].range, { start: at, end: { line: at.line, character: at.character + 2 } });
+  assert.equal(problems[0].message, 'Row number 6 should be 5: week Feb 13 - 19 skips 5');
+});
+
+test('repeated and out-of-order numbers say so', () => {
+  const repeated = rowNumbers(week('Feb 13 - 19', [row(1, 'A'), row(2, 'B'), row(2, 'C')]));
+  assert.equal(repeated.length, 1);
+  assert.match(repeated[0].message, /^Row number 2 repeats the previous row's; expected 3 in week Feb 13 - 19$/);
+  const outOfOrder = rowNumbers(week('Feb 13 - 19', [row(1, 'A'), row(3, 'B'), row(2, 'C')]));
+  assert.deepEqual(outOfOrder.map((p) => p.message), ['Row number 3 should be 2: week Feb 13 - 19 skips 2', 'Row number 2 is out of order after 3; expected 3 in week Feb 13 - 19']);
+});
+
+test('a row without a number is reported with the number expected', () => {
+  const text = week('Feb 13 - 19', [row(1, 'A'), '| **No Number Here** - desc | [Paper](https://arxiv.org/abs/2501.00001) |', row(3, 'C')]);
+  const problems = rowNumbers(text);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].message, 'Row has no number; expected 2) in week Feb 13 - 19');
+  const fixed = fixAll(text, settings()).text;
+  assert.match(fixed, /^\| 2\) \*\*No Number Here\*\*/m);
+});
+
+for (const [marker, written] of [
+  ['5.', '5.'],
+  ['5).', '5).'],
+  ['5:', '5:'],
+] as const) {
+  test(`marker "${marker}" is reported and fixed to "5)"`, () => {
+    const body = rows(6).map((r, i) => (i === 4 ? row(marker, 'Fifth') : r));
+    const text = week('Feb 20-26', body);
+    const problems = rowNumbers(text);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].message, `Row number "${written}" should be written "5)"`);
+    assert.equal(where(problems[0]), `row-number ${columnOf(text, marker + ' **Fifth').line + 1}:3`);
+    const fixed = applyEdits(text, problems[0].fix!.edits);
+    assert.equal(fixed, text.replace(`| ${marker} **Fifth**`, '| 5) **Fifth**'));
+  });
+}
+
+test('bold markers: `**5).**  **Title**` and `|**5). Title**|` rows are numbered rows with a wrong marker', () => {
+  const text = week('Aug 14 - Aug 20', [
+    row(1, 'One'),
+    '| **2).**  **Second Title** - desc | [Paper](https://arxiv.org/abs/2501.00002) |',
+    '|**3). Third Title** - desc|[paper](https://arxiv.org/abs/2501.00003) [tweet](https://twitter.com/a/status/3)|',
+  ]);
+  const problems = rulesOf(run(text));
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['Row number "2)." should be written "2)"', 'Row number "3)." should be written "3)"'],
+    'titles, lowercase labels and the links cell are all understood: nothing else is reported',
+  );
+  const fixed = fixAll(text, settings()).text;
+  assert.ok(fixed.includes('| **2)**  **Second Title**'));
+  assert.ok(fixed.includes('|**3) Third Title** - desc|'));
+});
+
+test('renumbering touches only number tokens: one edit per wrong token', () => {
+  const text = week('Feb 13 - 19', [row(1, 'A'), row('3.', 'B'), row(4, 'C'), row(4, 'D')]);
+  const fix = rowNumbers(text)[0].fix!;
+  assert.equal(fix.edits.length, 2, '`3.` → `2)`, the first `4)` → `3)`; the last `4)` is already right');
+  for (const edit of fix.edits) assert.equal(edit.range.start.line, edit.range.end.line);
+  const fixed = applyEdits(text, fix.edits);
+  assert.deepEqual(
+    fixed.split('\n').filter((l) => /^\| \d/.test(l)).map((l) => l.slice(0, 4)),
+    ['| 1)', '| 2)', '| 3)', '| 4)'],
+  );
+  assert.equal(fixed.replace(/\| \d+[).]+ /g, ''), text.replace(/\| \d+[).]+ /g, ''), 'nothing but numbers changed');
+});
+
+test('each week is numbered on its own', () => {
+  const text = doc(week('Feb 20-26', rows(3)), week('Feb 13 - 19', rows(3)));
+  assert.deepEqual(rowNumbers(text), []);
+});
+
+test('padded 2023-style tables with images and `---` rules', () => {
+  const text = doc(
+    '## Top ML Papers of the Week (Jan 23-29)',
+    '![My Image](https://example.org/pics/week.png)',
+    '',
+    '| **Paper**  | **Links** |',
+    '| ------------- | ------------- |',
+    '| 1) **Padded Title One** - the first paper.   | [Paper](https://arxiv.org/abs/2301.00001), [Tweet](https://twitter.com/a/status/1)                                        |',
+    '| 2) **Padded Title Two** -- the second paper.  | [Paper](https://arxiv.org/abs/2301.00002) [Tweet](https://twitter.com/a/status/2)  |',
+    '',
+    '---',
+  );
+  const problems = run(text).filter((p) => p.rule !== 'placeholder-link');
+  assert.deepEqual(problems.map(where), []);
+});
+
+test('a table that is not in a week section is not checked', () => {
+  const text = doc('# Notes', '', HEADER, '| 7) **Out of place** | [Paper](https://arxiv.org/abs/2501.00009) |', '', week('Feb 13 - 19', rows(2)));
+  assert.deepEqual(rowNumbers(text), []);
+});
