@@ -15,7 +15,8 @@ export interface ListFile {
   readonly mode: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps the BOM in the decoded text (the default strips it), so it is detected and written back.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function readListFile(path: string): ListFile {
   let bytes: Buffer;
