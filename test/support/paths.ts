@@ -8,8 +8,8 @@ export const distServer = join(repoRoot, 'dist', 'server.js');
 export const distCli = join(repoRoot, 'dist', 'cli.js');
 export const samplePath = join(repoRoot, 'samples', 'papers.md');
 
-/** The public corpus lives next to the repo and is never copied into it. */
-export const corpusDir = resolve(repoRoot, '../shared/corpus');
+/** The public corpus lives next to the repo and is never copied into it (PAPER_LIST_CORPUS overrides, e.g. to try the skip path). */
+export const corpusDir = resolve(repoRoot, process.env.PAPER_LIST_CORPUS ?? '../shared/corpus');
 export const corpusMissing = !existsSync(corpusDir);
 /** A `skip` value for node:test: false when the corpus is there, else the reason to print. */
 export const corpusSkip: false | string = corpusMissing && `corpus not found at ${corpusDir} (../shared is absent)`;
