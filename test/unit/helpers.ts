@@ -22,8 +22,10 @@ export function rows(count: number, prefix = 'Paper'): string[] {
   return Array.from({ length: count }, (_, i) => row(i + 1, `${prefix} ${String.fromCharCode(65 + i)}`));
 }
 
+/** A week section; `dates` may carry the year suffix after the parentheses: `Jun 23 - Jun 29) - 2025`. */
 export function week(dates: string, body: readonly string[] = rows(3, dates), level = '##'): string {
-  return [`${level} Top ML Papers of the Week (${dates})`, '', HEADER, ...body, ''].join('\n');
+  const heading = dates.includes(')') ? `(${dates}` : `(${dates})`;
+  return [`${level} Top ML Papers of the Week ${heading}`, '', HEADER, ...body, ''].join('\n');
 }
 
 export function doc(...parts: string[]): string {

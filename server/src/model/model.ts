@@ -154,7 +154,8 @@ export function inferYears(dates: readonly (WeekDates | undefined)[]): (number |
     for (const y of [anchorYear - 1, anchorYear, anchorYear + 1]) {
       const span = weekSpan(d, y);
       const distance = before ? anchorDay - span.end : span.start - anchorDay;
-      const score = distance >= -7 ? distance : 1000 - distance;
+      // The nearest year wins, either side: a week listed out of order is then weeks off, not a year.
+      const score = Math.abs(distance);
       if (score < bestDistance) {
         bestDistance = score;
         best = y;
