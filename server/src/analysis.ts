@@ -136,12 +136,15 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   const b = new LineIndex(after);
   const aLines = a.lines();
   const bLines = b.lines();
+  // Lines are matched with their `\r`: in a mixed CRLF/LF file, lines equal but for it are different lines.
+  const aRaw = before.split('\n');
+  const bRaw = after.split('\n');
   const edits: TextEdit[] = [];
   let i = 0;
   let j = 0;
   const LOOKAHEAD = 64;
   while (i < aLines.length || j < bLines.length) {
-    if (i < aLines.length && j < bLines.length && aLines[i] === bLines[j]) {
+    if (i < aLines.length && j < bLines.length && aRaw[i] === bRaw[j]) {
       i++;
       j++;
       continue;
@@ -150,19 +153,23 @@ export function diffEdits(before: string, after: string): TextEdit[] {
     let inserted = -1;
     let removed = -1;
     for (let k = 1; k <= LOOKAHEAD; k++) {
-      if (inserted === -1 && i < aLines.length && j + k < bLines.length && aLines[i] === bLines[j + k]) inserted = k;
-      if (removed === -1 && j < bLines.length && i + k < aLines.length && aLines[i + k] === bLines[j]) removed = k;
+      if (inserted === -1 && i < aLines.length && j + k < bLines.length && aRaw[i] === bRaw[j + k]) inserted = k;
+      if (removed === -1 && j < bLines.length && i + k < aLines.length && aRaw[i + k] === bRaw[j]) removed = k;
       if (inserted !== -1 || removed !== -1) break;
     }
     if (inserted !== -1 && (removed === -1 || inserted <= removed)) {
-      const text = bLines.slice(j, j + inserted).join('\n') + '\n';
-      edits.push({ range: { start: { line: i, character: 0 }, end: { line: i, character: 0 } }, newText: eolize(text, before) });
+      // The inserted lines as `after` has them, line breaks included: a mixed CRLF/LF file stays exact.
+      const text = after.slice(b.lineStarts[j], b.lineStarts[j + inserted]);
+      edits.push({ range: { start: { line: i, character: 0 }, end: { line: i, character: 0 } }, newText: text });
       j += inserted;
     } else if (removed !== -1) {
       edits.push({ range: { start: { line: i, character: 0 }, end: { line: i + removed, character: 0 } }, newText: '' });
       i += removed;
     } else if (i < aLines.length && j < bLines.length) {
-      edits.push(lineEdit(i, aLines[i], bLines[j]));
+      const sameBreak = aRaw[i].endsWith('\r') === bRaw[j].endsWith('\r');
+      // A changed line break cannot be addressed inside the line: the line is replaced up to the next one.
+      if (!sameBreak && i + 1 < aRaw.length && j + 1 < bRaw.length) edits.push({ range: { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }, newText: bRaw[j] + '\n' });
+      else edits.push(lineEdit(i, aLines[i], bLines[j]));
       i++;
       j++;
     } else if (i < aLines.length) {
@@ -172,7 +179,7 @@ export function diffEdits(before: string, after: string): TextEdit[] {
       i = aLines.length;
     } else {
       const last = aLines.length - 1;
-      edits.push({ range: { start: { line: last, character: aLines[last].length }, end: { line: last, character: aLines[last].length } }, newText: eolize('\n' + bLines.slice(j).join('\n'), before) });
+      edits.push({ range: { start: { line: last, character: aLines[last].length }, end: { line: last, character: aLines[last].length } }, newText: after.slice(b.lineStarts[j - 1] + bLines[j - 1].length) });
       j = bLines.length;
     }
   }
@@ -189,8 +196,4 @@ function lineEdit(line: number, before: string, after: string): TextEdit {
     endAfter--;
   }
   return { range: { start: { line, character: start }, end: { line, character: endBefore } }, newText: after.slice(start, endAfter) };
-}
-
-function eolize(text: string, like: string): string {
-  return like.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
 }

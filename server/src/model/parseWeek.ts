@@ -77,7 +77,10 @@ const markdown = new MarkdownIt('commonmark').enable('table');
 markdown.core.ruler.disable(['inline', 'text_join']);
 
 export function parseWeek(lines: readonly string[]): ParsedWeek {
-  const tokens = markdown.parse(lines.join('\n'), {});
+  // markdown-it reads a lone `\r` as a line break; our lines keep it inside the line, so it becomes a space of the
+  // same width for the parse (token line numbers then index `lines`).
+  const source = lines.join('\n');
+  const tokens = markdown.parse(source.includes('\r') ? source.replace(/\r/g, ' ') : source, {});
   const tables: ParsedTable[] = [];
   const rows: PaperRow[] = [];
   const otherLinks: Link[] = [];
@@ -112,15 +115,16 @@ interface SplitCells {
   contentEnd: number;
 }
 
-/** Splits a table line at unescaped pipes outside code spans. Cell spans are on line 0; callers rebase. */
+/**
+ * Splits a table line at unescaped pipes, as GFM and markdown-it do: a pipe inside a code span splits the cell too
+ * (GFM spec, tables: escape it as `\|`). Cell spans are on line 0; callers rebase.
+ */
 export function splitCells(text: string, line = 0): SplitCells {
   const pipes: number[] = [];
-  let inCode = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) i++;
-    else if (c === 96 /* ` */) inCode = !inCode;
-    else if (c === 124 /* | */ && !inCode) pipes.push(i);
+    else if (c === 124 /* | */) pipes.push(i);
   }
   const contentStart = text.length - text.trimStart().length;
   const contentEnd = text.trimEnd().length;

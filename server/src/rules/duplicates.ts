@@ -1,4 +1,4 @@
-import type { RowRef } from '../model/model';
+import type { PaperList, RowRef } from '../model/model';
 import { paperLink, weekLabel } from '../model/model';
 import { toRange, type Fix, type Rule, type RelatedLocation } from './rule';
 
@@ -11,8 +11,8 @@ function related(refs: readonly RowRef[], self: RowRef, what: string): RelatedLo
 }
 
 /** Deletes the row's line with its line break (an editor-only suggestion, never part of fix-all). */
-function removeRow(line: number, lineCount: number): Fix {
-  const end = line + 1 < lineCount ? { line: line + 1, character: 0 } : { line, character: Number.MAX_SAFE_INTEGER };
+function removeRow(list: PaperList, line: number): Fix {
+  const end = line + 1 < list.lines.lineCount ? { line: line + 1, character: 0 } : { line, character: list.lines.lineLength(line) };
   return { title: 'Remove this row', edits: [{ range: { start: { line, character: 0 }, end }, newText: '' }] };
 }
 
@@ -29,7 +29,7 @@ export const duplicateTitle: Rule = {
           range: toRange(ref.row.titleSpan),
           message: `Title "${ref.row.title}" is also ${others.map(where).join(', ')}`,
           related: related(refs, ref, 'title'),
-          suggestions: [removeRow(ref.row.line, list.lines.lineCount)],
+          suggestions: [removeRow(list, ref.row.line)],
         });
       }
     }
@@ -51,7 +51,7 @@ export const duplicatePaper: Rule = {
           range: toRange(link.targetSpan),
           message: `Paper ${link.target} is also listed as ${others.map(where).join(', ')}`,
           related: others.map((r) => ({ range: toRange(paperLink(r.row, label)!.targetSpan), message: `Same paper: ${where(r)}` })),
-          suggestions: [removeRow(ref.row.line, list.lines.lineCount)],
+          suggestions: [removeRow(list, ref.row.line)],
         });
       }
     }

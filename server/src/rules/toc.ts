@@ -106,6 +106,7 @@ export const toc: Rule = {
         firstEntryFor.set(intended, entry);
       }
     }
+    const missing: { week: Week; newer?: TocEntry; older?: TocEntry }[] = [];
     for (const week of list.weeks) {
       if (listed.has(week)) continue;
       // A broken entry where this week's entry belongs is probably it: inserting another would duplicate it.
@@ -115,24 +116,43 @@ export const toc: Rule = {
       if (candidate) {
         report({ range: toRange(week.headingSpan), message: `Week ${weekLabel(week)} has no working entry in the table of contents; the entry on line ${candidate.line + 1} ("${candidate.text}") matches no heading`, related: [{ range: toRange(candidate.link.span), message: 'Broken entry' }] });
       } else {
-        report({ range: toRange(week.headingSpan), message: `Week ${weekLabel(week)} has no entry in the table of contents`, fix: insertEntry(list, week, anchorByWeek.get(week)!, newerEntry, olderEntry) });
+        missing.push({ week, newer: newerEntry, older: olderEntry });
       }
+    }
+    // Missing weeks that go in at the same place share one fix inserting them all in order: inserts at one point
+    // cannot be applied separately, so one fix per week would need a fix-all pass per week.
+    const groups = new Map<TocEntry | undefined, typeof missing>();
+    for (const m of missing) {
+      const key = m.older ?? m.newer;
+      const group = groups.get(key);
+      if (group) group.push(m);
+      else groups.set(key, [m]);
+    }
+    for (const group of groups.values()) {
+      const fix = insertEntries(list, group.map((m) => ({ week: m.week, anchor: anchorByWeek.get(m.week)! })), group[0].newer, group[0].older);
+      for (const { week } of group) report({ range: toRange(week.headingSpan), message: `Week ${weekLabel(week)} has no entry in the table of contents`, fix });
     }
   },
 };
 
-/** Inserts the week's entry next to its neighbour's, in the neighbour's style. */
-function insertEntry(list: PaperList, week: Week, anchor: string, newer: TocEntry | undefined, older: TocEntry | undefined): Fix | undefined {
+/** Inserts the weeks' entries (newest first, as the TOC lists them) next to their neighbour's, in the neighbour's style. */
+function insertEntries(list: PaperList, weeks: readonly { week: Week; anchor: string }[], newer: TocEntry | undefined, older: TocEntry | undefined): Fix | undefined {
   const model = older ?? newer;
   if (!model) return undefined;
   const hash = model.target.indexOf('#');
   const base = hash === -1 ? './' : model.target.slice(0, hash);
   // Lists that drop the heading's year suffix in TOC entries keep doing so.
   const modelHasYear = /\d{4}\s*$/.test(model.text);
-  const text = modelHasYear ? week.heading : week.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '');
-  const line = `${model.prefix}[${text}](${base}#${anchor})`;
-  const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
-  const title = `Add "${text}" to the table of contents`;
-  if (older) return { title, edits: [insertAt(older.line, 0, line + eol)] };
-  return { title, edits: [insertAt(newer!.line, list.lines.lineLength(newer!.line), eol + line)] };
+  const texts = weeks.map(({ week }) => (modelHasYear ? week.heading : week.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '')));
+  const lines = weeks.map(({ anchor }, i) => `${model.prefix}[${texts[i]}](${base}#${anchor})`);
+  // The neighbour's own line break, so a mixed CRLF/LF file keeps every existing line's ending.
+  const eol = eolOf(list, model.line) ?? (list.lines.text.includes('\r\n') ? '\r\n' : '\n');
+  const title = weeks.length === 1 ? `Add "${texts[0]}" to the table of contents` : `Add the ${weeks.length} missing weeks ${texts[0]} … ${texts[texts.length - 1]} to the table of contents`;
+  if (older) return { title, edits: [insertAt(older.line, 0, lines.map((l) => l + eol).join(''))] };
+  return { title, edits: [insertAt(newer!.line, list.lines.lineLength(newer!.line), lines.map((l) => eol + l).join(''))] };
+}
+
+function eolOf(list: PaperList, line: number): string | undefined {
+  if (line + 1 >= list.lines.lineCount) return undefined;
+  return list.lines.text.charCodeAt(list.lines.lineStarts[line + 1] - 2) === 13 ? '\r\n' : '\n';
 }

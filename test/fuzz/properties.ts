@@ -1,0 +1,206 @@
+// The properties every document must satisfy, whatever its text: analysis terminates in bounded time without
+// throwing, ranges stay inside the document, fix-all is idempotent, exact and touches only what its rules own,
+// and the incremental (cached) analysis equals a fresh one.
+import { analyze, applyEdits, compatibleFixes, fixAll, type Analysis } from '../../server/src/analysis';
+import { WeekCache } from '../../server/src/model/cache';
+import { LineIndex } from '../../server/src/model/text';
+import { parseRow, scanLinks } from '../../server/src/model/parseWeek';
+import { parseWeekDates } from '../../server/src/model/dates';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
+import type { Range } from 'vscode-languageserver-types';
+
+export type PropertyName = 'throws' | 'slow' | 'range' | 'fix-converges' | 'fix-idempotent' | 'fix-leftover' | 'fix-scope' | 'fix-edits' | 'incremental';
+
+export interface Failure {
+  readonly property: PropertyName;
+  readonly message: string;
+}
+
+export interface CheckInput {
+  /** Earlier versions of the document, analysed first with the shared cache as an editor session would. */
+  readonly previous?: readonly string[];
+  readonly text: string;
+  readonly settings?: Settings;
+  /** A stand-in for the file system, so `missing-file` runs. */
+  readonly fileExists?: (path: string) => boolean;
+}
+
+/** Analysis time allowed for a document of `length` characters: a hang guard against catastrophic backtracking, not a benchmark. */
+export function timeBound(length: number): number {
+  return 2_000 + length * 0.01;
+}
+
+const MAX_PASSES = 8;
+
+/** The first property the input violates, or undefined when it satisfies all. */
+export function checkProperties(input: CheckInput): Failure | undefined {
+  const settings = input.settings ?? DEFAULT_SETTINGS;
+  const env = { fileExists: input.fileExists };
+  const text = input.text;
+  let fresh: Analysis;
+  try {
+    const started = performance.now();
+    fresh = analyze(text, settings, { ...env, cache: new WeekCache() });
+    const elapsed = performance.now() - started;
+    if (elapsed > timeBound(text.length)) return { property: 'slow', message: `analysis took ${elapsed.toFixed(0)} ms for ${text.length} characters (bound ${timeBound(text.length).toFixed(0)} ms)` };
+  } catch (error) {
+    return { property: 'throws', message: `analyze threw: ${describeError(error)}` };
+  }
+
+  const outside = rangeProblem(fresh);
+  if (outside) return { property: 'range', message: outside };
+
+  try {
+    const shared = new WeekCache();
+    for (const version of input.previous ?? []) analyze(version, settings, { ...env, cache: shared });
+    const incremental = analyze(text, settings, { ...env, cache: shared });
+    const a = snapshot(incremental);
+    const b = snapshot(fresh);
+    if (a !== b) return { property: 'incremental', message: `analysis with the session's cache differs from a fresh analysis:\n${firstDifference(a, b)}` };
+  } catch (error) {
+    return { property: 'throws', message: `incremental analysis threw: ${describeError(error)}` };
+  }
+
+  let fixed: ReturnType<typeof fixAll>;
+  let again: ReturnType<typeof fixAll>;
+  let after: Analysis;
+  try {
+    fixed = fixAll(text, settings, env, MAX_PASSES);
+    again = fixAll(fixed.text, settings, env, MAX_PASSES);
+    after = analyze(fixed.text, settings, env);
+  } catch (error) {
+    return { property: 'throws', message: `fixAll threw: ${describeError(error)}` };
+  }
+  const leftover = compatibleFixes(after);
+  if (fixed.passes >= MAX_PASSES && (leftover.length > 0 || again.edits.length > 0)) return { property: 'fix-converges', message: `fix-all did not reach a fixed point in ${MAX_PASSES} passes; still fixable: ${leftover.map((f) => f.title).join('; ')}` };
+  if (again.edits.length > 0) return { property: 'fix-idempotent', message: `a second fix-all changed the text again: ${JSON.stringify(again.edits.slice(0, 3))}` };
+  if (leftover.length > 0) return { property: 'fix-leftover', message: `fixable problems remain after fix-all: ${leftover.map((f) => `${f.title} ${JSON.stringify(f.edits)}`).join('; ')}` };
+  const applied = applyEdits(text, fixed.edits);
+  if (applied !== fixed.text) return { property: 'fix-edits', message: `applyEdits(text, fixAll(text).edits) differs from fixAll(text).text:\n${firstDifference(JSON.stringify(applied), JSON.stringify(fixed.text))}` };
+  const scope = scopeProblem(text, fixed.text, fresh);
+  if (scope) return { property: 'fix-scope', message: scope };
+  return undefined;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.message}\n${error.stack?.split('\n').slice(1, 6).join('\n')}` : String(error);
+}
+
+/** What a client sees of an analysis, plus the model's structure: equal JSON means equal results. */
+function snapshot(analysis: Analysis): string {
+  const list = analysis.list;
+  return JSON.stringify({ problems: analysis.problems, weeks: list.weeks, toc: list.toc, anchors: [...list.anchors], outside: list.outsideLinks });
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `  cached: …${a.slice(Math.max(0, i - 80), i + 120)}…\n  fresh:  …${b.slice(Math.max(0, i - 80), i + 120)}…`;
+}
+
+function rangeProblem(analysis: Analysis): string | undefined {
+  const lines = analysis.list.lines;
+  const check = (range: Range, what: string): string | undefined => {
+    for (const p of [range.start, range.end]) {
+      if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `${what}: position ${JSON.stringify(p)} is not a valid position`;
+      if (p.line >= lines.lineCount) return `${what}: line ${p.line} is past the last line ${lines.lineCount - 1}`;
+      if (p.character > lines.lineLength(p.line)) return `${what}: character ${p.character} is past the end of line ${p.line} (length ${lines.lineLength(p.line)})`;
+    }
+    if (range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character)) return `${what}: range ${JSON.stringify(range)} ends before it starts`;
+    return undefined;
+  };
+  for (const problem of analysis.problems) {
+    const what = `${problem.rule} "${problem.message}"`;
+    const issue =
+      check(problem.range, what) ??
+      (problem.related ?? []).map((r) => check(r.range, `${what}, related "${r.message}"`)).find((m) => m) ??
+      [problem.fix, ...(problem.suggestions ?? [])].flatMap((f) => f?.edits ?? []).map((e) => check(e.range, `${what}, fix edit`)).find((m) => m);
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
+const LABEL_PUNCTUATION = /[()[\]{}<>,;:!|]/g;
+const TOC_LINE = /^\s*(?:[-*+]|\d+[.)])\s+\[[^\]\n]*\]\([^)\n]*#[^)\n]*\)\r?$/;
+
+/**
+ * Fix-all may only renumber rows, add pipes, clean link labels, change TOC entries' links, insert TOC entries and
+ * change a week heading's dates. Lines are aligned in order: every original line must survive (no row dropped
+ * or reordered), changed only inside what its role allows; every extra line must be a TOC entry.
+ */
+export function scopeProblem(before: string, after: string, analysis: Analysis): string | undefined {
+  if (before === after) return undefined;
+  const rowHeader = new Map<number, number>();
+  for (const week of analysis.list.weeks) for (const row of week.rows) rowHeader.set(row.line, row.headerCells);
+  const headings = new Set(analysis.list.weeks.map((w) => w.headingLine));
+  const tocLines = new Set(analysis.list.toc.map((e) => e.line));
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let i = 0;
+  let j = 0;
+  let firstMismatch: string | undefined;
+  while (i < a.length) {
+    if (j >= b.length) return `line ${i + 1} ${JSON.stringify(a[i])} was dropped by fix-all${firstMismatch ? ` (${firstMismatch})` : ''}`;
+    const why = allowedChange(a[i], b[j], rowHeader.get(i), headings.has(i), tocLines.has(i));
+    if (why === undefined) {
+      i++;
+      j++;
+      continue;
+    }
+    firstMismatch ??= `line ${i + 1}: ${why}`;
+    if (TOC_LINE.test(b[j])) {
+      j++;
+      continue;
+    }
+    return `fix-all changed what no rule owns: ${firstMismatch}`;
+  }
+  for (; j < b.length; j++) if (!TOC_LINE.test(b[j])) return `fix-all appended a line that is not a TOC entry: ${JSON.stringify(b[j])}`;
+  return undefined;
+}
+
+function allowedChange(before: string, after: string, headerCells: number | undefined, heading: boolean, toc: boolean): string | undefined {
+  if (before === after) return undefined;
+  const diff = `${JSON.stringify(before)} became ${JSON.stringify(after)}`;
+  if (before.endsWith('\r') !== after.endsWith('\r')) return `line ending changed: ${diff}`;
+  const x = before.replace(/\r$/, '');
+  const y = after.replace(/\r$/, '');
+  if (headerCells !== undefined) return rowCanon(x, headerCells) === rowCanon(y, headerCells) ? undefined : `row changed beyond number, pipes and labels: ${diff}`;
+  if (heading) {
+    // week-heading and week-sequence own the dates inside the parentheses (start date, missing spaces).
+    const p = parseWeekDates(x);
+    const q = parseWeekDates(y);
+    if (p.ok && q.ok && x.slice(0, p.dates.startColumn) === y.slice(0, q.dates.startColumn) && x.slice(p.dates.endColumn) === y.slice(q.dates.endColumn)) return undefined;
+    return `week heading changed beyond its dates: ${diff}`;
+  }
+  if (toc) {
+    // The toc rule owns the entry's link: its text (the week's name) and its target (the anchor).
+    const p = scanLinks(x, 0, 0, x.length)[0];
+    const q = scanLinks(y, 0, 0, y.length)[0];
+    if (p && q && x.slice(0, p.span.start) === y.slice(0, q.span.start) && x.slice(p.span.end) === y.slice(q.span.end) && q.target.includes('#')) return undefined;
+    return `TOC entry changed beyond its link: ${diff}`;
+  }
+  return `changed: ${diff}`;
+}
+
+/** A row with what fixes own taken out: surrounding pipes and space, the number token, punctuation in link labels. */
+function rowCanon(text: string, headerCells: number): string {
+  const row = parseRow(text, 0, headerCells);
+  let masked = text;
+  const cuts: { start: number; end: number; text: string }[] = [];
+  if (row.number) {
+    let end = row.number.span.end;
+    while (end < text.length && /\s/.test(text[end])) end++;
+    cuts.push({ start: row.number.span.start, end, text: '' });
+  }
+  for (const link of row.links) cuts.push({ start: link.labelSpan.start, end: link.labelSpan.end, text: link.label.replace(LABEL_PUNCTUATION, '').trim() });
+  if (row.hasLeadingPipe) cuts.push({ start: row.contentStart, end: row.contentStart + 1, text: '' });
+  if (row.hasTrailingPipe) cuts.push({ start: row.contentEnd - 1, end: row.contentEnd, text: '' });
+  cuts.sort((p, q) => q.start - p.start);
+  for (const cut of cuts) masked = masked.slice(0, cut.start) + cut.text + masked.slice(cut.end);
+  return masked.trim();
+}
+
+/** The number of lines of a text as LSP counts them. */
+export function lineCount(text: string): number {
+  return new LineIndex(text).lineCount;
+}
