@@ -219,6 +219,33 @@ describe('diagnostics over stdio', () => {
     });
   }
 
+  test('UTF-16 columns after emoji and CJK, with CRLF line ends; the label fix applies there', async () => {
+    const text = [
+      '## Top ML Papers of the Week (June 2 - June 8) - 2025',
+      '| **Paper** | **Links** |',
+      '| --- | --- |',
+      '| 1) **🚀 Rocket 日本語 Models** - 👩‍🔬 fast. | [Paper](xxx), [Tweet)](https://x.com/curator/status/1) |',
+      '',
+    ].join('\r\n');
+    const uri = fileUri(join(temp.dir, 'utf16.md'));
+    const diagnostics = await client.open(uri, text);
+    const line = text.split('\r\n')[3];
+    const placeholder = byRule(diagnostics, 'placeholder-link')[0];
+    assert.ok(placeholder);
+    // JavaScript string indexes are UTF-16 code units, as LSP columns are.
+    assert.equal(placeholder.range.start.character, line.indexOf('[Paper](xxx)'));
+    const label = byRule(diagnostics, 'link-label')[0];
+    assert.ok(label);
+    const bad = line.indexOf('[Tweet)]');
+    assert.ok(label.range.start.character >= bad && label.range.end.character <= bad + '[Tweet)]'.length, JSON.stringify(label.range));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: label.range, context: { diagnostics: [label] } });
+    const edits = LspClient.editsOf(actions.find((a) => a.kind === 'quickfix')?.edit, uri);
+    assert.equal(applyTextEdits(text, edits), text.replace('[Tweet)]', '[Tweet]'));
+    const after = await client.applyEdits(uri, edits);
+    assert.deepEqual(after.map((d) => d.code), ['placeholder-link']);
+    await client.close(uri);
+  });
+
   test('fix-all is not offered in the lightbulb (no `only`)', async () => {
     const uri = fileUri(join(temp.dir, 'lightbulb.md'));
     const diagnostics = await client.open(uri, MISNUMBERED);
@@ -345,6 +372,25 @@ describe('settings over workspace/configuration', () => {
     // Every row lacks [Code].
     assert.equal(byRule(diagnostics, 'missing-link').length, 6);
     await client.close(uri);
+  });
+});
+
+describe('settings without workspace/configuration (push clients)', () => {
+  test('initializationOptions.settings, then didChangeConfiguration { paperList }', async () => {
+    const temp = makeTempDir();
+    const client = await LspClient.start({ configurationPull: false, initializationOptions: { settings: { rules: { 'row-number': 'error' } } } });
+    try {
+      const uri = fileUri(join(temp.dir, 'push.md'));
+      const first = await client.open(uri, MISNUMBERED);
+      assert.deepEqual(byRule(first, 'row-number').map((d) => d.severity), [DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
+      assert.deepEqual(client.configurationRequests, [], 'the server does not pull from a client that cannot answer');
+      const since = client.publishCount(uri);
+      await client.configure({ rules: { 'row-number': 'off' } });
+      assert.deepEqual((await client.waitForDiagnostics(uri, { since })).diagnostics, []);
+    } finally {
+      await client.stop();
+      temp.remove();
+    }
   });
 });
 
