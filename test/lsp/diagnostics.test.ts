@@ -198,6 +198,13 @@ describe('diagnostics over stdio', () => {
       assert.deepEqual(actions.map((a) => a.kind), [FIX_ALL_KIND], 'exactly the fix-all action when only fix-all is asked for');
       const actionEdits = LspClient.editsOf(actions[0].edit, uri);
       assert.equal(applyTextEdits(text, actionEdits), viaCli);
+      // "editor.codeActionsOnSave": { "source.fixAll": … } asks for the parent kind.
+      const onSave = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      assert.deepEqual(onSave.map((a) => LspClient.editsOf(a.edit, uri)), [actionEdits]);
 
       const { edits } = await client.request<{ edits: TextEdit[] }>('paperList/fixAll', { textDocument: { uri } });
       assert.equal(applyTextEdits(text, edits), viaCli);
