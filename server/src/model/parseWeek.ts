@@ -84,10 +84,15 @@ export function parseWeek(lines: readonly string[]): ParsedWeek {
   const tables: ParsedTable[] = [];
   const rows: PaperRow[] = [];
   const otherLinks: Link[] = [];
+  let consumed = 0; // lines up to here belong to a table (pasted rows markdown-it read as a list)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'table_open' && token.map) {
-      const [start, end] = token.map;
+      const [start, tableEnd] = token.map;
+      let end = tableEnd;
+      // A row pasted without its leading pipe, `3) **Title** - … |`, starts an ordered list for markdown-it
+      // and ends the table; the curator meant a row, so it and the rows after it stay in the table.
+      while (end < lines.length && PASTED_ROW.test(lines[end])) end++;
       const headerCells = splitCells(lines[start]).cells.length;
       const tableRows: PaperRow[] = [];
       for (let line = start + 2; line < end; line++) {
@@ -97,8 +102,9 @@ export function parseWeek(lines: readonly string[]): ParsedWeek {
         rows.push(row);
       }
       tables.push({ headerLine: start, headerCells, endLine: end, rows: tableRows });
+      consumed = end;
       while (i < tokens.length && tokens[i].type !== 'table_close') i++;
-    } else if ((token.type === 'paragraph_open' || token.type === 'heading_open') && token.map) {
+    } else if ((token.type === 'paragraph_open' || token.type === 'heading_open') && token.map && token.map[0] >= consumed) {
       for (let line = token.map[0]; line < token.map[1]; line++) otherLinks.push(...scanLinks(lines[line], line, 0, lines[line].length));
     }
   }
@@ -106,6 +112,9 @@ export function parseWeek(lines: readonly string[]): ParsedWeek {
   while (lastContentLine > 0 && lines[lastContentLine].trim() === '') lastContentLine--;
   return { lineCount: lines.length, tables, rows, otherLinks, lastContentLine };
 }
+
+/** A numbered line with a link and no leading pipe, right under a table: `3) **T** - d | [Paper](…) |`. */
+const PASTED_ROW = /^ {0,3}(?:\*\*|__)?\d{1,4}\s*(?:\)\.?|\.\)?|:)[^|]*(?:\|.*)?\]\(/;
 
 interface SplitCells {
   cells: Cell[];

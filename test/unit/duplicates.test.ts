@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixAll } from '../../server/src/analysis';
+import { doc, row, run, rulesOf, settings, week } from './helpers';
+
+test('duplicate-paper: the same arXiv paper as abs and pdf in two weeks, both reported with related locations', () => {
+  const text = doc(
+    week('Aug 19 - Aug 25) - 2024', [row(1, 'Widget Scaling', 'https://arxiv.org/pdf/2408.01234v2'), row(2, 'Other')]),
+    week('Aug 12 - Aug 18) - 2024', [row(1, 'Widget Scaling Laws', 'https://arxiv.org/abs/2408.01234'), row(2, 'Third')]),
+  );
+  const problems = rulesOf(run(text), 'duplicate-paper');
+  assert.deepEqual(problems.map((p) => p.message), [
+    'Paper https://arxiv.org/pdf/2408.01234v2 is also listed as row 1 of week Aug 12 - Aug 18',
+    'Paper https://arxiv.org/abs/2408.01234 is also listed as row 1 of week Aug 19 - Aug 25',
+  ]);
+  assert.equal(problems[0].related?.length, 1);
+  assert.equal(problems[0].related?.[0].range.start.line, problems[1].range.start.line);
+  assert.equal(problems[0].fix, undefined, 'no safe fix');
+  assert.equal(problems[0].suggestions?.[0].title, 'Remove this row');
+  assert.equal(fixAll(text, settings()).text, text, 'fix-all never removes rows');
+});
+
+test('duplicate-paper: same week, tracking parameters and www ignored', () => {
+  const text = week('Feb 13 - 19', [row(1, 'A', 'https://www.widget.ai/paper?utm_source=feed'), row(2, 'B', 'https://widget.ai/paper/')]);
+  assert.equal(rulesOf(run(text), 'duplicate-paper').length, 2);
+});
+
+test('duplicate-paper: different openreview ids and different arXiv ids stay silent', () => {
+  const text = week('Feb 13 - 19', [row(1, 'A', 'https://openreview.net/forum?id=Abc1'), row(2, 'B', 'https://openreview.net/forum?id=Xyz2'), row(3, 'C', 'https://arxiv.org/abs/2501.00001'), row(4, 'D', 'https://arxiv.org/abs/2501.00010')]);
+  assert.deepEqual(rulesOf(run(text), 'duplicate-paper'), []);
+});
+
+test('duplicate-title: case, spacing, emphasis and punctuation folded; same week or another', () => {
+  const text = doc(
+    week('Feb 20-26', [row(1, 'StyleWidget-T: Fast Widgets'), row(2, 'Unique One')]),
+    week('Feb 13 - 19', ['| 1) **stylewidget t  fast widgets!** - again | [Paper](https://arxiv.org/abs/2501.00031) |', '| 2) ***Unique Two*** - d | [Paper](https://arxiv.org/abs/2501.00032) |']),
+  );
+  const problems = rulesOf(run(text), 'duplicate-title');
+  assert.deepEqual(problems.map((p) => p.message), ['Title "StyleWidget-T: Fast Widgets" is also row 1 of week Feb 13 - 19', 'Title "stylewidget t  fast widgets!" is also row 1 of week Feb 20-26']);
+});
+
+test('duplicate-title: similar but different titles stay silent', () => {
+  const text = week('Feb 13 - 19', [row(1, 'Widget Models'), row(2, 'Widget Models 2'), row(3, 'Widget Modeling')]);
+  assert.deepEqual(rulesOf(run(text), 'duplicate-title'), []);
+});
