@@ -136,7 +136,10 @@ export function splitCells(text: string, line = 0): SplitCells {
     else if (c === 124 /* | */) pipes.push(i);
   }
   const contentStart = text.length - text.trimStart().length;
-  const contentEnd = text.trimEnd().length;
+  // A trailing `<!-- paper-list-disable-line … -->` is not part of the row.
+  const comment = text.lastIndexOf('<!--');
+  const contentEnd = (comment !== -1 && /^<!--.*-->\s*$/.test(text.slice(comment)) ? text.slice(0, comment) : text).trimEnd().length;
+  while (pipes.length > 0 && pipes[pipes.length - 1] >= contentEnd) pipes.pop();
   const leadingPipe = pipes.length > 0 && pipes[0] === contentStart;
   const trailingPipe = pipes.length > 0 && pipes[pipes.length - 1] === contentEnd - 1 && !(leadingPipe && pipes.length === 1);
   const bounds = [leadingPipe ? pipes[0] : contentStart - 1, ...pipes.slice(leadingPipe ? 1 : 0, trailingPipe ? -1 : undefined)];

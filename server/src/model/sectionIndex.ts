@@ -82,8 +82,9 @@ export function scanSections(lines: readonly string[]): SectionIndex {
         continue;
       }
     }
+    // Anywhere in the line: `<!-- paper-list-disable-line … -->` goes at the end of the row it silences.
+    if (line.includes('paper-list-')) collectDisableComments(line, i, disableComments);
     if (first === 60 /* < */) {
-      if (line.includes('paper-list-')) collectDisableComments(line, i, disableComments);
       const start = line.indexOf('<!--');
       if (start !== -1 && start <= 3 && !line.includes('-->', start + 4)) {
         inComment = true;
