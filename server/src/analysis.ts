@@ -85,9 +85,13 @@ export function compatibleFixes(analysis: Analysis): Fix[] {
   const taken: { start: number; end: number }[] = [];
   const chosen: Fix[] = [];
   const seen = new Set<Fix>();
+  // A fix that rewrites a week heading changes its anchor: TOC fixes wait for the next fix-all pass, which
+  // computes them against the new heading (else a TOC entry would be inserted with the old anchor).
+  const headingLines = new Set(analysis.list.weeks.map((w) => w.headingLine));
+  const renamesHeading = analysis.problems.some((p) => p.rule !== 'toc' && p.fix?.edits.some((e) => headingLines.has(e.range.start.line)));
   for (const problem of analysis.problems) {
     const fix = problem.fix;
-    if (!fix || seen.has(fix)) continue;
+    if (!fix || seen.has(fix) || (renamesHeading && problem.rule === 'toc')) continue;
     seen.add(fix);
     const spans = fix.edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end) }));
     const overlaps = spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end || (s.start === s.end && s.start === t.start) || (t.start === t.end && t.start === s.start)));
