@@ -49,6 +49,8 @@ export class Ctx implements vscode.Disposable {
   private activeKey: boolean | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private refreshSeq = 0;
+  private revealTarget: TreeNode | undefined;
+  private revealing = false;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     const module = extension.asAbsolutePath(path.join('dist', 'server.js'));
@@ -222,7 +224,21 @@ export class Ctx implements vscode.Disposable {
     if (!vscode.workspace.getConfiguration('paperList.tree', editor.document).get<boolean>('followCursor', true)) return;
     const item = this.tree.itemAt(editor.selection.active);
     if (!item || this.treeView.selection[0] === item) return;
-    this.treeView.reveal(item, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+    this.revealTarget = item;
+    if (!this.revealing) void this.revealInTree();
+  }
+
+  /** One reveal at a time, latest cursor wins: concurrent reveals can finish out of order and select a stale row. */
+  private async revealInTree(): Promise<void> {
+    this.revealing = true;
+    try {
+      for (let item = this.revealTarget; item; item = this.revealTarget) {
+        this.revealTarget = undefined;
+        await this.treeView.reveal(item, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+      }
+    } finally {
+      this.revealing = false;
+    }
   }
 
   /** Shows `range` of `uri` selected, in the editor that already shows it when there is one. */

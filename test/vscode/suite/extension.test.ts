@@ -344,6 +344,23 @@ suite('Weeks tree', () => {
     assert.equal(item.label, '2) Retrieval Without an Index');
   });
 
+  test('an edit refreshes the tree and the status bar, keeping item ids (and so expansion state)', async () => {
+    const content = paperList([
+      { dates: 'June 23 - June 29', rows: [row(1, 'Zeta One'), row(2, 'Zeta Two')] },
+      { dates: 'June 16 - June 22', rows: [row(1, 'Zeta Three')] },
+    ]);
+    const editor = await openList('edit.md', content);
+    const before = api.tree.getChildren(api.tree.getChildren()[0]) as WeekItem[];
+    assert.equal(api.statusText(), '3 papers · 0 problems');
+    const line = lineOf(editor.document, '| 2) **Zeta Two') + 1;
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), row(3, 'Zeta Four') + '\n'));
+    await waitShown(editor.document);
+    const after = api.tree.getChildren(api.tree.getChildren()[0]) as WeekItem[];
+    assert.deepEqual(after.map((w) => w.rows.length), [3, 1]);
+    assert.deepEqual(after.map((w) => w.id), before.map((w) => w.id));
+    assert.equal(api.statusText(), '4 papers · 0 problems');
+  });
+
   test('Show Only Weeks with Problems filters the weeks', async () => {
     const content = paperList([
       { dates: 'June 23 - June 29', rows: [row(1, 'Delta One'), row(2, 'Delta Two')] },
