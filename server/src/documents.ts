@@ -1,38 +1,38 @@
-// Open documents, kept by the server itself with incremental sync: an edit costs a string splice and
-// a scan for line starts, not a full-document copy per change event as a generic store would do.
+// Open documents, kept by the server itself with incremental sync: an edit costs a string splice and a
+// shifted copy of the line table, not a rescan of the document as a generic store would do.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { LineIndex } from './model/text';
 
 export class OpenDocument {
-  private index: LineIndex | undefined;
+  private index: LineIndex;
 
   constructor(
     readonly uri: string,
     readonly languageId: string,
     public version: number,
-    private content: string,
-  ) {}
-
-  get text(): string {
-    return this.content;
+    text: string,
+  ) {
+    this.index = new LineIndex(text);
   }
 
-  /** Line table of the current text, built on first use after a change. */
+  get text(): string {
+    return this.index.text;
+  }
+
+  /** Line table of the current text; after an edit it shares the untouched lines with the previous one. */
   get lines(): LineIndex {
-    return (this.index ??= new LineIndex(this.content));
+    return this.index;
   }
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       if ('range' in change && change.range) {
-        const lines = this.lines;
-        const start = lines.offsetAt(change.range.start);
-        const end = Math.max(start, lines.offsetAt(change.range.end));
-        this.content = this.content.slice(0, start) + change.text + this.content.slice(end);
+        const start = this.index.offsetAt(change.range.start);
+        const end = Math.max(start, this.index.offsetAt(change.range.end));
+        this.index = this.index.edit(start, end, change.text);
       } else {
-        this.content = change.text;
+        this.index = new LineIndex(change.text);
       }
-      this.index = undefined;
     }
     this.version = version;
   }

@@ -1,6 +1,8 @@
-// Parsed week sections, cached by their text: an edit re-parses only the week it touches.
+// Parsed week sections, cached by their text: an edit re-parses only the week it touches. The cache also
+// holds the line table of the text last analysed and per-line values outside the weeks (TOC entries).
 // A parse is position-independent (lines relative to the section); its copy rebased to the section's
 // current start line is memoized too, so unchanged weeks above an edit cost nothing.
+import { LineIndex } from './text';
 import { parseWeek, type Link, type PaperRow, type ParsedTable, type ParsedWeek, type Span } from './parseWeek';
 
 export interface PlacedWeek {
@@ -11,6 +13,8 @@ export interface PlacedWeek {
 }
 
 interface Entry {
+  /** The section's lines, to tell a cached section from a different one with the same heading. */
+  readonly lines: readonly string[];
   readonly parsed: ParsedWeek;
   placedAt: number;
   placed: PlacedWeek;
@@ -18,8 +22,20 @@ interface Entry {
   used: number;
 }
 
+interface LineMemo {
+  readonly text: string;
+  readonly value: unknown;
+  used: number;
+}
+
 export class WeekCache {
-  private readonly entries = new Map<string, Entry>();
+  /**
+   * Entries by the section's heading line: a lookup hashes one short line, not the whole section, and the
+   * candidate is confirmed line by line (lines an edit did not touch are the same strings, so that is cheap).
+   */
+  private readonly entries = new Map<string, Entry[]>();
+  private readonly lineMemos = new Map<number, LineMemo>();
+  private lineIndex: LineIndex | undefined;
   private generation = 0;
   /** Sections parsed since creation (tests and the benchmark read it). */
   parses = 0;
@@ -27,19 +43,39 @@ export class WeekCache {
   /** Call once per model build. */
   beginBuild(): void {
     const previous = this.generation++;
-    for (const [key, entry] of this.entries) if (entry.used < previous) this.entries.delete(key);
+    for (const [key, bucket] of this.entries) {
+      const kept = bucket.filter((entry) => entry.used >= previous);
+      if (kept.length === 0) this.entries.delete(key);
+      else if (kept.length !== bucket.length) this.entries.set(key, kept);
+    }
+    for (const [line, memo] of this.lineMemos) if (memo.used < previous) this.lineMemos.delete(line);
+  }
+
+  /**
+   * Offers the line table of a text about to be analysed (the server's document keeps one up to date
+   * incrementally); `lineIndexFor` hands it out for that exact text instead of scanning the text again.
+   */
+  adoptLines(index: LineIndex): void {
+    this.lineIndex = index;
+  }
+
+  lineIndexFor(text: string): LineIndex {
+    if (this.lineIndex?.text !== text) this.lineIndex = new LineIndex(text);
+    return this.lineIndex;
   }
 
   /** The parsed section lines[start, end), with positions on the document's lines. */
   section(lines: readonly string[], start: number, end: number): PlacedWeek {
-    const sectionLines = lines.slice(start, end);
-    const key = sectionLines.join('\n');
-    let entry = this.entries.get(key);
+    const heading = lines[start];
+    let bucket = this.entries.get(heading);
+    let entry = bucket?.find((e) => sameLines(e.lines, lines, start, end));
     if (!entry) {
       this.parses++;
+      const sectionLines = lines.slice(start, end);
       const parsed = parseWeek(sectionLines);
-      entry = { parsed, placedAt: start, placed: place(parsed, start), used: this.generation };
-      this.entries.set(key, entry);
+      entry = { lines: sectionLines, parsed, placedAt: start, placed: place(parsed, start), used: this.generation };
+      if (!bucket) this.entries.set(heading, (bucket = []));
+      bucket.push(entry);
     } else if (entry.placedAt !== start) {
       entry.placedAt = start;
       entry.placed = place(entry.parsed, start);
@@ -47,6 +83,24 @@ export class WeekCache {
     entry.used = this.generation;
     return entry.placed;
   }
+
+  /** A value computed from one line outside the weeks (a TOC entry), reused while the line keeps its number and text. */
+  outsideLine<T>(line: number, text: string, compute: () => T): T {
+    const memo = this.lineMemos.get(line);
+    if (memo && memo.text === text) {
+      memo.used = this.generation;
+      return memo.value as T;
+    }
+    const value = compute();
+    this.lineMemos.set(line, { text, value, used: this.generation });
+    return value;
+  }
+}
+
+function sameLines(cached: readonly string[], lines: readonly string[], start: number, end: number): boolean {
+  if (cached.length !== end - start) return false;
+  for (let i = 0; i < cached.length; i++) if (cached[i] !== lines[start + i]) return false;
+  return true;
 }
 
 function place(parsed: ParsedWeek, offset: number): PlacedWeek {

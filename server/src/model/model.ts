@@ -1,9 +1,9 @@
 // The list model: sections from the line scan, weeks from the per-week parse cache, TOC entries,
 // heading anchors and the cross-week indexes every rule reads. Read-only after construction.
-import { LineIndex } from './text';
+import type { LineIndex } from './text';
 import { parseWeekDates, weekSpan, dayNumber, type WeekDates } from './dates';
 import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex } from './sectionIndex';
-import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable } from './parseWeek';
+import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
 import { anchorOf, githubSlug, paperKey } from './urls';
 import type { WeekCache } from './cache';
 
@@ -75,56 +75,84 @@ export interface ModelOptions {
 const TOC_ENTRY = /^(\s*(?:[-*+]|\d+[.)])\s+)\[/;
 
 export function buildModel(text: string, cache: WeekCache, options: ModelOptions = {}): PaperList {
-  const lines = new LineIndex(text);
+  const lines = cache.lineIndexFor(text);
   const lineTexts = lines.lines();
   const index = scanSections(lineTexts);
   cache.beginBuild();
-  const weeks = buildWeeks(lineTexts, index, cache);
+  const requiredLinks = options.requiredLinks && options.requiredLinks.length > 0 ? options.requiredLinks : ['Paper'];
+  const { weeks, facts } = buildWeeks(lineTexts, index, cache);
   const anchors = new Map<string, number>();
-  const headingLines = [...index.otherHeadings.map((h) => ({ line: h.line, text: h.text })), ...weeks.map((w) => ({ line: w.headingLine, text: w.heading }))];
+  const headingLines = [...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })), ...weeks.map((w) => ({ line: w.headingLine, slug: w.anchor }))];
   headingLines.sort((a, b) => a.line - b.line);
-  for (const heading of headingLines) {
-    const slug = githubSlug(heading.text);
+  for (const { line, slug } of headingLines) {
     let anchor = slug;
     for (let n = 1; anchors.has(anchor); n++) anchor = `${slug}-${n}`;
-    anchors.set(anchor, heading.line);
+    anchors.set(anchor, line);
   }
   const toc: TocEntry[] = [];
   const outsideLinks: Link[] = [];
   for (const line of index.outsideLines) {
     const textOfLine = lineTexts[line];
     if (textOfLine.indexOf('](') === -1) continue;
-    const links = scanLinks(textOfLine, line, 0, textOfLine.length);
-    const bullet = TOC_ENTRY.exec(textOfLine);
-    if (bullet && links.length > 0 && links[0].span.start === bullet[1].length && isTocLink(links[0])) {
-      const link = links[0];
-      const parsed = parseWeekDates(link.label);
-      toc.push({ line, text: link.label, target: link.target, link, anchor: anchorOf(link.target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] });
-      outsideLinks.push(...links.slice(1));
-    } else {
-      outsideLinks.push(...links);
-    }
+    const found = cache.outsideLine(line, textOfLine, () => outsideLine(textOfLine, line));
+    if (found.toc) toc.push(found.toc);
+    for (const link of found.links) outsideLinks.push(link);
   }
-  const requiredLinks = options.requiredLinks && options.requiredLinks.length > 0 ? options.requiredLinks : ['Paper'];
-  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, requiredLinks[0]), requiredLinks };
+  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, facts, requiredLinks[0]), requiredLinks };
+}
+
+/** A TOC entry and the other links of a line outside the weeks. */
+function outsideLine(text: string, line: number): { toc?: TocEntry; links: readonly Link[] } {
+  const links = scanLinks(text, line, 0, text.length);
+  const bullet = TOC_ENTRY.exec(text);
+  if (bullet && links.length > 0 && links[0].span.start === bullet[1].length && isTocLink(links[0])) {
+    const link = links[0];
+    const parsed = parseWeekDates(link.label);
+    return { toc: { line, text: link.label, target: link.target, link, anchor: anchorOf(link.target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] }, links: links.slice(1) };
+  }
+  return { links };
 }
 
 function isTocLink(link: Link): boolean {
   return !link.isImage && (isWeekHeadingText(link.label) || /#top-/i.test(link.target));
 }
 
-function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache): Week[] {
+/** What the model derives from a parsed section alone, memoized with the parse: unchanged weeks cost a lookup. */
+interface SectionFacts {
+  readonly dateParse: ReturnType<typeof parseWeekDates>;
+  readonly anchor: string;
+  /** normalizeTitle of each row, parallel to the rows. */
+  readonly titleKeys: readonly string[];
+  /** paperKey of each row's paper link, for the paper label they were computed with. */
+  paperKeys?: { readonly label: string; readonly keys: readonly (string | undefined)[] };
+}
+
+const sectionFacts = new WeakMap<ParsedWeek, SectionFacts>();
+
+function factsOf(parsed: ParsedWeek, heading: SectionIndex['weeks'][number]['heading']): SectionFacts {
+  let facts = sectionFacts.get(parsed);
+  if (!facts) {
+    facts = { dateParse: parseWeekDates(heading.text, heading.textColumn), anchor: githubSlug(heading.text), titleKeys: parsed.rows.map((r) => normalizeTitle(r.title)) };
+    sectionFacts.set(parsed, facts);
+  }
+  return facts;
+}
+
+function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache): { weeks: Week[]; facts: SectionFacts[] } {
+  const facts: SectionFacts[] = [];
   const drafts = index.weeks.map((section, i) => {
     const placed = cache.section(lineTexts, section.startLine, section.endLine);
     const heading = section.heading;
-    const dateParse = parseWeekDates(heading.text, heading.textColumn);
+    const known = factsOf(placed.parsed, heading);
+    facts.push(known);
+    const dateParse = known.dateParse;
     return {
       index: i,
       level: heading.level,
       headingLine: heading.line,
       heading: heading.text,
       headingSpan: { line: heading.line, start: heading.textColumn, end: heading.textColumn + heading.text.length },
-      anchor: githubSlug(heading.text),
+      anchor: known.anchor,
       dates: dateParse.ok ? dateParse.dates : undefined,
       dateError: dateParse.ok ? undefined : dateParse.reason,
       startLine: section.startLine,
@@ -136,10 +164,11 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
     };
   });
   const years = inferYears(drafts.map((d) => d.dates));
-  return drafts.map((draft, i) => {
+  const weeks = drafts.map((draft, i) => {
     const year = years[i];
     return { ...draft, year, span: draft.dates && year !== undefined ? weekSpan(draft.dates, year) : undefined };
   });
+  return { weeks, facts };
 }
 
 /**
@@ -200,7 +229,7 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-function buildIndexes(weeks: readonly Week[], paperLabel: string): { titles: Map<string, RowRef[]>; papers: Map<string, RowRef[]> } {
+function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], paperLabel: string): { titles: Map<string, RowRef[]>; papers: Map<string, RowRef[]> } {
   const titles = new Map<string, RowRef[]>();
   const papers = new Map<string, RowRef[]>();
   const push = (map: Map<string, RowRef[]>, key: string, ref: RowRef) => {
@@ -208,13 +237,24 @@ function buildIndexes(weeks: readonly Week[], paperLabel: string): { titles: Map
     if (list) list.push(ref);
     else map.set(key, [ref]);
   };
-  for (const week of weeks) {
-    for (const row of week.rows) {
-      const ref = { week, row };
-      const title = normalizeTitle(row.title);
+  for (let w = 0; w < weeks.length; w++) {
+    const week = weeks[w];
+    const known = facts[w];
+    if (known.paperKeys?.label !== paperLabel) {
+      known.paperKeys = {
+        label: paperLabel,
+        keys: week.rows.map((row) => {
+          const paper = paperLink(row, paperLabel);
+          return paper && paperKey(paper.target);
+        }),
+      };
+    }
+    const paperKeys = known.paperKeys.keys;
+    for (let r = 0; r < week.rows.length; r++) {
+      const ref = { week, row: week.rows[r] };
+      const title = known.titleKeys[r];
       if (title !== '') push(titles, title, ref);
-      const paper = paperLink(row, paperLabel);
-      const key = paper && paperKey(paper.target);
+      const key = paperKeys[r];
       if (key) push(papers, key, ref);
     }
   }

@@ -9,15 +9,63 @@ export type { Position, Range };
  */
 export class LineIndex {
   readonly lineStarts: readonly number[];
+  /** Line texts, filled on demand; an edited index shares the untouched ones with its predecessor. */
+  private readonly texts: (string | undefined)[];
+  /** Set on edited indexes, whose line texts outlive the version they were cut from. */
+  private copyLines = false;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
+  constructor(
+    readonly text: string,
+    lineStarts?: readonly number[],
+    texts?: (string | undefined)[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+    } else {
+      const starts = [0];
+      let at = text.indexOf('\n');
+      while (at !== -1) {
+        starts.push(at + 1);
+        at = text.indexOf('\n', at + 1);
+      }
+      this.lineStarts = starts;
     }
-    this.lineStarts = starts;
+    this.texts = texts ?? new Array<string | undefined>(this.lineStarts.length);
+  }
+
+  /**
+   * The index of the text with [start, end) replaced by `insert`. Line starts after the edit are shifted,
+   * not rescanned, and unchanged lines keep their string objects, so a section cache can tell them unchanged
+   * by identity. Costs a copy of the line table, not a scan of the text.
+   */
+  edit(start: number, end: number, insert: string): LineIndex {
+    const text = this.text.slice(0, start) + insert + this.text.slice(end);
+    const startLine = this.lineAt(start);
+    const endLine = this.lineAt(end);
+    const delta = insert.length - (end - start);
+    const oldStarts = this.lineStarts;
+    const starts = oldStarts.slice(0, startLine + 1);
+    for (let at = insert.indexOf('\n'); at !== -1; at = insert.indexOf('\n', at + 1)) starts.push(start + at + 1);
+    const changedLines = starts.length - startLine;
+    for (let l = endLine + 1; l < oldStarts.length; l++) starts.push(oldStarts[l] + delta);
+    const texts = this.texts.slice(0, startLine);
+    texts.length = startLine + changedLines;
+    for (let l = endLine + 1; l < oldStarts.length; l++) texts.push(this.texts[l]);
+    const edited = new LineIndex(text, starts, texts);
+    edited.copyLines = true;
+    return edited;
+  }
+
+  /** The line containing the offset (a line break belongs to the line it ends). */
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   get lineCount(): number {
@@ -26,21 +74,33 @@ export class LineIndex {
 
   /** The line's text without its line break. */
   line(line: number): string {
+    const known = this.texts[line];
+    if (known !== undefined) return known;
     const start = this.lineStarts[line];
     let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(start, end);
+    // A flat copy, not a slice: a slice would keep this whole version of the text alive as long as the
+    // line is shared with later versions.
+    const text = this.copyLines && end - start > 12 ? (' ' + this.text.slice(start, end)).slice(1) : this.text.slice(start, end);
+    this.texts[line] = text;
+    return text;
   }
 
+  /** Every line's text (shared with the index: do not modify). */
   lines(): string[] {
-    const result = new Array<string>(this.lineStarts.length);
-    for (let i = 0; i < result.length; i++) result[i] = this.line(i);
+    const result = this.texts as string[];
+    for (let i = 0; i < result.length; i++) if (result[i] === undefined) this.line(i);
     return result;
   }
 
   /** Length of the line's text, line break excluded. */
   lineLength(line: number): number {
-    return this.line(line).length;
+    const known = this.texts[line];
+    if (known !== undefined) return known.length;
+    const start = this.lineStarts[line];
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end - start;
   }
 
   offsetAt(position: Position): number {
@@ -52,13 +112,7 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = this.lineAt(offset);
     return { line: low, character: Math.min(offset - this.lineStarts[low], this.lineLength(low)) };
   }
 }

@@ -1,0 +1,105 @@
+// The server's incremental path (document store editing its line table, section cache, memoized TOC lines
+// and section facts) must give exactly what a fresh analysis of the same text gives, after any edit sequence.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze, type Analysis } from '../../server/src/analysis';
+import { WeekCache } from '../../server/src/model/cache';
+import { LineIndex, splitLines } from '../../server/src/model/text';
+import { DocumentStore } from '../../server/src/documents';
+import { PaperListService } from '../../server/src/service';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { generateList, rng } from '../../bench/generate';
+import { landmarks, randomEdit } from '../../bench/edits';
+
+const root = resolve(__dirname, '../..');
+const corpusFile = resolve(root, '../shared/corpus/potw-2025-07-README.md');
+const corpusMissing = !existsSync(corpusFile);
+
+/** Everything a rule or feature can read from the model, in a comparable form. */
+function snapshot(analysis: Analysis): string {
+  const { list } = analysis;
+  return JSON.stringify({
+    problems: analysis.problems,
+    weeks: list.weeks,
+    toc: list.toc,
+    anchors: [...list.anchors],
+    outsideLinks: list.outsideLinks,
+    disableComments: list.disableComments,
+    titles: [...list.titles].map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
+    papers: [...list.papers].map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
+    lineCount: list.lines.lineCount,
+  });
+}
+
+const SNIPPETS = ['\n', '\r\n', '|', ' ', 'x', '## Top ML Papers of the Week (June 1 - June 7)\n', '- [Top ML Papers of the Week (June 1 - June 7)](./#a)\n', '| 3) **T** - d | [Paper](https://arxiv.org/abs/2101.00001) |\n', '```\n', '<!--', '-->', '# Other\n', ''];
+
+/** An edit anywhere, of any shape: what a fuzzier user (or a paste) does, line breaks and CRLF included. */
+function rawEdit(text: string, random: () => number) {
+  const index = new LineIndex(text);
+  const start = Math.floor(random() * (text.length + 1));
+  const end = Math.min(text.length, start + (random() < 0.5 ? 0 : Math.floor(random() * 40)));
+  const insert = SNIPPETS[Math.floor(random() * SNIPPETS.length)];
+  return { range: { start: index.positionAt(start), end: index.positionAt(end) }, text: insert };
+}
+
+function run(name: string, initial: string, edits: number, seed: number, compareEvery: number): void {
+  const documents = new DocumentStore();
+  const service = new PaperListService();
+  const uri = `untitled:${name}`;
+  const document = documents.open(uri, 'markdown', 1, initial);
+  let text = initial;
+  const random = rng(seed);
+  for (let i = 0; i < edits; i++) {
+    const lines = text.split('\n');
+    const changes = [];
+    const count = random() < 0.2 ? 2 : 1;
+    for (let c = 0; c < count; c++) {
+      const change = random() < 0.6 ? randomEdit(lines, landmarks(lines), random, i) : rawEdit(text, random);
+      const index = new LineIndex(text);
+      text = text.slice(0, index.offsetAt(change.range.start)) + change.text + text.slice(Math.max(index.offsetAt(change.range.start), index.offsetAt(change.range.end)));
+      changes.push({ range: change.range, text: change.text });
+      lines.splice(0, lines.length, ...text.split('\n'));
+    }
+    document.update(changes, document.version + 1);
+    assert.equal(document.text, text, `${name}: document text after edit ${i}`);
+    const incremental = service.stateOf(document).analysis;
+    if (i % compareEvery !== compareEvery - 1 && i !== edits - 1) continue;
+    assert.deepEqual(document.lines.lines(), splitLines(text), `${name}: line table after edit ${i}`);
+    const fresh = analyze(text, DEFAULT_SETTINGS, { cache: new WeekCache() });
+    assert.equal(snapshot(incremental), snapshot(fresh), `${name}: incremental analysis differs from a fresh one after edit ${i}`);
+  }
+}
+
+test('incremental = fresh analysis over seeded random edits of samples/papers.md', () => {
+  const text = readFileSync(resolve(root, 'samples/papers.md'), 'utf8');
+  for (const seed of [1, 2, 3]) run(`sample-${seed}`, text, 150, seed, 1);
+});
+
+test('incremental = fresh analysis over seeded random edits of a generated list, CRLF too', () => {
+  const text = generateList({ weeks: 30, seed: 7 });
+  run('generated', text, 100, 11, 2);
+  run('generated-crlf', text.replace(/\n/g, '\r\n'), 60, 12, 2);
+});
+
+test('incremental = fresh analysis over seeded random edits of the corpus list', { skip: corpusMissing && 'corpus absent (../shared/corpus): nothing to edit' }, () => {
+  run('corpus', readFileSync(corpusFile, 'utf8'), 60, 5, 10);
+});
+
+test('an edit re-parses only the section it touches, and moving sections are not re-parsed', () => {
+  const text = generateList({ weeks: 20, seed: 3 });
+  const cache = new WeekCache();
+  let index = new LineIndex(text);
+  cache.adoptLines(index);
+  analyze(text, DEFAULT_SETTINGS, { cache });
+  assert.equal(cache.parses, 20);
+  // Insert a row into the third week: every week below moves down a line but keeps its text.
+  const rows = splitLines(text).flatMap((l, i) => (l.startsWith('| 3)') ? [i] : []));
+  const at = index.lineStarts[rows[2]];
+  index = index.edit(at, at, '| 3) **Inserted** - row | [Paper](https://arxiv.org/abs/2101.00002) |\n');
+  cache.adoptLines(index);
+  const after = analyze(index.text, DEFAULT_SETTINGS, { cache });
+  assert.equal(cache.parses, 21);
+  assert.equal(snapshot(after), snapshot(analyze(index.text, DEFAULT_SETTINGS)));
+});
