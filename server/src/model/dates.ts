@@ -48,8 +48,9 @@ export function monthName(month: number, full: boolean): string {
   return (full ? FULL_NAMES : SHORT_NAMES)[month - 1];
 }
 
-// `(Month D - [Month] D) [- YYYY]`, spaces around the dash optional. Linear: no nested quantifiers.
-const WEEK_DATES = /\(\s*([A-Za-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?\s*([-–—]|to)\s*(?:([A-Za-z]+\.?)\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})?\s*\)(?:\s*[-–,]?\s*(\d{4}))?/;
+// `(Month D - [Month] D) [- YYYY]`, spaces around the dash optional. Anchored, and no two `\s*` that can share a
+// run of spaces (`\s*,?\s*` could, and backtracked cubically on a long run of spaces before the `)`).
+const WEEK_DATES = /^\(\s*([A-Za-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?\s*([-–—]|to)\s*(?:([A-Za-z]+\.?)\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:,\s*)?(?:(\d{4})\s*)?\)(?:\s*(?:[-–,]\s*)?(\d{4}))?/;
 
 /** Parses the dates of a week heading's text (the part after `#`s). `offset` is the column of `text` in its line. */
 export function parseWeekDates(text: string, offset = 0): DateParse {

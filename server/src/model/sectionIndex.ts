@@ -41,14 +41,36 @@ export interface SectionIndex {
   readonly disableComments: readonly DisableComment[];
 }
 
-// A BOM may start the first line (a document read without stripping it).
-const HEADING = /^\uFEFF? {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+// A BOM may start the first line (a document read without stripping it). The closing `#`s are cut by hand
+// (headingOf): a regex for them backtracks quadratically on a long run of spaces.
+const HEADING_OPEN = /^\uFEFF? {0,3}(#{1,6})[ \t]+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const WEEK_TITLE = /\bweek\b[^(]*\(/i;
-const DISABLE = /<!--\s*paper-list-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const WEEK_WORD = /\bweek\b/i;
+// `[^<>]`, not `[^>]`: an unclosed comment must not be rescanned from every `<!--` after it.
+const DISABLE = /<!--\s*paper-list-(disable-next-line|disable-line|disable|enable)\b([^<>]*?)-->/g;
 
+/** "week" followed somewhere by "(". Checked from the first "week" only: `/\bweek\b[^(]*\(/` rescans the line from every "week". */
 export function isWeekHeadingText(text: string): boolean {
-  return WEEK_TITLE.test(text);
+  const week = WEEK_WORD.exec(text);
+  return week !== null && text.indexOf('(', week.index) !== -1;
+}
+
+/** `# Text ##`: the level, the text without the optional closing `#`s, and the text's column. */
+function headingOf(line: string): { level: number; text: string; textColumn: number } | undefined {
+  const open = HEADING_OPEN.exec(line);
+  if (!open) return undefined;
+  const start = open[0].length;
+  const isBlank = (at: number) => line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9;
+  let end = line.length;
+  while (end > start && isBlank(end - 1)) end--;
+  let hashes = end;
+  while (hashes > start && line.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
+  if (hashes < end && hashes > start && isBlank(hashes - 1)) {
+    end = hashes;
+    while (end > start && isBlank(end - 1)) end--;
+  }
+  const text = line.slice(start, end);
+  return { level: open[1].length, text, textColumn: text === '' ? line.length : start };
 }
 
 export function scanSections(lines: readonly string[]): SectionIndex {
@@ -93,12 +115,11 @@ export function scanSections(lines: readonly string[]): SectionIndex {
       }
     }
     if (first === 35 /* # */) {
-      const match = HEADING.exec(line);
-      if (match) {
-        const text = match[2];
-        const textColumn = text === '' ? line.length : line.indexOf(text, match[1].length);
-        if (isWeekHeadingText(text)) weekHeadings.push({ line: i, level: match[1].length, text, textColumn });
-        else otherHeadings.push({ line: i, level: match[1].length, text });
+      const heading = headingOf(line);
+      if (heading) {
+        const { level, text, textColumn } = heading;
+        if (isWeekHeadingText(text)) weekHeadings.push({ line: i, level, text, textColumn });
+        else otherHeadings.push({ line: i, level, text });
       }
     }
   }

@@ -91,7 +91,7 @@ export function githubSlug(heading: string): string {
   return heading
     .trim()
     .toLowerCase()
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '') // `[^<>]`: a run of unclosed `<` must not be rescanned from each one
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
     .replace(/ /g, '-');
 }

@@ -26,7 +26,7 @@ function retarget(entry: TocEntry, anchor: string): Fix {
 
 /** An entry's text for a week, keeping the entry's habit of writing or dropping the heading's year suffix. */
 function entryText(entry: TocEntry, week: Week): string {
-  return /\d{4}\s*$/.test(entry.text) ? week.heading : week.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '');
+  return /\d{4}\s*$/.test(entry.text) ? week.heading : withoutYear(week.heading);
 }
 
 /** The anchor a heading with a month run into its day (`March4`) gets once the space is added. */
@@ -82,7 +82,7 @@ export const toc: Rule = {
           range: toRange(entry.link.labelSpan),
           message: `TOC entry "${entry.text}" points at week ${weekLabel(pointed)}, but its text names week ${weekLabel(matching)}, which the entry on line ${entries.find((e) => e.entry !== entry && e.pointed === matching)!.entry.line + 1} lists; expected the text "${text}"`,
           related: [{ range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}` }],
-          fix: { title: `Change the entry text to "${text}"`, edits: [replaceSpan(entry.link.labelSpan, text)] },
+          fix: hasBrackets(text) ? undefined : { title: `Change the entry text to "${text}"`, edits: [replaceSpan(entry.link.labelSpan, text)] },
         });
       } else if (pointed && entry.dates && pointed.dates && !sameDates(entry.dates, pointed.dates)) {
         report({
@@ -129,8 +129,10 @@ export const toc: Rule = {
       else groups.set(key, [m]);
     }
     for (const group of groups.values()) {
-      const fix = insertEntries(list, group.map((m) => ({ week: m.week, anchor: anchorByWeek.get(m.week)! })), group[0].newer, group[0].older);
-      for (const { week } of group) report({ range: toRange(week.headingSpan), message: `Week ${weekLabel(week)} has no entry in the table of contents`, fix });
+      // A heading with brackets would not read back as an entry's link text: inserting it would repeat forever.
+      const insertable = group.filter((m) => !hasBrackets(m.week.heading));
+      const fix = insertable.length > 0 ? insertEntries(list, insertable.map((m) => ({ week: m.week, anchor: anchorByWeek.get(m.week)! })), group[0].newer, group[0].older) : undefined;
+      for (const m of group) report({ range: toRange(m.week.headingSpan), message: `Week ${weekLabel(m.week)} has no entry in the table of contents`, fix: insertable.includes(m) ? fix : undefined });
     }
   },
 };
@@ -143,7 +145,7 @@ function insertEntries(list: PaperList, weeks: readonly { week: Week; anchor: st
   const base = hash === -1 ? './' : model.target.slice(0, hash);
   // Lists that drop the heading's year suffix in TOC entries keep doing so.
   const modelHasYear = /\d{4}\s*$/.test(model.text);
-  const texts = weeks.map(({ week }) => (modelHasYear ? week.heading : week.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '')));
+  const texts = weeks.map(({ week }) => (modelHasYear ? week.heading : withoutYear(week.heading)));
   const lines = weeks.map(({ anchor }, i) => `${model.prefix}[${texts[i]}](${base}#${anchor})`);
   // The neighbour's own line break, so a mixed CRLF/LF file keeps every existing line's ending.
   const eol = eolOf(list, model.line) ?? (list.lines.text.includes('\r\n') ? '\r\n' : '\n');
@@ -155,4 +157,14 @@ function insertEntries(list: PaperList, weeks: readonly { week: Week; anchor: st
 function eolOf(list: PaperList, line: number): string | undefined {
   if (line + 1 >= list.lines.lineCount) return undefined;
   return list.lines.text.charCodeAt(list.lines.lineStarts[line + 1] - 2) === 13 ? '\r\n' : '\n';
+}
+
+/** The heading without its ` - 2025` suffix. Not `/\s*[-–,]\s*\d{4}\s*$/`: that retries from every space of a long run. */
+function withoutYear(heading: string): string {
+  const suffix = /[-–,]\s*\d{4}\s*$/.exec(heading);
+  return suffix ? heading.slice(0, suffix.index).trimEnd() : heading;
+}
+
+function hasBrackets(text: string): boolean {
+  return text.includes('[') || text.includes(']');
 }

@@ -19,7 +19,7 @@ export const weekHeading: Rule = {
         report({ range: toRange(week.headingSpan), message: `Week heading ${week.dateError}; expected "(Month D - Month D)"` });
       } else if (week.dates && week.dates.missingSpaces.length > 0) {
         const line = list.lines.line(week.headingLine);
-        const parts = week.dates.missingSpaces.map((c) => [/[A-Za-z]+$/.exec(line.slice(0, c))![0], /^\d+/.exec(line.slice(c))![0]]);
+        const parts = week.dates.missingSpaces.map((c) => [monthBefore(line, c), /^\d+/.exec(line.slice(c))![0]]);
         report({
           range: datesRange(week),
           message: `Week heading has no space between month and day in ${parts.map(([m, d]) => `"${m}${d}"`).join(', ')}; expected ${parts.map(([m, d]) => `"${m} ${d}"`).join(', ')}`,
@@ -81,3 +81,10 @@ export const weekSequence: Rule = {
   },
 };
 
+
+/** The letters right before column `c`, walked back by hand: `/[A-Za-z]+$/` on the line's start is quadratic in a long run of letters. */
+function monthBefore(line: string, c: number): string {
+  let start = c;
+  while (start > 0 && /[A-Za-z]/.test(line[start - 1])) start--;
+  return line.slice(start, c);
+}
