@@ -181,6 +181,23 @@ suite('Activation', () => {
   });
 });
 
+suite('Untitled documents', () => {
+  test('an unsaved paper list is checked too', async () => {
+    const content = paperList([{ dates: 'June 23 - June 29', rows: [row(1, 'Eta One'), row(3, 'Eta Two')] }]);
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    try {
+      const shown = await waitShown(document);
+      assert.equal(shown.list.paperCount, 2);
+      await waitForDiagnostics(document.uri, 'row-number', (ds) => ds.some((d) => codeOf(d) === 'row-number'));
+    } finally {
+      // Closing a dirty untitled editor would ask to save; revert it instead.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
 suite('Diagnostics', () => {
   test('problems carry source paper-list and the rule name as code', async () => {
     const { document } = await openList('papers.md');
