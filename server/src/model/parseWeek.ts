@@ -255,14 +255,17 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
 // `[label](target)` and `![alt](target)`; one level of parentheses inside the target (Wikipedia-style URLs).
 const LINK = /(!?)\[([^\[\]\n]*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
 
-/** Links whose `[` lies in text[from, to). */
+/** Links lying within text[from, to), e.g. one cell of a row (a link cannot span a cell's pipe, as in GFM). */
 export function scanLinks(text: string, line: number, from: number, to: number): Link[] {
-  if (text.indexOf('](', from) === -1) return [];
+  // Only the segment is searched: searching on to the line's end for every cell is quadratic in a long row's cells.
+  const segment = from === 0 && to >= text.length ? text : text.slice(from, to);
+  if (segment.indexOf('](') === -1) return [];
   const links: Link[] = [];
-  LINK.lastIndex = from;
-  for (let match = LINK.exec(text); match && match.index < to; match = LINK.exec(text)) {
+  LINK.lastIndex = 0;
+  for (let match = LINK.exec(segment); match; match = LINK.exec(segment)) {
+    const index = from + match.index;
     const bang = match[1].length;
-    const labelStart = match.index + bang + 1;
+    const labelStart = index + bang + 1;
     const label = match[2];
     const rawTarget = match[3];
     const targetStart = labelStart + label.length + 2;
@@ -277,7 +280,7 @@ export function scanLinks(text: string, line: number, from: number, to: number):
       label,
       target,
       isImage: bang === 1,
-      span: { line, start: match.index, end: match.index + match[0].length },
+      span: { line, start: index, end: index + match[0].length },
       labelSpan: { line, start: labelStart, end: labelStart + label.length },
       targetSpan: { line, start: targetColumn, end: targetColumn + target.length },
     });

@@ -8,11 +8,10 @@ function sameDates(a: WeekDates, b: WeekDates): boolean {
   return a.start.month === b.start.month && a.start.day === b.start.day && a.end.month === b.end.month && a.end.day === b.end.day && (a.year === undefined || b.year === undefined || a.year === b.year);
 }
 
-/** The single week whose heading dates match the entry's text, if exactly one does. */
+/** The week whose heading dates match the entry's text; of repeated headings, the first (it owns the plain anchor). */
 function weekForEntry(list: PaperList, entry: TocEntry): Week | undefined {
   if (!entry.dates) return undefined;
-  const matches = list.weeks.filter((w) => w.dates && sameDates(w.dates, entry.dates!));
-  return matches.length === 1 ? matches[0] : undefined;
+  return list.weeks.find((w) => w.dates && sameDates(w.dates, entry.dates!));
 }
 
 /** The entry's target with its anchor replaced, keeping the entry's own style (`./#`, `#`, a GitHub URL). */
@@ -68,7 +67,8 @@ export const toc: Rule = {
       const fixTo = (week: Week | undefined) => (week ? retarget(entry, anchorByWeek.get(week)!) : undefined);
       // A copied entry whose anchor was updated but not its text: the text's week is listed by another entry
       // and the week it points at by none. Retargeting would duplicate the other entry; the text is what is stale.
-      const staleText = pointed && matching && matching !== pointed && entries.some((e) => e.entry !== entry && e.pointed === matching) && !entries.some((e) => e.matching === pointed);
+      const pointedAgrees = pointed && entry.dates && pointed.dates && sameDates(entry.dates, pointed.dates);
+      const staleText = pointed && matching && !pointedAgrees && entries.some((e) => e.entry !== entry && e.pointed === matching) && !entries.some((e) => e.matching === pointed);
       if (!entry.anchor) {
         const target = entry.target.trim();
         report({ range, message: target === '' ? `TOC entry "${entry.text}" has an empty target${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}` : `TOC entry "${entry.text}" links to "${target}", which has no #anchor`, fix: fixTo(matching) });
@@ -93,7 +93,7 @@ export const toc: Rule = {
         });
       }
       // The week the entry is meant for: the one its text names, else the one it points at.
-      const intended = staleText ? pointed : matching ?? pointed;
+      const intended = staleText || pointedAgrees ? pointed : matching ?? pointed;
       if (!intended) {
         if (line === undefined) unresolved.push(entry);
         continue;
@@ -108,7 +108,8 @@ export const toc: Rule = {
     }
     const missing: { week: Week; newer?: TocEntry; older?: TocEntry }[] = [];
     for (const week of list.weeks) {
-      if (listed.has(week)) continue;
+      // A repeated heading (week-heading reports it) gets no entry of its own: it would duplicate the first's.
+      if (listed.has(week) || list.weeks.some((w) => w !== week && listed.has(w) && w.dates && week.dates && sameDates(w.dates, week.dates))) continue;
       // A broken entry where this week's entry belongs is probably it: inserting another would duplicate it.
       const newerEntry = list.weeks.slice(0, week.index).reverse().map((w) => firstEntryFor.get(w)).find((e) => e);
       const olderEntry = list.weeks.slice(week.index + 1).map((w) => firstEntryFor.get(w)).find((e) => e);
