@@ -1,50 +1,55 @@
 // One function per command. The command table at the end is what the context registers.
 import * as vscode from 'vscode';
-import { FixAllRequest, NewWeekRequest, RenumberWeekRequest } from '../../server/src/protocol';
+import { FixAllRequest, NewWeekRequest, RenumberWeekRequest, type EditResult } from '../../server/src/protocol';
 import type { Ctx, PaperList } from './ctx';
 import { formatPapers, paperRecords, type ExportFormat } from './export';
 import { papersAndProblems, paperUrl, rowLabel, weekLabel } from './format';
 import { RowItem, WeekItem } from './weeksTree';
 
 async function newWeek(ctx: Ctx): Promise<boolean> {
-  const shown = ctx.requireList();
-  if (!shown) return false;
-  const { document } = shown;
-  const version = document.version;
-  const result = await ctx.client.sendRequest(NewWeekRequest.type, { textDocument: { uri: uriOf(ctx, document) } });
-  return ctx.applyEdits(document, version, result, 'New Week');
+  const document = ctx.requireList()?.document;
+  if (!document) return false;
+  return applyServerEdits(ctx, document, 'New Week', undefined, () =>
+    ctx.client.sendRequest(NewWeekRequest.type, { textDocument: { uri: uriOf(ctx, document) } }),
+  );
 }
 
 async function fixAll(ctx: Ctx): Promise<boolean> {
-  const shown = ctx.requireList();
-  if (!shown) return false;
-  const { document } = shown;
-  const version = document.version;
-  const result = await ctx.client.sendRequest(FixAllRequest.type, { textDocument: { uri: uriOf(ctx, document) } });
-  if (result.edits.length === 0) {
-    void vscode.window.showInformationMessage('Paper List: nothing to fix automatically.');
-    return false;
-  }
-  return ctx.applyEdits(document, version, result, 'Fix All');
+  const document = ctx.requireList()?.document;
+  if (!document) return false;
+  return applyServerEdits(ctx, document, 'Fix All', 'nothing to fix automatically.', () =>
+    ctx.client.sendRequest(FixAllRequest.type, { textDocument: { uri: uriOf(ctx, document) } }),
+  );
 }
 
 /** From the tree's week menu (the week is given) or the palette (the week under the cursor). */
 async function renumberWeek(ctx: Ctx, item?: WeekItem): Promise<boolean> {
-  const shown = ctx.requireList();
-  if (!shown) return false;
-  const { document } = shown;
-  const position = item instanceof WeekItem ? item.headingRange.start : cursorIn(document);
-  if (!position) return false;
+  const document = ctx.requireList()?.document;
+  const position = document && (item instanceof WeekItem ? item.headingRange.start : cursorIn(document));
+  if (!document || !position) return false;
+  return applyServerEdits(ctx, document, 'Renumber Week', 'this week is already numbered 1..N.', () =>
+    ctx.client.sendRequest(RenumberWeekRequest.type, {
+      textDocument: { uri: uriOf(ctx, document) },
+      position: ctx.client.code2ProtocolConverter.asPosition(position),
+    }),
+  );
+}
+
+/** Asks the server for edits against the document's current version; applies them unless the document changed meanwhile. */
+async function applyServerEdits(
+  ctx: Ctx,
+  document: vscode.TextDocument,
+  what: string,
+  whenNothing: string | undefined,
+  request: () => Promise<EditResult>,
+): Promise<boolean> {
   const version = document.version;
-  const result = await ctx.client.sendRequest(RenumberWeekRequest.type, {
-    textDocument: { uri: uriOf(ctx, document) },
-    position: ctx.client.code2ProtocolConverter.asPosition(position),
-  });
+  const result = await request();
   if (result.edits.length === 0) {
-    void vscode.window.showInformationMessage('Paper List: this week is already numbered 1..N.');
+    if (whenNothing) void vscode.window.showInformationMessage(`Paper List: ${whenNothing}`);
     return false;
   }
-  return ctx.applyEdits(document, version, result, 'Renumber Week');
+  return ctx.applyEdits(document, version, result, what);
 }
 
 async function copyWeek(ctx: Ctx, item?: WeekItem): Promise<void> {
