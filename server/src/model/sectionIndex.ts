@@ -45,6 +45,7 @@ export interface SectionIndex {
 // (headingOf): a regex for them backtracks quadratically on a long run of spaces.
 const HEADING_OPEN = /^\uFEFF? {0,3}(#{1,6})[ \t]+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const WEEK_WORD = /\bweek\b/i;
 // `[^<>]`, not `[^>]`: an unclosed comment must not be rescanned from every `<!--` after it.
 const DISABLE = /<!--\s*paper-list-(disable-next-line|disable-line|disable|enable)\b([^<>]*?)-->/g;
@@ -76,6 +77,7 @@ function headingOf(line: string): { level: number; text: string; textColumn: num
 export function scanSections(lines: readonly string[]): SectionIndex {
   const weekHeadings: WeekHeadingLine[] = [];
   const otherHeadings: OtherHeading[] = [];
+  const breaks: number[] = [];
   const disableComments: DisableComment[] = [];
   const opaque = new Uint8Array(lines.length); // 1 = inside a code fence or multi-line HTML comment
   let fence: string | undefined;
@@ -114,6 +116,10 @@ export function scanSections(lines: readonly string[]): SectionIndex {
         continue;
       }
     }
+    if ((first === 45 /* - */ || first === 42 /* * */ || first === 95 /* _ */) && THEMATIC_BREAK.test(line) && (i === 0 || lines[i - 1].trim() === '')) {
+      breaks.push(i);
+      continue;
+    }
     if (first === 35 /* # */) {
       const heading = headingOf(line);
       if (heading) {
@@ -126,6 +132,7 @@ export function scanSections(lines: readonly string[]): SectionIndex {
 
   const weeks: SectionSpan[] = [];
   let other = 0;
+  let nextBreak = 0;
   for (let w = 0; w < weekHeadings.length; w++) {
     const heading = weekHeadings[w];
     let end = w + 1 < weekHeadings.length ? weekHeadings[w + 1].line : lines.length;
@@ -136,6 +143,9 @@ export function scanSections(lines: readonly string[]): SectionIndex {
         break;
       }
     }
+    // A thematic break after a blank line ends the week: what follows (`---` then the list's closing words) is the tail.
+    while (nextBreak < breaks.length && breaks[nextBreak] <= heading.line) nextBreak++;
+    if (nextBreak < breaks.length && breaks[nextBreak] < end) end = breaks[nextBreak];
     weeks.push({ heading, startLine: heading.line, endLine: end });
   }
 

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analysis';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+
+const list = [
+  '## Top ML Papers of the Week (June 2 - June 8) - 2025',
+  '| **Paper** | **Links** |',
+  '| --- | --- |',
+  '| 1) **A** - a | [Paper](https://arxiv.org/abs/2506.00001) |',
+  '',
+  '---',
+  '',
+  'Closing words with a [broken link](xxx).',
+  '',
+].join('\n');
+
+test('a thematic break after a blank line ends the last week: the tail is not part of it', () => {
+  const { list: model, problems } = analyze(list, DEFAULT_SETTINGS);
+  assert.equal(model.weeks.length, 1);
+  assert.equal(model.weeks[0].endLine, 5, 'the week ends before the `---` line');
+  assert.equal(model.weeks[0].lastContentLine, 3);
+  // The tail is still checked, as outside content.
+  assert.deepEqual(problems.map((p) => [p.rule, p.range.start.line]), [['placeholder-link', 7]]);
+});
+
+test('a `---` right under a paragraph line is a setext underline, not a break', () => {
+  const text = list.replace('\n\n---\n', '\nSome note\n---\n');
+  const { list: model } = analyze(text, DEFAULT_SETTINGS);
+  assert.equal(model.weeks[0].endLine, model.lines.lineCount);
+});
