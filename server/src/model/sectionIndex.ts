@@ -47,13 +47,19 @@ const HEADING_OPEN = /^\uFEFF? {0,3}(#{1,6})[ \t]+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const WEEK_WORD = /\bweek\b/i;
+const DATE_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 // `[^<>]`, not `[^>]`: an unclosed comment must not be rescanned from every `<!--` after it.
 const DISABLE = /<!--\s*paper-list-(disable-next-line|disable-line|disable|enable)\b([^<>]*?)-->/g;
 
 /** "week" followed somewhere by "(". Checked from the first "week" only: `/\bweek\b[^(]*\(/` rescans the line from every "week". */
 export function isWeekHeadingText(text: string): boolean {
   const week = WEEK_WORD.exec(text);
-  return week !== null && text.indexOf('(', week.index) !== -1;
+  if (week === null) return false;
+  const open = text.indexOf('(', week.index);
+  if (open === -1) return false;
+  // Something date-like in the parentheses: "(Jun 23 - 29)", "(March4)"; a title like "(test list)" is no week.
+  const inside = text.slice(open + 1, open + 40);
+  return /\d/.test(inside) || DATE_WORD.test(inside);
 }
 
 /** `# Text ##`: the level, the text without the optional closing `#`s, and the text's column. */

@@ -29,3 +29,11 @@ test('a `---` right under a paragraph line is a setext underline, not a break', 
   const { list: model } = analyze(text, DEFAULT_SETTINGS);
   assert.equal(model.weeks[0].endLine, model.lines.lineCount);
 });
+
+test('a heading with "week" and parentheses but no date is not a week', () => {
+  const text = '# ML Papers of the Week (test list)\n\n' + list;
+  const { list: model } = analyze(text, DEFAULT_SETTINGS);
+  assert.deepEqual(model.weeks.map((w) => w.heading), ['Top ML Papers of the Week (June 2 - June 8) - 2025']);
+  const undated = analyze('## Top ML Papers of the Week (Sept)\n', DEFAULT_SETTINGS).list;
+  assert.equal(undated.weeks.length, 1, 'a month name alone still makes a (broken) week heading');
+});
