@@ -19,7 +19,6 @@ import { BenchClient, type Published } from './lspClient';
 const root = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const markdownlintLarge = !process.argv.includes('--no-markdownlint-large');
-const gc = (globalThis as { gc?: () => void }).gc;
 
 interface Stats {
   readonly runs: number;
@@ -35,12 +34,14 @@ function stats(samples: number[]): Stats {
   return { runs: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1], min: s[0] };
 }
 
-/** Times `run` after `warmup` untimed runs; a full GC before each timed run when node has --expose-gc. */
+/**
+ * Times `run` after `warmup` untimed runs. No forced GC between runs: after a full GC V8 shrinks the young
+ * generation, and the next run then pays for growing it back, which no editor session sees.
+ */
 function time(run: () => unknown, runs: number, warmup = 2): Stats {
   for (let i = 0; i < warmup; i++) run();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
     const start = performance.now();
     run();
     samples.push(performance.now() - start);
@@ -213,7 +214,7 @@ const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 async function main(): Promise<void> {
   if (!existsSync(join(root, 'dist/server.js'))) throw new Error('dist/server.js is missing: run npm run build first');
   const tmp = mkdtempSync(join(tmpdir(), 'paper-list-bench-'));
-  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), gcBetweenRuns: gc !== undefined, quick };
+  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), quick };
   const rows: string[][] = [];
   const checks: { measure: string; value: string; target: string; ok: boolean }[] = [];
   const lists: Record<string, unknown>[] = [];
@@ -267,7 +268,7 @@ async function main(): Promise<void> {
   const table = ['| measure | median | p95 | notes |', '|---|---:|---:|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const targets = ['| target | measured | goal | met |', '|---|---:|---:|:-:|', ...checks.map((c) => `| ${c.measure} | ${c.value} | ${c.target} | ${c.ok ? 'yes' : '**no**'} |`)].join('\n');
   const m = results.machine as ReturnType<typeof machine>;
-  console.log(`\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, Linux ${m.kernel}; load average at start ${m.loadAverageAtStart}${gc ? '; full GC before each in-process run' : ''}\n`);
+  console.log(`\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, Linux ${m.kernel}; load average at start ${m.loadAverageAtStart}\n`);
   console.log(table + '\n\n' + targets + '\n');
   Object.assign(results, { table, targets });
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');

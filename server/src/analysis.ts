@@ -26,14 +26,16 @@ export interface AnalysisEnv {
   readonly fileExists?: (relativePath: string) => boolean;
 }
 
-export function analyze(text: string, settings: Settings, env: AnalysisEnv = {}): Analysis {
+/** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
+export function analyze(source: string | LineIndex, settings: Settings, env: AnalysisEnv = {}): Analysis {
   const cache = env.cache ?? new WeekCache();
-  if (text.length > settings.maxFileSize) {
+  if (source.length > settings.maxFileSize) {
     const list = buildModel('', cache, settings);
+    const text = typeof source === 'string' ? source : source.text;
     const message = `Paper List skipped this document: ${text.length.toLocaleString('en-US')} characters is over the paperList.maxFileSize limit of ${settings.maxFileSize.toLocaleString('en-US')}`;
     return { text, list, skipped: message, problems: [{ rule: 'max-file-size', severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   }
-  const list = buildModel(text, cache, settings);
+  const list = buildModel(source, cache, settings);
   const problems: Finding[] = [];
   const filter = disabledFilter(list.disableComments);
   for (const rule of RULES) {
@@ -44,7 +46,14 @@ export function analyze(text: string, settings: Settings, env: AnalysisEnv = {})
     });
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { text, list, problems };
+  // The text is joined from the line table only when asked for (fix-all): most versions never are.
+  return {
+    get text() {
+      return list.lines.text;
+    },
+    list,
+    problems,
+  };
 }
 
 /** `<!-- paper-list-disable rule -->` … `<!-- paper-list-enable rule -->`, `-disable-next-line`, `-disable-line`. */

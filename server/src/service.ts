@@ -42,8 +42,7 @@ export class PaperListService {
     if (!cache) this.caches.set(document.uri, (cache = new WeekCache()));
     const settings = this.settingsFor(document.uri);
     // The document keeps its line table up to date per edit; the model takes it instead of rescanning the text.
-    cache.adoptLines(document.lines);
-    const analysis = analyze(document.text, settings, { cache, fileExists: fileExistsNear(document.uri) });
+    const analysis = analyze(document.lines, settings, { cache, fileExists: fileExistsNear(document.uri) });
     const isPaperList = analysis.skipped !== undefined || isCheckedFile(settings, this.pathsOf(document.uri), analysis.list.weeks.length > 0);
     const state = { uri: document.uri, version: document.version, analysis, isPaperList };
     this.states.set(document.uri, state);

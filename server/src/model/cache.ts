@@ -52,15 +52,12 @@ export class WeekCache {
   }
 
   /**
-   * Offers the line table of a text about to be analysed (the server's document keeps one up to date
-   * incrementally); `lineIndexFor` hands it out for that exact text instead of scanning the text again.
+   * The line table of the text being analysed: the caller's own (the server's document keeps one up to date
+   * per edit), else the previous build's when the text is the same, else a fresh scan.
    */
-  adoptLines(index: LineIndex): void {
-    this.lineIndex = index;
-  }
-
-  lineIndexFor(text: string): LineIndex {
-    if (this.lineIndex?.text !== text) this.lineIndex = new LineIndex(text);
+  lineIndexFor(source: string | LineIndex): LineIndex {
+    if (typeof source !== 'string') this.lineIndex = source;
+    else if (!(this.lineIndex && this.lineIndex.length === source.length && this.lineIndex.text === source)) this.lineIndex = new LineIndex(source);
     return this.lineIndex;
   }
 

@@ -74,8 +74,9 @@ export interface ModelOptions {
 
 const TOC_ENTRY = /^(\s*(?:[-*+]|\d+[.)])\s+)\[/;
 
-export function buildModel(text: string, cache: WeekCache, options: ModelOptions = {}): PaperList {
-  const lines = cache.lineIndexFor(text);
+/** The model of a text, given as a string or as its line table (which saves a scan of the text). */
+export function buildModel(source: string | LineIndex, cache: WeekCache, options: ModelOptions = {}): PaperList {
+  const lines = cache.lineIndexFor(source);
   const lineTexts = lines.lines();
   const index = scanSections(lineTexts);
   cache.beginBuild();

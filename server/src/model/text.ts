@@ -9,16 +9,21 @@ export type { Position, Range };
  */
 export class LineIndex {
   readonly lineStarts: readonly number[];
+  readonly length: number;
+  /**
+   * The text as pieces (slices of an earlier version and inserted strings), joined on first use of `text`.
+   * An edit splices pieces instead of building the new text: flattening a fresh copy of a 1 MB string costs
+   * milliseconds per version (a 10 MB one tens of them), and most versions are never read whole.
+   */
+  private pieces: string[];
   /** Line texts, filled on demand; an edited index shares the untouched ones with its predecessor. */
   private readonly texts: (string | undefined)[];
   /** Set on edited indexes, whose line texts outlive the version they were cut from. */
   private copyLines = false;
 
-  constructor(
-    readonly text: string,
-    lineStarts?: readonly number[],
-    texts?: (string | undefined)[],
-  ) {
+  constructor(text: string, lineStarts?: readonly number[], texts?: (string | undefined)[], pieces?: string[], length?: number) {
+    this.pieces = pieces ?? [text];
+    this.length = length ?? text.length;
     if (lineStarts) {
       this.lineStarts = lineStarts;
     } else {
@@ -33,25 +38,58 @@ export class LineIndex {
     this.texts = texts ?? new Array<string | undefined>(this.lineStarts.length);
   }
 
+  get text(): string {
+    if (this.pieces.length !== 1) this.pieces = [this.pieces.join('')];
+    return this.pieces[0];
+  }
+
+  /** text.slice(start, end) without joining the pieces. */
+  private slice(start: number, end: number): string {
+    if (this.pieces.length === 1) return this.pieces[0].slice(start, end);
+    let result = '';
+    let at = 0;
+    for (const piece of this.pieces) {
+      const next = at + piece.length;
+      if (next > start && at < end) result += piece.slice(Math.max(0, start - at), Math.min(piece.length, end - at));
+      if (next >= end) break;
+      at = next;
+    }
+    return result;
+  }
+
   /**
    * The index of the text with [start, end) replaced by `insert`. Line starts after the edit are shifted,
    * not rescanned, and unchanged lines keep their string objects, so a section cache can tell them unchanged
-   * by identity. Costs a copy of the line table, not a scan of the text.
+   * by identity. Costs a copy of the line table and of the piece list, not a scan or copy of the text.
    */
   edit(start: number, end: number, insert: string): LineIndex {
-    const text = this.text.slice(0, start) + insert + this.text.slice(end);
+    const pieces: string[] = [];
+    let at = 0;
+    let inserted = false;
+    for (const piece of this.pieces) {
+      const next = at + piece.length;
+      if (at < start) pieces.push(next <= start ? piece : piece.slice(0, start - at));
+      if (!inserted && next >= start) {
+        if (insert !== '') pieces.push(insert);
+        inserted = true;
+      }
+      if (next > end) pieces.push(at >= end ? piece : piece.slice(end - at));
+      at = next;
+    }
+    if (!inserted && insert !== '') pieces.push(insert);
     const startLine = this.lineAt(start);
     const endLine = this.lineAt(end);
     const delta = insert.length - (end - start);
     const oldStarts = this.lineStarts;
     const starts = oldStarts.slice(0, startLine + 1);
-    for (let at = insert.indexOf('\n'); at !== -1; at = insert.indexOf('\n', at + 1)) starts.push(start + at + 1);
+    for (let i = insert.indexOf('\n'); i !== -1; i = insert.indexOf('\n', i + 1)) starts.push(start + i + 1);
     const changedLines = starts.length - startLine;
     for (let l = endLine + 1; l < oldStarts.length; l++) starts.push(oldStarts[l] + delta);
     const texts = this.texts.slice(0, startLine);
     texts.length = startLine + changedLines;
     for (let l = endLine + 1; l < oldStarts.length; l++) texts.push(this.texts[l]);
-    const edited = new LineIndex(text, starts, texts);
+    // Many small pieces make slicing slow; past a bound, join them once.
+    const edited = new LineIndex('', starts, texts, pieces.length > 256 ? [pieces.join('')] : pieces, this.length + delta);
     edited.copyLines = true;
     return edited;
   }
@@ -77,11 +115,12 @@ export class LineIndex {
     const known = this.texts[line];
     if (known !== undefined) return known;
     const start = this.lineStarts[line];
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.length;
+    let text = this.slice(start, end);
+    if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     // A flat copy, not a slice: a slice would keep this whole version of the text alive as long as the
     // line is shared with later versions.
-    const text = this.copyLines && end - start > 12 ? (' ' + this.text.slice(start, end)).slice(1) : this.text.slice(start, end);
+    if (this.copyLines && text.length > 12) text = (' ' + text).slice(1);
     this.texts[line] = text;
     return text;
   }
@@ -95,23 +134,24 @@ export class LineIndex {
 
   /** Length of the line's text, line break excluded. */
   lineLength(line: number): number {
-    const known = this.texts[line];
-    if (known !== undefined) return known.length;
-    const start = this.lineStarts[line];
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return end - start;
+    return this.line(line).length;
+  }
+
+  /** The line break ending the line: `\r\n`, `\n`, or '' for the last line. */
+  lineBreak(line: number): string {
+    if (line + 1 >= this.lineStarts.length) return '';
+    return this.lineStarts[line + 1] - this.lineStarts[line] - 1 > this.lineLength(line) ? '\r\n' : '\n';
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lineStarts.length) return this.length;
     const start = this.lineStarts[position.line];
     return start + Math.max(0, Math.min(position.character, this.lineLength(position.line)));
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.text.length));
+    offset = Math.max(0, Math.min(offset, this.length));
     const low = this.lineAt(offset);
     return { line: low, character: Math.min(offset - this.lineStarts[low], this.lineLength(low)) };
   }

@@ -157,7 +157,7 @@ function insertEntries(list: PaperList, weeks: readonly { week: Week; anchor: st
 
 function eolOf(list: PaperList, line: number): string | undefined {
   if (line + 1 >= list.lines.lineCount) return undefined;
-  return list.lines.text.charCodeAt(list.lines.lineStarts[line + 1] - 2) === 13 ? '\r\n' : '\n';
+  return list.lines.lineBreak(line);
 }
 
 /** The heading without its ` - 2025` suffix. Not `/\s*[-–,]\s*\d{4}\s*$/`: that retries from every space of a long run. */
