@@ -92,7 +92,8 @@ export function parseWeek(lines: readonly string[]): ParsedWeek {
       let end = tableEnd;
       // A row pasted without its leading pipe, `3) **Title** - … |`, starts an ordered list for markdown-it
       // and ends the table; the curator meant a row, so it and the rows after it stay in the table.
-      while (end < lines.length && PASTED_ROW.test(lines[end])) end++;
+      // Rows with pipes after a pasted one were list continuation lines for markdown-it: they are rows too.
+      while (end < lines.length && (PASTED_ROW.test(lines[end]) || (end > tableEnd && /^ {0,3}\|/.test(lines[end])))) end++;
       const headerCells = splitCells(lines[start]).cells.length;
       const tableRows: PaperRow[] = [];
       for (let line = start + 2; line < end; line++) {
