@@ -43,3 +43,9 @@ test('duplicate-title: similar but different titles stay silent', () => {
   const text = week('Feb 13 - 19', [row(1, 'Widget Models'), row(2, 'Widget Models 2'), row(3, 'Widget Modeling')]);
   assert.deepEqual(rulesOf(run(text), 'duplicate-title'), []);
 });
+
+test('duplicate-title: placeholder titles of rows not written yet are not duplicates', () => {
+  const text = week('Feb 13 - 19', ['| 1) **XXX** - XXX | [Paper](XXX), [Tweet](XXX) |', '| 2) **xxxx** - XXX | [Paper](XXX), [Tweet](XXX) |', '| 3) **TODO** - d | [Paper](https://arxiv.org/abs/2501.00081) |', '| 4) **todo** - d | [Paper](https://arxiv.org/abs/2501.00082) |']);
+  assert.deepEqual(rulesOf(run(text), 'duplicate-title'), []);
+  assert.equal(rulesOf(run(text), 'placeholder-link').length, 4, 'the unfinished rows are still reported, by their links');
+});

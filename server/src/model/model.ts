@@ -230,6 +230,9 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
+/** Titles of rows not written yet (`**XXX**`, `TODO`): their links are reported as placeholders; equal placeholders are no duplicates. */
+const PLACEHOLDER_TITLE = /^(?:x{2,}|todo|tbd|tba|title|paper title|placeholder)$/;
+
 function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], paperLabel: string): { titles: Map<string, RowRef[]>; papers: Map<string, RowRef[]> } {
   const titles = new Map<string, RowRef[]>();
   const papers = new Map<string, RowRef[]>();
@@ -254,7 +257,7 @@ function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], pa
     for (let r = 0; r < week.rows.length; r++) {
       const ref = { week, row: week.rows[r] };
       const title = known.titleKeys[r];
-      if (title !== '') push(titles, title, ref);
+      if (title !== '' && !PLACEHOLDER_TITLE.test(title)) push(titles, title, ref);
       const key = paperKeys[r];
       if (key) push(papers, key, ref);
     }
