@@ -6,22 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli, type CliResult } from '../support/cli';
 import { makeTempDir, samplePath } from '../support/paths';
-
-interface JsonProblem {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-  message: string;
-  fixable: boolean;
-}
-
-function row(number: string, title: string, id: number, paper = `https://arxiv.org/abs/2506.${String(id).padStart(5, '0')}`): string {
-  return `| ${number} **${title}** - what it does. | [Paper](${paper}), [Tweet](https://x.com/curator/status/${id}) |`;
-}
+import type { JsonProblem } from '../../server/src/cli/formats';
+import { row } from '../support/lists';
 
 const week = (heading: string, rows: string[]) => [`## Top ML Papers of the Week (${heading}) - 2025`, '| **Paper** | **Links** |', '| --- | --- |', ...rows, ''];
 

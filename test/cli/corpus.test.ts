@@ -6,18 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { runCli } from '../support/cli';
 import { corpusFile, corpusSkip, repoRoot } from '../support/paths';
+import type { JsonProblem } from '../../server/src/cli/formats';
 
-interface JsonProblem {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-  message: string;
-  fixable: boolean;
-}
 
 const FILE = corpusFile('potw-2023-02-README.md');
 

@@ -6,13 +6,8 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
 import { corpusFile, corpusSkip, makeTempDir, samplePath } from '../support/paths';
+import type { JsonProblem } from '../../server/src/cli/formats';
 
-interface JsonProblem {
-  line: number;
-  rule: string;
-  message: string;
-  fixable: boolean;
-}
 
 /**
  * A line with everything a fix may change blanked out: the row number token (and the space after it),

@@ -8,12 +8,9 @@ import { LspClient, fileUri } from '../support/lspClient';
 import { runCli } from '../support/cli';
 import { makeTempDir, samplePath } from '../support/paths';
 import { applyTextEdits } from '../support/text';
+import { row } from '../support/lists';
 
 const FIX_ALL_KIND = 'source.fixAll.paperList';
-
-function row(number: string, title: string, id: number): string {
-  return `| ${number} **${title}** - what it does. | [Paper](https://arxiv.org/abs/2506.${String(id).padStart(5, '0')}), [Tweet](https://x.com/curator/status/${id}) |`;
-}
 
 /** Two weeks; the newer one skips 3 and writes `5.`: both are row-number problems with the same renumber fix. */
 const MISNUMBERED = [

@@ -8,6 +8,7 @@ import { LspClient, fileUri } from '../support/lspClient';
 import { makeTempDir, samplePath } from '../support/paths';
 import { applyTextEdits } from '../support/text';
 import type { EditResult, WeeksResult } from '../../server/src/protocol';
+import { row } from '../support/lists';
 
 const SAMPLE = readFileSync(samplePath, 'utf8');
 const SAMPLE_LINES = SAMPLE.split('\n');
@@ -16,10 +17,6 @@ function lineOf(lines: readonly string[], needle: string): number {
   const index = lines.findIndex((l) => l.includes(needle));
   assert.notEqual(index, -1, `no line contains ${needle}`);
   return index;
-}
-
-function row(number: string, title: string, id: number): string {
-  return `| ${number} **${title}** - what it does. | [Paper](https://arxiv.org/abs/2506.${String(id).padStart(5, '0')}), [Tweet](https://x.com/curator/status/${id}) |`;
 }
 
 /** A clean two-week list whose TOC lacks the older week. */
