@@ -77,7 +77,7 @@ export function checkProperties(input: CheckInput): Failure | undefined {
   if (leftover.length > 0) return { property: 'fix-leftover', message: `fixable problems remain after fix-all: ${leftover.map((f) => `${f.title} ${JSON.stringify(f.edits)}`).join('; ')}` };
   const applied = applyEdits(text, fixed.edits);
   if (applied !== fixed.text) return { property: 'fix-edits', message: `applyEdits(text, fixAll(text).edits) differs from fixAll(text).text:\n${firstDifference(JSON.stringify(applied), JSON.stringify(fixed.text))}` };
-  const scope = scopeProblem(text, fixed.text, fresh);
+  const scope = scopeProblem(text, fixed.text, fresh, after);
   if (scope) return { property: 'fix-scope', message: scope };
   return undefined;
 }
@@ -128,10 +128,13 @@ const TOC_LINE = /^\s*(?:[-*+]|\d+[.)])\s+\[[^\]\n]*\]\([^)\n]*#[^)\n]*\)\r?$/;
  * change a week heading's dates. Lines are aligned in order: every original line must survive (no row dropped
  * or reordered), changed only inside what its role allows; every extra line must be a TOC entry.
  */
-export function scopeProblem(before: string, after: string, analysis: Analysis): string | undefined {
+export function scopeProblem(before: string, after: string, analysis: Analysis, fixedAnalysis: Analysis): string | undefined {
   if (before === after) return undefined;
   const rowHeader = new Map<number, number>();
   for (const week of analysis.list.weeks) for (const row of week.rows) rowHeader.set(row.line, row.headerCells);
+  // A fix can make a line a row (a pipe added above brings it into the table); it is then a row of the fixed text.
+  const fixedRowHeader = new Map<number, number>();
+  for (const week of fixedAnalysis.list.weeks) for (const row of week.rows) fixedRowHeader.set(row.line, row.headerCells);
   const headings = new Set(analysis.list.weeks.map((w) => w.headingLine));
   const tocLines = new Set(analysis.list.toc.map((e) => e.line));
   const a = before.split('\n');
@@ -141,7 +144,7 @@ export function scopeProblem(before: string, after: string, analysis: Analysis):
   let firstMismatch: string | undefined;
   while (i < a.length) {
     if (j >= b.length) return `line ${i + 1} ${JSON.stringify(a[i])} was dropped by fix-all${firstMismatch ? ` (${firstMismatch})` : ''}`;
-    const why = allowedChange(a[i], b[j], rowHeader.get(i), headings.has(i), tocLines.has(i));
+    const why = allowedChange(a[i], b[j], rowHeader.get(i) ?? fixedRowHeader.get(j), headings.has(i), tocLines.has(i));
     if (why === undefined) {
       i++;
       j++;

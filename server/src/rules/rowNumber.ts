@@ -8,6 +8,9 @@ export function renumberWeek(week: Week): Fix | undefined {
   for (let i = 0; i < week.rows.length; i++) {
     const row = week.rows[i];
     const wanted = `${i + 1})`;
+    // A row with neither number nor title (`\|| …`, a stray fragment) is not a paper to number: the week is left
+    // for the curator rather than guessed at.
+    if (!row.number && !/[\p{L}\p{N}]/u.test(row.cells[0]?.text ?? '')) return undefined;
     if (!row.number) edits.push({ range: lineRange(row.titleSpan.line, row.cells[0]?.span.start ?? row.contentStart, row.cells[0]?.span.start ?? row.contentStart), newText: `${wanted} ` });
     else if (row.number.text !== wanted) edits.push(replaceSpan(row.number.span, wanted));
   }
