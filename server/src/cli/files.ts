@@ -52,8 +52,10 @@ export function writeFileAtomically(file: ListFile, text: string): void {
   // Checked by mode, not by a write attempt: root may write anything, but a read-only list is the user's choice.
   if ((file.mode & 0o222) === 0) throw new FileError(`${file.path}: is read-only; not written`);
   const temp = join(dirname(file.path), `.${basename(file.path)}.paper-list-${process.pid}.tmp`);
+  let created = false;
   try {
     const fd = openSync(temp, 'wx', file.mode & 0o777);
+    created = true;
     try {
       writeSync(fd, (file.bom ? '\ufeff' : '') + text);
       fsyncSync(fd);
@@ -65,10 +67,13 @@ export function writeFileAtomically(file: ListFile, text: string): void {
     if (!readFileSync(file.path).equals(file.bytes)) throw new FileError(`${file.path}: changed while it was being fixed; not overwritten`);
     renameSync(temp, file.path);
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temp file may not exist
+    // Only our own temp file: a file already at that path (`wx` refused it) is not ours to delete.
+    if (created) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already renamed or removed
+      }
     }
     if (error instanceof FileError) throw error;
     throw new FileError(`${file.path}: ${describe(error)}; not written`);
