@@ -8,10 +8,22 @@ function sameDates(a: WeekDates, b: WeekDates): boolean {
   return a.start.month === b.start.month && a.start.day === b.start.day && a.end.month === b.end.month && a.end.day === b.end.day && (a.year === undefined || b.year === undefined || a.year === b.year);
 }
 
-/** The week whose heading dates match the entry's text; of repeated headings, the first (it owns the plain anchor). */
-function weekForEntry(list: PaperList, entry: TocEntry): Week | undefined {
-  if (!entry.dates) return undefined;
-  return list.weeks.find((w) => w.dates && sameDates(w.dates, entry.dates!));
+const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
+
+/**
+ * The week whose heading dates match an entry's text; of repeated headings, the first (it owns the plain anchor).
+ * Weeks are indexed by their days once: a scan of all weeks per entry is quadratic in a long list.
+ */
+function weekFinder(list: PaperList): (entry: TocEntry) => Week | undefined {
+  const byDays = new Map<string, Week[]>();
+  for (const week of list.weeks) {
+    if (!week.dates) continue;
+    const key = dayKey(week.dates);
+    const same = byDays.get(key);
+    if (same) same.push(week);
+    else byDays.set(key, [week]);
+  }
+  return (entry) => (entry.dates ? byDays.get(dayKey(entry.dates))?.find((w) => sameDates(w.dates!, entry.dates!)) : undefined);
 }
 
 /** The entry's target with its anchor replaced, keeping the entry's own style (`./#`, `#`, a GitHub URL). */
@@ -40,10 +52,11 @@ function spacedAnchor(list: PaperList, week: Week): string | undefined {
   return list.anchors.has(slug) ? undefined : slug;
 }
 
-/** Anchor of a week as GitHub numbers it (the week's own heading line). */
-function anchorOfWeek(list: PaperList, week: Week): string {
-  for (const [anchor, line] of list.anchors) if (line === week.headingLine) return anchor;
-  return week.anchor;
+/** Anchor of each week as GitHub numbers it (the week's own heading line), from one pass over the anchors. */
+function anchorsOfWeeks(list: PaperList): Map<Week, string> {
+  const byLine = new Map<number, string>();
+  for (const [anchor, line] of list.anchors) if (!byLine.has(line)) byLine.set(line, anchor);
+  return new Map(list.weeks.map((w) => [w, byLine.get(w.headingLine) ?? w.anchor]));
 }
 
 export const toc: Rule = {
@@ -54,13 +67,14 @@ export const toc: Rule = {
   check({ list }, report) {
     if (list.toc.length === 0) return;
     const weekByLine = new Map(list.weeks.map((w) => [w.headingLine, w]));
-    const anchorByWeek = new Map(list.weeks.map((w) => [w, anchorOfWeek(list, w)]));
+    const anchorByWeek = anchorsOfWeeks(list);
+    const weekForEntry = weekFinder(list);
     const listed = new Set<Week>();
     const unresolved: TocEntry[] = [];
     const firstEntryFor = new Map<Week, TocEntry>();
     const entries = list.toc.map((entry) => {
       const line = entry.anchor ? list.anchors.get(entry.anchor.toLowerCase()) : undefined;
-      return { entry, line, matching: weekForEntry(list, entry), pointed: line === undefined ? undefined : weekByLine.get(line) };
+      return { entry, line, matching: weekForEntry(entry), pointed: line === undefined ? undefined : weekByLine.get(line) };
     });
     for (const { entry, line, matching, pointed } of entries) {
       const range = toRange(entry.link.span);
