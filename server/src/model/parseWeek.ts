@@ -275,8 +275,10 @@ export function scanLinks(text: string, line: number, from: number, to: number):
     // A title after the URL: [Paper](https://… "title")
     const titled = /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(target);
     if (titled) target = titled[1];
-    if (target.startsWith('<') && target.endsWith('>')) target = target.slice(1, -1);
-    const targetColumn = targetStart + lead + (rawTarget.trim().startsWith('<') ? 1 : 0);
+    // `<url>`: the span skips the `<` only when it was stripped (an unclosed `<` stays part of the target).
+    const angled = target.length >= 2 && target.startsWith('<') && target.endsWith('>');
+    if (angled) target = target.slice(1, -1);
+    const targetColumn = targetStart + lead + (angled ? 1 : 0);
     links.push({
       label,
       target,

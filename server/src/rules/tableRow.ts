@@ -12,7 +12,11 @@ export const tableRow: Rule = {
         const whole = lineRange(row.line, row.contentStart, row.contentEnd);
         const where = `Row ${row.number?.value ?? '?'} of week ${weekLabel(week)}`;
         if (!row.hasLeadingPipe) {
-          report({ range: lineRange(row.line, row.contentStart, row.contentStart + 1), message: `${where} has no leading "|"`, fix: { title: 'Add the leading pipe', edits: [insertAt(row.line, row.contentStart, '| ')] } });
+          // A row pasted without its pipe ends the table for markdown-it; with the pipe, a non-blank line right after
+          // it joins the table as a row (GFM), and the next fix-all pass would number the curator's prose. No fix then.
+          const next = row.line + 1 < list.lines.lineCount ? list.lines.line(row.line + 1) : '';
+          const absorbs = next.trim() !== '' && !week.rows.some((r) => r.line === row.line + 1);
+          report({ range: lineRange(row.line, row.contentStart, row.contentStart + 1), message: `${where} has no leading "|"`, fix: absorbs ? undefined : { title: 'Add the leading pipe', edits: [insertAt(row.line, row.contentStart, '| ')] } });
         }
         if (!row.hasTrailingPipe) {
           report({ range: lineRange(row.line, Math.max(row.contentStart, row.contentEnd - 1), row.contentEnd), message: `${where} has no trailing "|"`, fix: { title: 'Add the trailing pipe', edits: [insertAt(row.line, row.contentEnd, ' |')] } });
