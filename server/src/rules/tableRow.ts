@@ -13,9 +13,12 @@ export const tableRow: Rule = {
         const where = `Row ${row.number?.value ?? '?'} of week ${weekLabel(week)}`;
         if (!row.hasLeadingPipe) {
           // A row pasted without its pipe ends the table for markdown-it; with the pipe, a non-blank line right after
-          // it joins the table as a row (GFM), and the next fix-all pass would number the curator's prose. No fix then.
-          const next = row.line + 1 < list.lines.lineCount ? list.lines.line(row.line + 1) : '';
-          const absorbs = next.trim() !== '' && !week.rows.some((r) => r.line === row.line + 1);
+          // it (and the rows that follow it) joins the table as a row (GFM), and the next fix-all pass would number the
+          // curator's prose. No fix then.
+          const rowLines = new Set(week.rows.map((r) => r.line));
+          let after = row.line + 1;
+          while (rowLines.has(after)) after++;
+          const absorbs = after < list.lines.lineCount && list.lines.line(after).trim() !== '';
           report({ range: lineRange(row.line, row.contentStart, row.contentStart + 1), message: `${where} has no leading "|"`, fix: absorbs ? undefined : { title: 'Add the leading pipe', edits: [insertAt(row.line, row.contentStart, '| ')] } });
         }
         if (!row.hasTrailingPipe) {
