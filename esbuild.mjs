@@ -24,13 +24,16 @@ const common = {
 // The stubs keep the same exports; entity decoding and punycode become the identity, linkify finds nothing.
 const STUBS = {
   entities: 'export function decodeHTMLStrict(text) { return text; }',
-  'linkify-it': 'export class LinkifyIt { test() { return false; } match() { return null; } matchAtStart() { return null; } set() { return this; } add() { return this; } tlds() { return this; } }',
+  'linkify-it':
+    'export class LinkifyIt { test() { return false; } match() { return null; } matchAtStart() { return null; } set() { return this; } add() { return this; } tlds() { return this; } }',
   'punycode.js': 'export default { toASCII: (s) => s, toUnicode: (s) => s };',
 };
 const blockLevelMarkdownIt = {
   name: 'block-level-markdown-it',
   setup(build) {
-    build.onResolve({ filter: /^(entities|linkify-it|punycode\.js)$/ }, (args) => (args.importer.includes('markdown-it') ? { path: args.path, namespace: 'stub' } : undefined));
+    build.onResolve({ filter: /^(entities|linkify-it|punycode\.js)$/ }, (args) =>
+      args.importer.includes('markdown-it') ? { path: args.path, namespace: 'stub' } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: STUBS[args.path], loader: 'js' }));
   },
 };

@@ -169,7 +169,10 @@ async function overLsp(subject: Subject) {
         }),
       requestRuns,
     );
-    const hover = await timeAsync((i) => client.request('textDocument/hover', { textDocument: td, position: i % 4 === 0 ? pos(i, marks.headings, () => 5) : pos(i, marks.rows, () => 8) }), requestRuns);
+    const hover = await timeAsync(
+      (i) => client.request('textDocument/hover', { textDocument: td, position: i % 4 === 0 ? pos(i, marks.headings, () => 5) : pos(i, marks.rows, () => 8) }),
+      requestRuns,
+    );
     const symbols = await timeAsync(() => client.request('textDocument/documentSymbol', { textDocument: td }), requestRuns);
     const weeks = await timeAsync(() => client.request('paperList/weeks', { textDocument: td }), requestRuns);
     const afterRequests = client.memory();
@@ -204,7 +207,15 @@ function bundles() {
 function machine() {
   const cpu = cpus();
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  return { cpu: cpu[0]?.model.trim(), cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30), freeGB: Math.round(freemem() / 2 ** 30), node: process.version, kernel: release(), loadAverageAtStart: load };
+  return {
+    cpu: cpu[0]?.model.trim(),
+    cores: cpu.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    freeGB: Math.round(freemem() / 2 ** 30),
+    node: process.version,
+    kernel: release(),
+    loadAverageAtStart: load,
+  };
 }
 
 const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
@@ -226,25 +237,56 @@ async function main(): Promise<void> {
       process.stderr.write(`${subject.name}: LSP over stdio…\n`);
       const lsp = await overLsp(subject);
       lists.push({ name: subject.name, source: subject.source, bytes: Buffer.byteLength(subject.text), lines: lineCount, inProcess: local, lsp });
-      const ratio = (other: Stats | undefined) => (other ? `${(other.median / local.ours.median).toFixed(other.median / local.ours.median >= 100 ? 0 : 1)}×` : '—');
+      const ratio = (other: Stats | undefined) =>
+        other ? `${(other.median / local.ours.median).toFixed(other.median / local.ours.median >= 100 ? 0 : 1)}×` : '—';
       const n = subject.name;
       rows.push(
-        [`${n}: our cold analysis (parse + all rules)`, `${ms(local.ours.median)} ms`, `${ms(local.ours.p95)} ms`, `${local.ours.runs} runs, ${local.problems} problems`],
-        [`${n}: markdownlint 0.40 lint`, `${ms(local.markdownlint?.median)} ms`, `${ms(local.markdownlint?.p95)} ms`, local.markdownlint ? `${local.markdownlint.runs} runs; ours is ${ratio(local.markdownlint)} faster` : 'skipped'],
-        [`${n}: markdown-it 15 full parse`, `${ms(local.markdownIt.median)} ms`, `${ms(local.markdownIt.p95)} ms`, `${local.markdownIt.runs} runs; ours is ${ratio(local.markdownIt)} faster`],
+        [
+          `${n}: our cold analysis (parse + all rules)`,
+          `${ms(local.ours.median)} ms`,
+          `${ms(local.ours.p95)} ms`,
+          `${local.ours.runs} runs, ${local.problems} problems`,
+        ],
+        [
+          `${n}: markdownlint 0.40 lint`,
+          `${ms(local.markdownlint?.median)} ms`,
+          `${ms(local.markdownlint?.p95)} ms`,
+          local.markdownlint ? `${local.markdownlint.runs} runs; ours is ${ratio(local.markdownlint)} faster` : 'skipped',
+        ],
+        [
+          `${n}: markdown-it 15 full parse`,
+          `${ms(local.markdownIt.median)} ms`,
+          `${ms(local.markdownIt.p95)} ms`,
+          `${local.markdownIt.runs} runs; ours is ${ratio(local.markdownIt)} faster`,
+        ],
         [`${n}: bare line scan (split + loop)`, `${ms(local.lineScan.median)} ms`, `${ms(local.lineScan.p95)} ms`, `${local.lineScan.runs} runs`],
         [`${n}: our analysis, same text, warm cache`, `${ms(local.warm.median)} ms`, `${ms(local.warm.p95)} ms`, `${local.warm.runs} runs`],
-        [`${n}: LSP edit → diagnostics`, `${ms(lsp.edits.median)} ms`, `${ms(lsp.edits.p95)} ms`, `${lsp.edits.runs} edits, max ${ms(lsp.edits.max)} ms; final = fresh analysis: ${lsp.matchesFreshAnalysis ? 'yes' : 'NO'}`],
+        [
+          `${n}: LSP edit → diagnostics`,
+          `${ms(lsp.edits.median)} ms`,
+          `${ms(lsp.edits.p95)} ms`,
+          `${lsp.edits.runs} edits, max ${ms(lsp.edits.max)} ms; final = fresh analysis: ${lsp.matchesFreshAnalysis ? 'yes' : 'NO'}`,
+        ],
         [`${n}: LSP completion`, `${ms(lsp.completion.median)} ms`, `${ms(lsp.completion.p95)} ms`, `${lsp.completion.runs} requests`],
         [`${n}: LSP hover`, `${ms(lsp.hover.median)} ms`, `${ms(lsp.hover.p95)} ms`, `${lsp.hover.runs} requests`],
         [`${n}: LSP documentSymbol`, `${ms(lsp.documentSymbol.median)} ms`, `${ms(lsp.documentSymbol.p95)} ms`, `${lsp.documentSymbol.runs} requests`],
         [`${n}: LSP paperList/weeks`, `${ms(lsp.weeks.median)} ms`, `${ms(lsp.weeks.p95)} ms`, `${lsp.weeks.runs} requests`],
-        [`${n}: server RSS`, mb(lsp.rssAfterOpen), '', `after open; ${mb(lsp.rssAfterEdits)} after edits, ${mb(lsp.rssAfterRequests)} after requests, peak ${mb(lsp.rssPeak)}`],
+        [
+          `${n}: server RSS`,
+          mb(lsp.rssAfterOpen),
+          '',
+          `after open; ${mb(lsp.rssAfterEdits)} after edits, ${mb(lsp.rssAfterRequests)} after requests, peak ${mb(lsp.rssPeak)}`,
+        ],
       );
       if (subject.main) {
         checks.push(
           { measure: 'cold full analysis median', value: `${ms(local.ours.median)} ms`, target: '≤ 25 ms', ok: local.ours.median <= 25 },
-          { measure: 'faster than markdownlint', value: ratio(local.markdownlint), target: '≥ 100×', ok: !!local.markdownlint && local.markdownlint.median / local.ours.median >= 100 },
+          {
+            measure: 'faster than markdownlint',
+            value: ratio(local.markdownlint),
+            target: '≥ 100×',
+            ok: !!local.markdownlint && local.markdownlint.median / local.ours.median >= 100,
+          },
           { measure: 'edit → diagnostics p95', value: `${ms(lsp.edits.p95)} ms`, target: '≤ 5 ms', ok: lsp.edits.p95 <= 5 },
           { measure: 'completion p95', value: `${ms(lsp.completion.p95)} ms`, target: '≤ 5 ms', ok: lsp.completion.p95 <= 5 },
           { measure: 'hover p95', value: `${ms(lsp.hover.p95)} ms`, target: '≤ 5 ms', ok: lsp.hover.p95 <= 5 },
@@ -255,20 +297,36 @@ async function main(): Promise<void> {
       } else {
         checks.push({ measure: '10 MB: edit → diagnostics p95', value: `${ms(lsp.edits.p95)} ms`, target: '≤ 20 ms', ok: lsp.edits.p95 <= 20 });
       }
-      checks.push({ measure: `${subject.name}: diagnostics after the edits = fresh analysis; versions in order`, value: `${lsp.matchesFreshAnalysis && lsp.versionsMonotonic ? 'yes' : 'NO'}`, target: 'yes', ok: lsp.matchesFreshAnalysis && lsp.versionsMonotonic });
+      checks.push({
+        measure: `${subject.name}: diagnostics after the edits = fresh analysis; versions in order`,
+        value: `${lsp.matchesFreshAnalysis && lsp.versionsMonotonic ? 'yes' : 'NO'}`,
+        target: 'yes',
+        ok: lsp.matchesFreshAnalysis && lsp.versionsMonotonic,
+      });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   const sizes = bundles();
-  rows.push([`bundles: dist/extension.js + dist/server.js`, kb(sizes.total), '', `${kb(sizes.extension)} + ${kb(sizes.server)} minified (dist/cli.js ${kb(sizes.cli)})`]);
+  rows.push([
+    `bundles: dist/extension.js + dist/server.js`,
+    kb(sizes.total),
+    '',
+    `${kb(sizes.extension)} + ${kb(sizes.server)} minified (dist/cli.js ${kb(sizes.cli)})`,
+  ]);
   checks.push({ measure: 'bundles together', value: kb(sizes.total), target: '≤ 500 KB', ok: sizes.total <= 500 * 1024 });
   Object.assign(results, { lists, bundles: sizes, checks });
 
   const table = ['| measure | median | p95 | notes |', '|---|---:|---:|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  const targets = ['| target | measured | goal | met |', '|---|---:|---:|:-:|', ...checks.map((c) => `| ${c.measure} | ${c.value} | ${c.target} | ${c.ok ? 'yes' : '**no**'} |`)].join('\n');
+  const targets = [
+    '| target | measured | goal | met |',
+    '|---|---:|---:|:-:|',
+    ...checks.map((c) => `| ${c.measure} | ${c.value} | ${c.target} | ${c.ok ? 'yes' : '**no**'} |`),
+  ].join('\n');
   const m = results.machine as ReturnType<typeof machine>;
-  console.log(`\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, Linux ${m.kernel}; load average at start ${m.loadAverageAtStart}\n`);
+  console.log(
+    `\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, Linux ${m.kernel}; load average at start ${m.loadAverageAtStart}\n`,
+  );
   console.log(table + '\n\n' + targets + '\n');
   Object.assign(results, { table, targets });
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -24,9 +24,50 @@ export function rng(seed: number): () => number {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const NOUNS = ['Transformers', 'Agents', 'Diffusion', 'Reasoning', 'Retrieval', 'Memory', 'Alignment', 'Tokenizers', 'Experts', 'Planning', 'Distillation', 'Benchmarks', 'Graphs', 'Vision', 'Speech', 'Robots', 'Compilers', 'Proofs', 'Search', 'Caches'];
-const ADJECTIVES = ['Sparse', 'Recursive', 'Self-Taught', 'Efficient', 'Scalable', 'Grounded', 'Multimodal', 'Causal', 'Adaptive', 'Quantized', 'Latent', 'Modular', 'Verified', 'Streaming', 'Federated', 'Tiny'];
-const WORDS = 'the a model method framework proposes introduces shows that large language training data tasks performance improves across benchmarks while reducing cost compute memory latency with simple scalable approach results outperform prior work on reasoning code math agents evaluation'.split(' ');
+const NOUNS = [
+  'Transformers',
+  'Agents',
+  'Diffusion',
+  'Reasoning',
+  'Retrieval',
+  'Memory',
+  'Alignment',
+  'Tokenizers',
+  'Experts',
+  'Planning',
+  'Distillation',
+  'Benchmarks',
+  'Graphs',
+  'Vision',
+  'Speech',
+  'Robots',
+  'Compilers',
+  'Proofs',
+  'Search',
+  'Caches',
+];
+const ADJECTIVES = [
+  'Sparse',
+  'Recursive',
+  'Self-Taught',
+  'Efficient',
+  'Scalable',
+  'Grounded',
+  'Multimodal',
+  'Causal',
+  'Adaptive',
+  'Quantized',
+  'Latent',
+  'Modular',
+  'Verified',
+  'Streaming',
+  'Federated',
+  'Tiny',
+];
+const WORDS =
+  'the a model method framework proposes introduces shows that large language training data tasks performance improves across benchmarks while reducing cost compute memory latency with simple scalable approach results outperform prior work on reasoning code math agents evaluation'.split(
+    ' ',
+  );
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
@@ -101,7 +142,14 @@ export function generateList(options: GenerateOptions = {}): string {
   }
 
   const out: string[] = [];
-  out.push('# ML Papers of The Week, generated', '', 'An invented list for benchmarks: every title, description and link below is made up.', '', 'Here is the weekly series:', '');
+  out.push(
+    '# ML Papers of The Week, generated',
+    '',
+    'An invented list for benchmarks: every title, description and link below is made up.',
+    '',
+    'Here is the weekly series:',
+    '',
+  );
   let year: number | undefined;
   for (const week of weeks) {
     if (week.year !== year) {
@@ -133,7 +181,9 @@ export function generateList(options: GenerateOptions = {}): string {
         w % 2 === 0
           ? `**${title}** - ${sentence(random, 55 + Math.floor(random() * 30))}`
           : `${title}  ${sentence(random, 35)}  <br>● ${sentence(random, 25)} <br>● ${sentence(random, 25)}`;
-      out.push(`| ${number} ${description} | [Paper](${paperUrl}), [Tweet](https://x.com/dair_ai/status/${1600000000000000000n + BigInt(paper * 7919)})${trailing}`);
+      out.push(
+        `| ${number} ${description} | [Paper](${paperUrl}), [Tweet](https://x.com/dair_ai/status/${1600000000000000000n + BigInt(paper * 7919)})${trailing}`,
+      );
     }
     out.push('');
     out.push('---', '');

@@ -138,7 +138,12 @@ export class BenchClient {
   }
 
   async initialize(rootUri: string | null): Promise<void> {
-    await this.request('initialize', { processId: process.pid, rootUri, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, workspaceFolders: null });
+    await this.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      workspaceFolders: null,
+    });
     this.notify('initialized', {});
   }
 

@@ -34,7 +34,11 @@ function roundRect(x0, y0, x1, y1, r, [cr, cg, cb]) {
 
 const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255);
 roundRect(4, 4, 124, 124, 22, hex('#17324d'));
-for (const [i, width] of [[0, 58], [1, 48], [2, 54]]) {
+for (const [i, width] of [
+  [0, 58],
+  [1, 48],
+  [2, 54],
+]) {
   const y = 26 + i * 30;
   roundRect(22, y, 40, y + 18, 4, hex('#f2c14e'));
   roundRect(50, y + 5, 50 + width, y + 13, 4, hex('#ffffff'));

@@ -83,7 +83,12 @@ async function goToWeek(ctx: Ctx): Promise<void> {
     detail: week.week.rows.map((row) => row.title).join(' · '),
     week,
   }));
-  const pick = await vscode.window.showQuickPick(picks, { title: 'Go to Week', placeHolder: 'Type a date or a paper title', matchOnDescription: true, matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(picks, {
+    title: 'Go to Week',
+    placeHolder: 'Type a date or a paper title',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (pick) await ctx.reveal(pick.week.uri, pick.week.headingRange, { atTop: true });
 }
 
@@ -91,9 +96,11 @@ async function goToPaper(ctx: Ctx): Promise<void> {
   const shown = await freshList(ctx);
   if (!shown) return;
   type Pick = vscode.QuickPickItem & { row: RowItem };
-  const picks: Pick[] = ctx.tree.allWeeks().flatMap((week) =>
-    week.rows.map((row) => ({ label: rowLabel(row.row), description: weekLabel(week.week), detail: row.row.description || undefined, row })),
-  );
+  const picks: Pick[] = ctx.tree
+    .allWeeks()
+    .flatMap((week) =>
+      week.rows.map((row) => ({ label: rowLabel(row.row), description: weekLabel(week.week), detail: row.row.description || undefined, row })),
+    );
   const pick = await vscode.window.showQuickPick(picks, { title: 'Go to Paper', placeHolder: 'Type part of a title', matchOnDescription: true });
   if (pick) await ctx.reveal(pick.row.uri, pick.row.range);
 }
@@ -103,11 +110,14 @@ async function exportPapers(ctx: Ctx, format: ExportFormat, target?: vscode.Uri)
   const shown = await freshList(ctx);
   if (!shown) return undefined;
   const { document } = shown;
-  const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
-    title: `Export Papers as ${format.toUpperCase()}`,
-    defaultUri: defaultExportUri(document, format),
-    filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-  });
+  const uri =
+    target instanceof vscode.Uri
+      ? target
+      : await vscode.window.showSaveDialog({
+          title: `Export Papers as ${format.toUpperCase()}`,
+          defaultUri: defaultExportUri(document, format),
+          filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+        });
   if (!uri) return undefined;
   const records = paperRecords(shown.list);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(formatPapers(records, format), 'utf8'));
@@ -146,7 +156,10 @@ function rowUrl(ctx: Ctx, item?: RowItem): string | undefined {
     const shown = ctx.requireList();
     const position = shown && cursorIn(shown.document);
     if (!position) return undefined;
-    row = ctx.tree.allWeeks().flatMap((w) => w.rows).find((r) => r.range.start.line === position.line);
+    row = ctx.tree
+      .allWeeks()
+      .flatMap((w) => w.rows)
+      .find((r) => r.range.start.line === position.line);
   }
   const url = row && paperUrl(row.row);
   if (!url) void vscode.window.showInformationMessage(row ? 'Paper List: this row has no link.' : 'Paper List: the cursor is not on a paper row.');
@@ -158,6 +171,8 @@ async function freshList(ctx: Ctx): Promise<PaperList | undefined> {
   return (await ctx.refresh()) ?? ctx.requireList();
 }
 
+// Commands take what VS Code passes them (tree items, URIs, nothing): typed per command, not here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Command = (ctx: Ctx, ...args: any[]) => unknown;
 
 export const commandTable: Readonly<Record<string, Command>> = {

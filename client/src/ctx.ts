@@ -76,20 +76,26 @@ export class Ctx implements vscode.Disposable {
     this.disposables.push(this.client, this.treeView, this.status, this.refreshed);
 
     for (const [id, run] of Object.entries(commandTable)) {
-      this.disposables.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          return await run(this, ...args);
-        } catch (error) {
-          // A failed request (server restarting, document closed) should not surface as an unhandled command error.
-          this.client.error(`Command ${id} failed`, error, false);
-          void vscode.window.showErrorMessage(`Paper List: ${id.replace('paperList.', '')} failed: ${error instanceof Error ? error.message : String(error)}`);
-          return undefined;
-        }
-      }));
+      this.disposables.push(
+        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+          try {
+            return await run(this, ...args);
+          } catch (error) {
+            // A failed request (server restarting, document closed) should not surface as an unhandled command error.
+            this.client.error(`Command ${id} failed`, error, false);
+            void vscode.window.showErrorMessage(
+              `Paper List: ${id.replace('paperList.', '')} failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            return undefined;
+          }
+        }),
+      );
     }
-    this.disposables.push(vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri, range: vscode.Range, kind: 'week' | 'row') =>
-      this.reveal(uri, range, { atTop: kind === 'week', preserveFocus: true }),
-    ));
+    this.disposables.push(
+      vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri, range: vscode.Range, kind: 'week' | 'row') =>
+        this.reveal(uri, range, { atTop: kind === 'week', preserveFocus: true }),
+      ),
+    );
     this.listen();
     void vscode.commands.executeCommand('setContext', ONLY_PROBLEMS_KEY, false);
 

@@ -130,7 +130,15 @@ export class WeeksTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         const n = (seen.get(week.anchor) ?? 0) + 1;
         seen.set(week.anchor, n);
         const id = `week:${week.anchor}${n > 1 ? `~${n}` : ''}`;
-        const item = new WeekItem(week, year, uri, toRange(week.range), toRange(week.headingRange), week.rows.map((r) => toRange(r.range)), id);
+        const item = new WeekItem(
+          week,
+          year,
+          uri,
+          toRange(week.range),
+          toRange(week.headingRange),
+          week.rows.map((r) => toRange(r.range)),
+          id,
+        );
         year.weeks.push(item);
         this.weeks.push(item);
       }

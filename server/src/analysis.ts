@@ -33,7 +33,12 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     const list = buildModel('', cache, settings);
     const text = typeof source === 'string' ? source : source.text;
     const message = `Paper List skipped this document: ${text.length.toLocaleString('en-US')} characters is over the paperList.maxFileSize limit of ${settings.maxFileSize.toLocaleString('en-US')}`;
-    return { text, list, skipped: message, problems: [{ rule: 'max-file-size', severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    return {
+      text,
+      list,
+      skipped: message,
+      problems: [{ rule: 'max-file-size', severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+    };
   }
   const list = buildModel(source, cache, settings);
   const problems: Finding[] = [];
@@ -103,7 +108,9 @@ export function compatibleFixes(analysis: Analysis): Fix[] {
     if (!fix || seen.has(fix) || (renamesHeading && problem.rule === 'toc')) continue;
     seen.add(fix);
     const spans = fix.edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end) }));
-    const overlaps = spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end || (s.start === s.end && s.start === t.start) || (t.start === t.end && t.start === s.start)));
+    const overlaps = spans.some((s) =>
+      taken.some((t) => (s.start < t.end && t.start < s.end) || (s.start === s.end && s.start === t.start) || (t.start === t.end && t.start === s.start)),
+    );
     if (overlaps) continue;
     taken.push(...spans);
     chosen.push(fix);
@@ -134,7 +141,10 @@ export function fixAll(text: string, settings: Settings, env: AnalysisEnv = {}, 
     if (fixes.length === 0) break;
     passes++;
     fixesApplied += fixes.length;
-    current = applyEdits(current, fixes.flatMap((f) => f.edits));
+    current = applyEdits(
+      current,
+      fixes.flatMap((f) => f.edits),
+    );
   }
   return { text: current, edits: diffEdits(text, current), passes, fixesApplied };
 }
@@ -181,7 +191,8 @@ export function diffEdits(before: string, after: string): TextEdit[] {
     } else if (i < aLines.length && j < bLines.length) {
       const sameBreak = aRaw[i].endsWith('\r') === bRaw[j].endsWith('\r');
       // A changed line break cannot be addressed inside the line: the line is replaced up to the next one.
-      if (!sameBreak && i + 1 < aRaw.length && j + 1 < bRaw.length) edits.push({ range: { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }, newText: bRaw[j] + '\n' });
+      if (!sameBreak && i + 1 < aRaw.length && j + 1 < bRaw.length)
+        edits.push({ range: { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } }, newText: bRaw[j] + '\n' });
       else edits.push(lineEdit(i, aLines[i], bLines[j]));
       i++;
       j++;
@@ -192,7 +203,10 @@ export function diffEdits(before: string, after: string): TextEdit[] {
       i = aLines.length;
     } else {
       const last = aLines.length - 1;
-      edits.push({ range: { start: { line: last, character: aLines[last].length }, end: { line: last, character: aLines[last].length } }, newText: after.slice(b.lineStarts[j - 1] + bLines[j - 1].length) });
+      edits.push({
+        range: { start: { line: last, character: aLines[last].length }, end: { line: last, character: aLines[last].length } },
+        newText: after.slice(b.lineStarts[j - 1] + bLines[j - 1].length),
+      });
       j = bLines.length;
     }
   }

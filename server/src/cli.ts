@@ -46,7 +46,8 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     if (arg === '--fix') options.fix = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args.shift();
-      if (!value || !(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format needs one of ${FORMATS.join(', ')}${value ? `, not "${value}"` : ''}`);
+      if (!value || !(FORMATS as readonly string[]).includes(value))
+        throw new UsageError(`--format needs one of ${FORMATS.join(', ')}${value ? `, not "${value}"` : ''}`);
       options.format = value as Format;
     } else if (arg === '--config' || arg.startsWith('--config=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args.shift();
@@ -75,7 +76,9 @@ function loadSettings(path: string | undefined, stderr: (s: string) => void): Se
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new FileError(`${path}: cannot read settings: ${error instanceof SyntaxError ? `invalid JSON (${error.message})` : (error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new FileError(
+      `${path}: cannot read settings: ${error instanceof SyntaxError ? `invalid JSON (${error.message})` : ((error as NodeJS.ErrnoException).code ?? String(error))}`,
+    );
   }
   const warnings: { message: string }[] = [];
   const settings = sanitizeSettings(raw, warnings);
@@ -83,7 +86,10 @@ function loadSettings(path: string | undefined, stderr: (s: string) => void): Se
   return settings;
 }
 
-export function main(argv: readonly string[], io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) }): number {
+export function main(
+  argv: readonly string[],
+  io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) },
+): number {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -133,7 +139,9 @@ export function main(argv: readonly string[], io = { stdout: (s: string) => void
     const count = reports.reduce((n, r) => n + r.problems.length, 0);
     const errors = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
     const fixable = reports.reduce((n, r) => n + r.problems.filter((p) => p.fix).length, 0);
-    io.stderr(`${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'}${fixable > 0 && !options.fix ? `; ${fixable} fixable with --fix` : ''}\n`);
+    io.stderr(
+      `${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'}${fixable > 0 && !options.fix ? `; ${fixable} fixable with --fix` : ''}\n`,
+    );
   }
   if (failed) return 2;
   return reports.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
@@ -147,4 +155,3 @@ if (require.main === module) {
     process.exitCode = 2;
   }
 }
-

@@ -164,7 +164,10 @@ connection.onFoldingRanges((params) => {
   return state ? foldingRanges(state.analysis.list) : [];
 });
 connection.onWorkspaceSymbol((params) => {
-  const lists = [...documents.all()].map((d) => service.stateOf(d)).filter((s) => s.isPaperList).map((s) => ({ uri: s.uri, list: s.analysis.list }));
+  const lists = [...documents.all()]
+    .map((d) => service.stateOf(d))
+    .filter((s) => s.isPaperList)
+    .map((s) => ({ uri: s.uri, list: s.analysis.list }));
   return workspaceSymbols(lists, typeof params.query === 'string' ? params.query : '');
 });
 

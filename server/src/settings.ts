@@ -60,7 +60,8 @@ export function sanitizeSettings(raw: unknown, warnings: SettingsWarning[] = [])
     warnings.push({ message: `Setting "${key}" must be an array of strings` });
     return fallback;
   };
-  const maxFileSize = typeof input.maxFileSize === 'number' && Number.isFinite(input.maxFileSize) && input.maxFileSize > 0 ? input.maxFileSize : DEFAULT_MAX_FILE_SIZE;
+  const maxFileSize =
+    typeof input.maxFileSize === 'number' && Number.isFinite(input.maxFileSize) && input.maxFileSize > 0 ? input.maxFileSize : DEFAULT_MAX_FILE_SIZE;
   const requiredLinks = strings(input.requiredLinks, 'requiredLinks', DEFAULT_SETTINGS.requiredLinks).filter((l) => l.trim() !== '');
   return {
     files: strings(input.files, 'files', DEFAULT_SETTINGS.files),

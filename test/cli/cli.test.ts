@@ -9,9 +9,20 @@ import { makeTempDir, samplePath } from '../support/paths';
 import type { JsonProblem } from '../../server/src/cli/formats';
 import { row } from '../support/lists';
 
-const week = (heading: string, rows: string[]) => [`## Top ML Papers of the Week (${heading}) - 2025`, '| **Paper** | **Links** |', '| --- | --- |', ...rows, ''];
+const week = (heading: string, rows: string[]) => [
+  `## Top ML Papers of the Week (${heading}) - 2025`,
+  '| **Paper** | **Links** |',
+  '| --- | --- |',
+  ...rows,
+  '',
+];
 
-const CLEAN = ['# Reading list', '', ...week('June 9 - June 15', [row('1)', 'Alpha Routing', 1), row('2)', 'Beta Memory', 2)]), ...week('June 2 - June 8', [row('1)', 'Epsilon Agents', 5)])].join('\n');
+const CLEAN = [
+  '# Reading list',
+  '',
+  ...week('June 9 - June 15', [row('1)', 'Alpha Routing', 1), row('2)', 'Beta Memory', 2)]),
+  ...week('June 2 - June 8', [row('1)', 'Epsilon Agents', 5)]),
+].join('\n');
 /** Warnings only: a skipped number. */
 const WARNINGS = CLEAN.replace('| 2) **Beta Memory**', '| 3) **Beta Memory**');
 /** One error: a placeholder link. */
@@ -72,13 +83,23 @@ describe('paper-list check', () => {
       assertCleanFailure(await runCli(['check', join(temp.dir, 'missing.md')]), /missing\.md: no such file/);
       mkdirSync(join(temp.dir, 'folder.md'), { recursive: true });
       assertCleanFailure(await runCli(['check', join(temp.dir, 'folder.md')]), /folder\.md: is a directory/);
-      const invalid = file('latin1.md', Buffer.concat([Buffer.from('## Top ML Papers of the Week (June 2 - June 8) - 2025\n| 1) **Caf'), Buffer.from([0xe9]), Buffer.from('** | [Paper](https://a.b/c) |\n')]));
+      const invalid = file(
+        'latin1.md',
+        Buffer.concat([
+          Buffer.from('## Top ML Papers of the Week (June 2 - June 8) - 2025\n| 1) **Caf'),
+          Buffer.from([0xe9]),
+          Buffer.from('** | [Paper](https://a.b/c) |\n'),
+        ]),
+      );
       assertCleanFailure(await runCli(['check', invalid]), /latin1\.md: is not valid UTF-8/);
       // JSON output stays parseable, and the readable file's problems are still reported.
       const mixed = await runCli(['check', join(temp.dir, 'missing.md'), file('warnings2.md', WARNINGS), '--format', 'json']);
       assertCleanFailure(mixed, /missing\.md: no such file/);
       const problems = JSON.parse(mixed.stdout) as JsonProblem[];
-      assert.deepEqual(problems.map((p) => p.rule), ['row-number']);
+      assert.deepEqual(
+        problems.map((p) => p.rule),
+        ['row-number'],
+      );
     });
 
     test('--help and --version exit 0', async () => {
@@ -147,7 +168,10 @@ describe('paper-list check', () => {
         const m = /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+,endColumn=\d+)?,title=([a-z-]+)::(.+)$/.exec(line);
         assert.ok(m, line);
         const p = json[i];
-        assert.deepEqual([m[1], m[2], Number(m[3]), Number(m[4]), m[5]], [p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice', p.file, p.line, p.column, p.rule]);
+        assert.deepEqual(
+          [m[1], m[2], Number(m[3]), Number(m[4]), m[5]],
+          [p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice', p.file, p.line, p.column, p.rule],
+        );
         assert.equal(m[6], p.message.replace(/%/g, '%25'));
       });
       // A file name with a comma and a colon must not break the property list.
@@ -177,7 +201,10 @@ describe('paper-list check', () => {
       // Errors map to level error; no problems gives an empty results array, still valid.
       const errors = JSON.parse((await runCli(['check', file('errors-sarif.md', ERRORS), '--format', 'sarif'])).stdout) as Sarif;
       validateSarif(errors);
-      assert.deepEqual(errors.runs[0].results.map((r) => [r.ruleId, r.level]), [['placeholder-link', 'error']]);
+      assert.deepEqual(
+        errors.runs[0].results.map((r) => [r.ruleId, r.level]),
+        [['placeholder-link', 'error']],
+      );
       const clean = JSON.parse((await runCli(['check', file('clean-sarif.md', CLEAN), '--format', 'sarif'])).stdout) as Sarif;
       validateSarif(clean);
       assert.deepEqual(clean.runs[0].results, []);
@@ -192,7 +219,9 @@ describe('paper-list check', () => {
       const location = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
       assert.equal(resolveArtifact(sarif, location), pathToFileURL(join(temp.dir, name)).href);
       // And a file outside the working folder gets an absolute file URI.
-      const outside = JSON.parse((await runCli(['check', join(temp.dir, name), '--format', 'sarif'], { cwd: join(temp.dir, 'my lists', '..', '..') })).stdout) as Sarif;
+      const outside = JSON.parse(
+        (await runCli(['check', join(temp.dir, name), '--format', 'sarif'], { cwd: join(temp.dir, 'my lists', '..', '..') })).stdout,
+      ) as Sarif;
       validateSarif(outside);
     });
   });
@@ -207,7 +236,10 @@ describe('paper-list check', () => {
       writeFileSync(join(dir, '.paperlistrc.json'), JSON.stringify({ rules: { 'row-number': 'error' } }));
       const raised = await runCli(['check', path, '--format', 'json']);
       assert.equal(raised.code, 1);
-      assert.deepEqual((JSON.parse(raised.stdout) as JsonProblem[]).map((p) => [p.rule, p.severity]), [['row-number', 'error']]);
+      assert.deepEqual(
+        (JSON.parse(raised.stdout) as JsonProblem[]).map((p) => [p.rule, p.severity]),
+        [['row-number', 'error']],
+      );
     });
 
     test('in a parent folder: a rule turned off; the nearest file wins', async () => {
@@ -223,7 +255,10 @@ describe('paper-list check', () => {
       writeFileSync(join(parent, 'lists', '.paperlistrc.json'), JSON.stringify({ rules: { 'placeholder-link': 'warning' } }));
       const nearer = await runCli(['check', path, '--format', 'json']);
       assert.equal(nearer.code, 0);
-      assert.deepEqual((JSON.parse(nearer.stdout) as JsonProblem[]).map((p) => [p.rule, p.severity]), [['placeholder-link', 'warning']]);
+      assert.deepEqual(
+        (JSON.parse(nearer.stdout) as JsonProblem[]).map((p) => [p.rule, p.severity]),
+        [['placeholder-link', 'warning']],
+      );
     });
 
     test('invalid JSON is a clean exit 2; an unknown rule is a warning', async () => {
@@ -254,7 +289,10 @@ describe('paper-list check', () => {
 
 // A structural check of the SARIF 2.1.0 fields that consumers (GitHub code scanning) require.
 interface SarifLocation {
-  physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } };
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId?: string };
+    region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number };
+  };
 }
 interface Sarif {
   version: string;
@@ -262,7 +300,14 @@ interface Sarif {
   runs: {
     tool: { driver: { name: string; version?: string; rules?: { id: string }[] } };
     originalUriBaseIds?: Record<string, { uri: string }>;
-    results: { ruleId: string; ruleIndex?: number; level?: string; message: { text: string }; locations: SarifLocation[]; relatedLocations?: (SarifLocation & { message?: { text: string } })[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex?: number;
+      level?: string;
+      message: { text: string };
+      locations: SarifLocation[];
+      relatedLocations?: (SarifLocation & { message?: { text: string } })[];
+    }[];
   }[];
 }
 
@@ -289,7 +334,8 @@ function validateSarif(sarif: Sarif): void {
         const { artifactLocation, region } = location.physicalLocation;
         assert.equal(typeof artifactLocation.uri, 'string');
         assertUriReference(artifactLocation.uri);
-        if (artifactLocation.uriBaseId !== undefined) assert.ok(run.originalUriBaseIds?.[artifactLocation.uriBaseId], `uriBaseId ${artifactLocation.uriBaseId} is declared`);
+        if (artifactLocation.uriBaseId !== undefined)
+          assert.ok(run.originalUriBaseIds?.[artifactLocation.uriBaseId], `uriBaseId ${artifactLocation.uriBaseId} is declared`);
         assert.ok(Number.isInteger(region.startLine) && region.startLine >= 1, 'startLine');
         if (region.startColumn !== undefined) assert.ok(Number.isInteger(region.startColumn) && region.startColumn >= 1);
         if (region.endLine !== undefined) assert.ok(region.endLine >= region.startLine);

@@ -8,7 +8,6 @@ import { runCli } from '../support/cli';
 import { corpusFile, corpusSkip, repoRoot } from '../support/paths';
 import type { JsonProblem } from '../../server/src/cli/formats';
 
-
 const FILE = corpusFile('potw-2023-02-README.md');
 
 describe('potw-2023-02-README.md', { skip: corpusSkip }, () => {
@@ -66,12 +65,21 @@ describe('potw-2023-02-README.md', { skip: corpusSkip }, () => {
     // Reported at the row numbered 6, the first after the gap, saying 5 is skipped.
     assert.match(lineText(found[0]), /^\|\s*6\)\s/);
     assert.match(found[0].message, /\b5\b/);
-    const rowNumbers = lines.slice(...weekLines('Feb 13 - 19')).map((l) => /^\|\s*(\d+)\)/.exec(l)?.[1]).filter(Boolean);
+    const rowNumbers = lines
+      .slice(...weekLines('Feb 13 - 19'))
+      .map((l) => /^\|\s*(\d+)\)/.exec(l)?.[1])
+      .filter(Boolean);
     assert.ok(!rowNumbers.includes('5') && rowNumbers.includes('4') && rowNumbers.includes('6'), `the week really skips 5: ${rowNumbers.join(',')}`);
   });
 
   test('placeholder-link: the [Paper](xxx) link, at the link', () => {
-    const found = problems.filter((p) => p.rule === 'placeholder-link' && lineText(p).slice(p.column - 1).startsWith('[Paper](xxx)'));
+    const found = problems.filter(
+      (p) =>
+        p.rule === 'placeholder-link' &&
+        lineText(p)
+          .slice(p.column - 1)
+          .startsWith('[Paper](xxx)'),
+    );
     assert.equal(found.length, 1, JSON.stringify(problems.filter((p) => p.rule === 'placeholder-link')));
     assert.equal(found[0].severity, 'error');
   });
@@ -85,10 +93,14 @@ describe('potw-2023-02-README.md', { skip: corpusSkip }, () => {
 
   test('duplicate-title: the repeated StyleGAN-T title in week Jan 23-29, on both rows', () => {
     const found = problems.filter((p) => p.rule === 'duplicate-title' && inWeek(p, 'Jan 23-29'));
-    const styleGanRows = lines.map((l, i) => [l, i + 1] as const).filter(([l], i) => /^\|\s*\d+\)\s*\*\*StyleGAN-T:/.test(l) && inWeek({ line: i + 1 } as JsonProblem, 'Jan 23-29'));
+    const styleGanRows = lines
+      .map((l, i) => [l, i + 1] as const)
+      .filter(([l], i) => /^\|\s*\d+\)\s*\*\*StyleGAN-T:/.test(l) && inWeek({ line: i + 1 } as JsonProblem, 'Jan 23-29'));
     assert.equal(styleGanRows.length, 2, 'the week really lists the title twice');
-    assert.deepEqual(found.map((p) => p.line), styleGanRows.map(([, n]) => n));
+    assert.deepEqual(
+      found.map((p) => p.line),
+      styleGanRows.map(([, n]) => n),
+    );
     for (const p of found) assert.match(p.message, /StyleGAN-T/);
   });
 });
-

@@ -8,7 +8,6 @@ import { runCli } from '../support/cli';
 import { corpusFile, corpusSkip, makeTempDir, samplePath } from '../support/paths';
 import type { JsonProblem } from '../../server/src/cli/formats';
 
-
 /**
  * A line with everything a fix may change blanked out: the row number token (and the space after it),
  * link labels, link anchors, the dates in a heading's parentheses, and trailing pipes and spaces.
@@ -30,7 +29,8 @@ function assertOnlyClaimedChanges(before: string, after: string): number {
   const b = after.split('\n');
   // LCS table over lines; the lists are small enough (hundreds of lines).
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const removed: string[] = [];
   const added: string[] = [];
   let changed = 0;
@@ -103,7 +103,10 @@ describe('paper-list check --fix', () => {
     assert.match(fixed, /status\/1937000000000205894\) \|$/m);
     // What is reported is what remains: nothing fixable; the duplicates (no safe fix) are still there.
     const remaining = JSON.parse(result.stdout) as JsonProblem[];
-    assert.ok(remaining.every((p) => !p.fixable), JSON.stringify(remaining.filter((p) => p.fixable)));
+    assert.ok(
+      remaining.every((p) => !p.fixable),
+      JSON.stringify(remaining.filter((p) => p.fixable)),
+    );
     assert.deepEqual([...new Set(remaining.map((p) => p.rule))].sort(), ['duplicate-paper', 'duplicate-title']);
     // Idempotent.
     const second = await runCli(['check', path, '--fix', '--format', 'json']);
@@ -112,7 +115,10 @@ describe('paper-list check --fix', () => {
     assert.ok(readFileSync(path).equals(bytes), 'a second --fix changes nothing');
     // Atomic replace leaves no temp file, and nothing else in the folder is touched.
     assert.equal(readFileSync(sibling, 'utf8'), 'untouched');
-    assert.deepEqual(readdirSync(temp.dir).filter((n) => n.startsWith('.')), []);
+    assert.deepEqual(
+      readdirSync(temp.dir).filter((n) => n.startsWith('.')),
+      [],
+    );
   });
 
   test('BOM and CRLF are preserved: the result is the LF fix with CRLF and the BOM put back', async () => {

@@ -33,19 +33,39 @@ test('the 2025 list: duplicate arXiv papers, the overlapping April week, TOC ent
   assert.ok(april?.fix, 'the overlapping April 6 - April 13 week is reported with a fix');
 
   const toc = messages(analysis, 'toc');
-  assert.ok(toc.some((m) => m.startsWith('TOC entry "Top ML Papers of the Week (October 21 - October 27)" points at week October 14 - October 20; expected #top-ml-papers-of-the-week-october-21---october-27---2024')));
-  assert.ok(toc.some((m) => m.startsWith('TOC entry "Top ML Papers of the Week (July 22 - July 28)" points at week July 15 - July 21; expected #top-ml-papers-of-the-week-july-22---july-28---2024')));
+  assert.ok(
+    toc.some((m) =>
+      m.startsWith(
+        'TOC entry "Top ML Papers of the Week (October 21 - October 27)" points at week October 14 - October 20; expected #top-ml-papers-of-the-week-october-21---october-27---2024',
+      ),
+    ),
+  );
+  assert.ok(
+    toc.some((m) =>
+      m.startsWith(
+        'TOC entry "Top ML Papers of the Week (July 22 - July 28)" points at week July 15 - July 21; expected #top-ml-papers-of-the-week-july-22---july-28---2024',
+      ),
+    ),
+  );
 
   const fixed = fixAll(text, settings);
   assert.match(fixed.text, /^## Top ML Papers of the Week \(April 7 - April 13\) - 2025$/m);
   const after = analyze(fixed.text, settings);
-  assert.deepEqual(messages(after, 'toc').filter((m) => /April 7 - April 13|October 21|July 22/.test(m)), [], 'after fix-all those TOC entries resolve');
+  assert.deepEqual(
+    messages(after, 'toc').filter((m) => /April 7 - April 13|October 21|July 22/.test(m)),
+    [],
+    'after fix-all those TOC entries resolve',
+  );
   assert.deepEqual(messages(after, 'week-sequence'), []);
 });
 
 test('the 2023 list: its typical mistakes', { skip: missing }, () => {
   const analysis = analyze(read(join(corpus, 'potw-2023-02-README.md')), settings);
-  const has = (rule: string, pattern: RegExp) => assert.ok(messages(analysis, rule).some((m) => pattern.test(m)), `${rule} ${pattern}`);
+  const has = (rule: string, pattern: RegExp) =>
+    assert.ok(
+      messages(analysis, rule).some((m) => pattern.test(m)),
+      `${rule} ${pattern}`,
+    );
   has('row-number', /^Row number "5\." should be written "5\)"$/);
   has('table-row', /^Row 5 of week Feb 20-26 has no trailing "\|"$/);
   has('row-number', /^Row number 6 should be 5: week Feb 13 - 19 skips 5$/);
@@ -58,11 +78,17 @@ test('the 2023 list: its typical mistakes', { skip: missing }, () => {
 // test). A message outside these shapes is a new kind of finding: judge it, then fix the parser or add it here.
 const REAL: Record<string, RegExp[]> = {
   'row-number': [/^Row number "\d+(?:\.|\)\.)" should be written "\d+\)"$/, /^Row number \d+ should be \d+: week .* skips \d+$/],
-  'table-row': [/^Row \d+ of week .* has no trailing "\|"$/, /^Row \d+ of week .*: a stray "\|" splits the links cell into 2 cells/, /^Row \d+ of week .* has 1 cell; the header has 2/],
+  'table-row': [
+    /^Row \d+ of week .* has no trailing "\|"$/,
+    /^Row \d+ of week .*: a stray "\|" splits the links cell into 2 cells/,
+    /^Row \d+ of week .* has 1 cell; the header has 2/,
+  ],
   'missing-link': [/^Row \d+ ".+" has no \[Paper\] link$/],
   'duplicate-title': [/^Title ".+" is also row \d+ of week /],
   'duplicate-paper': [/^Paper https?:\/\/\S+ is also listed as row \d+ of week /],
-  'placeholder-link': [/^(?:Link|Image) \[[^\]]*\] (?:is the placeholder "(?:xxx|XXX)"|is empty|is the folder "pics?\/"|is the Markdown link "\[XXX\]|is prose \()/],
+  'placeholder-link': [
+    /^(?:Link|Image) \[[^\]]*\] (?:is the placeholder "(?:xxx|XXX)"|is empty|is the folder "pics?\/"|is the Markdown link "\[XXX\]|is prose \()/,
+  ],
   'week-heading': [/^Week .* spans \d+ days; expected 7 /, /^Week heading repeats line \d+$/, /^Week heading has no space between month and day in "March4"/],
   'week-sequence': [/^Week .* overlaps the week before \(.*\); expected it to start /],
   toc: [
@@ -80,7 +106,13 @@ const ROW_LIKE = /^\s*\|?\s*(?:\*\*)?\d{1,2}\s*(?:\)|\.)/;
 const TOC_LIKE = /^\s*[-*] \[Top ML Papers of the Week/;
 
 test('every version in history/ and both top-level lists: no crash, fix-all settles, no parse artefact', { skip: missing }, () => {
-  const files = [...readdirSync(join(corpus, 'history')).filter((f) => f.endsWith('.md')).map((f) => join(corpus, 'history', f)), join(corpus, 'potw-2025-07-README.md'), join(corpus, 'potw-2023-02-README.md')];
+  const files = [
+    ...readdirSync(join(corpus, 'history'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(corpus, 'history', f)),
+    join(corpus, 'potw-2025-07-README.md'),
+    join(corpus, 'potw-2023-02-README.md'),
+  ];
   assert.ok(files.length >= 72, `${files.length} files`);
   const unexpected: string[] = [];
   for (const file of files) {
@@ -102,11 +134,17 @@ test('every version in history/ and both top-level lists: no crash, fix-all sett
     }
     for (const week of analysis.list.weeks) {
       for (let line = week.startLine + 1; line < week.endLine; line++) {
-        if (!fenced.has(line) && ROW_LIKE.test(lines[line]) && lines[line].includes('](')) assert.ok(rowLines.has(line), `${name}:${line + 1} is a row the parser did not see`);
+        if (!fenced.has(line) && ROW_LIKE.test(lines[line]) && lines[line].includes(']('))
+          assert.ok(rowLines.has(line), `${name}:${line + 1} is a row the parser did not see`);
       }
       for (const row of week.rows) {
         if (row.number) assert.ok(row.title !== '' && row.title.length <= 140, `${name}:${row.line + 1} title cut wrongly: "${row.title.slice(0, 80)}…"`);
-        for (const link of row.links) assert.equal((link.target.match(/\(/g) ?? []).length, (link.target.match(/\)/g) ?? []).length, `${name}:${row.line + 1} link target cut: ${link.target}`);
+        for (const link of row.links)
+          assert.equal(
+            (link.target.match(/\(/g) ?? []).length,
+            (link.target.match(/\)/g) ?? []).length,
+            `${name}:${row.line + 1} link target cut: ${link.target}`,
+          );
       }
     }
     const tocLines = new Set(analysis.list.toc.map((e) => e.line));
@@ -116,7 +154,11 @@ test('every version in history/ and both top-level lists: no crash, fix-all sett
 
     const once = fixAll(text, settings, { cache });
     const left = analyze(once.text, settings, { cache });
-    assert.deepEqual(left.problems.filter((p) => p.fix).map((p) => `${p.rule} ${p.message}`), [], `${name}: nothing fixable left after fix-all`);
+    assert.deepEqual(
+      left.problems.filter((p) => p.fix).map((p) => `${p.rule} ${p.message}`),
+      [],
+      `${name}: nothing fixable left after fix-all`,
+    );
     assert.equal(fixAll(once.text, settings, { cache }).text, once.text, `${name}: a second fix-all changes nothing`);
     const count = (a: Analysis, rule: string) => a.problems.filter((p) => p.rule === rule).length;
     for (const rule of Object.keys(REAL)) assert.ok(count(left, rule) <= count(analysis, rule), `${name}: fix-all added ${rule} problems`);

@@ -14,5 +14,8 @@ test(`fuzz: ${CASES} mutated lists keep every property (seed ${SEED})`, () => {
   assert.equal(summary.cases, CASES);
   // Every mutation kind ran, so a refactoring that silently disables one shows here.
   for (const kind of MUTATION_KINDS) assert.ok(summary.mutationCounts[kind] > 0, `mutation ${kind} never ran`);
-  assert.deepEqual(summary.failures.map((f) => describeFailure(f, SEED)), []);
+  assert.deepEqual(
+    summary.failures.map((f) => describeFailure(f, SEED)),
+    [],
+  );
 });

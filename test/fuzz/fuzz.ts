@@ -38,7 +38,10 @@ export function findSources(): Source[] {
   walk(join(repoRoot, 'test', 'fixtures'));
   files.push(join(repoRoot, 'samples', 'papers.md'));
   walk(corpusDir);
-  return files.filter((f) => existsSync(f)).sort().map((path) => ({ name: relative(repoRoot, path), path, size: statSync(path).size }));
+  return files
+    .filter((f) => existsSync(f))
+    .sort()
+    .map((path) => ({ name: relative(repoRoot, path), path, size: statSync(path).size }));
 }
 
 export interface FuzzOptions {
@@ -81,7 +84,14 @@ const SESSION_LENGTH = 12;
 /** Settings variants: defaults, stricter required links, a plain-text placeholder pattern, rules off. */
 const SETTINGS_VARIANTS: readonly { name: string; settings: Settings }[] = [
   { name: 'default', settings: DEFAULT_SETTINGS },
-  { name: 'strict', settings: sanitizeSettings({ requiredLinks: ['Paper', 'Tweet'], placeholderPatterns: ['(a+)+$', 'arxiv.org/abs/0000'], rules: { 'missing-link': 'warning' } }) },
+  {
+    name: 'strict',
+    settings: sanitizeSettings({
+      requiredLinks: ['Paper', 'Tweet'],
+      placeholderPatterns: ['(a+)+$', 'arxiv.org/abs/0000'],
+      rules: { 'missing-link': 'warning' },
+    }),
+  },
   { name: 'some-off', settings: sanitizeSettings({ rules: { 'row-number': 'off', toc: 'off', 'table-row': 'hint' } }) },
 ];
 
@@ -150,7 +160,17 @@ export function runFuzz(options: FuzzOptions): FuzzSummary {
     }
     if ((index + 1) % 500 === 0) log(`${index + 1} cases, ${failures.length} failures, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  return { cases: options.cases, seed: options.seed, sources: sources.length, sessions, mutationCounts: counts, characters, largest, milliseconds: performance.now() - started, failures };
+  return {
+    cases: options.cases,
+    seed: options.seed,
+    sources: sources.length,
+    sessions,
+    mutationCounts: counts,
+    characters,
+    largest,
+    milliseconds: performance.now() - started,
+    failures,
+  };
 }
 
 /** A contiguous run of lines of a large list, often with its preamble and TOC lines, so the TOC rules have work. */
@@ -198,7 +218,7 @@ export function shrink(input: CheckInput, failure: Failure, budget = 2_000): Che
     for (let v = versions().length - 1; v >= 0; v--) {
       let lines = versions()[v].split('\n');
       for (let chunk = Math.max(1, lines.length >> 1); chunk >= 1; chunk = chunk === 1 ? 0 : Math.max(1, chunk >> 1)) {
-        for (let at = 0; at < lines.length && budget > 0; ) {
+        for (let at = 0; at < lines.length && budget > 0;) {
           const candidateLines = [...lines.slice(0, at), ...lines.slice(at + chunk)];
           const all = versions();
           all[v] = candidateLines.join('\n');
@@ -240,7 +260,15 @@ export function describeFailure(f: FuzzFailure, runSeed: number): string {
 function saveRegression(f: FuzzFailure, runSeed: number): void {
   mkdirSync(regressionsDir, { recursive: true });
   const file = join(regressionsDir, `fuzz-${runSeed}-${f.caseIndex}-${f.property}.json`);
-  const body = { property: f.property, message: f.message.split('\n')[0], seed: runSeed, case: f.caseIndex, settings: f.reproducer.settings, previous: f.reproducer.previous, text: f.reproducer.text };
+  const body = {
+    property: f.property,
+    message: f.message.split('\n')[0],
+    seed: runSeed,
+    case: f.caseIndex,
+    settings: f.reproducer.settings,
+    previous: f.reproducer.previous,
+    text: f.reproducer.text,
+  };
   writeFileSync(file, JSON.stringify(body, null, 2) + '\n');
 }
 
@@ -249,7 +277,9 @@ export function settingsNamed(name: string): Settings {
 }
 
 export function formatSummary(s: FuzzSummary): string {
-  const kinds = Object.entries(s.mutationCounts).map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = Object.entries(s.mutationCounts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   return [
     `${s.cases} cases (${s.sessions} editing sessions, ${s.sources} sources, seed ${s.seed}) in ${(s.milliseconds / 1000).toFixed(1)} s; ${s.failures.length} failure${s.failures.length === 1 ? '' : 's'}`,
     `${MUTATION_KINDS.length} mutation kinds applied: ${kinds}`,

@@ -4,13 +4,85 @@ import type { Rng } from './rng';
 
 export type Mutation = (text: string, rng: Rng) => string;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'January', 'June', 'December', 'Foo', 'jun', 'JUN', 'Ma'];
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+  'January',
+  'June',
+  'December',
+  'Foo',
+  'jun',
+  'JUN',
+  'Ma',
+];
 
 /** Characters that break naive parsers: NUL, lone surrogates, CR, tabs, zero-width, bidi controls, separators, markdown syntax. */
 const HOSTILE = [
-  '\0', '\ud800', '\udfff', '\udbff', '\r', '\t', '\u200b', '\u200c', '\u200d', '\ufeff', '\u202e', '\u202d', '\u200f', '\u2066',
-  '\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\u001b', '\u00a0', '\u3000', '😀', '👩‍💻', '中', '文', 'ß', 'İ', 'ﬃ', 'é', 'é',
-  '|', '\\', '`', '*', '_', '[', ']', '(', ')', '#', '<', '>', '-', ':', '.', ' ', '\n', '!', '"', "'", '~', '&', '%',
+  '\0',
+  '\ud800',
+  '\udfff',
+  '\udbff',
+  '\r',
+  '\t',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\ufeff',
+  '\u202e',
+  '\u202d',
+  '\u200f',
+  '\u2066',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u000b',
+  '\u000c',
+  '\u001b',
+  '\u00a0',
+  '\u3000',
+  '😀',
+  '👩‍💻',
+  '中',
+  '文',
+  'ß',
+  'İ',
+  'ﬃ',
+  'é',
+  'é',
+  '|',
+  '\\',
+  '`',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '#',
+  '<',
+  '>',
+  '-',
+  ':',
+  '.',
+  ' ',
+  '\n',
+  '!',
+  '"',
+  "'",
+  '~',
+  '&',
+  '%',
 ];
 
 function lines(text: string): string[] {
@@ -110,7 +182,11 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
     const words = [...line.matchAll(/[A-Za-z]{3,9}\.?|\d{1,4}|[-–—]/g)].filter((m) => line.lastIndexOf('(', m.index) !== -1);
     if (words.length === 0) return text;
     const word = rng.pick(words);
-    const replacement = /\d/.test(word[0]) ? String(rng.pick([0, 1, 7, 28, 29, 30, 31, 32, 99, 2023, 2024, 2025, rng.int(0, 40)])) : /[-–—]/.test(word[0]) ? rng.pick(['', 'to', '–', '--', ' - ', ',']) : rng.pick(MONTHS);
+    const replacement = /\d/.test(word[0])
+      ? String(rng.pick([0, 1, 7, 28, 29, 30, 31, 32, 99, 2023, 2024, 2025, rng.int(0, 40)]))
+      : /[-–—]/.test(word[0])
+        ? rng.pick(['', 'to', '–', '--', ' - ', ','])
+        : rng.pick(MONTHS);
     ls[at] = line.slice(0, word.index!) + replacement + line.slice(word.index! + word[0].length);
     return join(ls);
   },
@@ -122,7 +198,17 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   'html-comment'(text, rng) {
     const ls = lines(text);
     const at = rng.int(0, ls.length);
-    const what = rng.pick(['<!--', '-->', '<!-- note', '<!-- paper-list-disable -->', '<!-- paper-list-enable -->', '<!-- paper-list-disable-next-line row-number -->', '<!-- paper-list-disable toc, table-row', '<details>', '<div>']);
+    const what = rng.pick([
+      '<!--',
+      '-->',
+      '<!-- note',
+      '<!-- paper-list-disable -->',
+      '<!-- paper-list-enable -->',
+      '<!-- paper-list-disable-next-line row-number -->',
+      '<!-- paper-list-disable toc, table-row',
+      '<details>',
+      '<div>',
+    ]);
     ls.splice(at, 0, what);
     if (what === '<!--' && rng.chance(0.5)) ls.splice(Math.min(ls.length, at + rng.int(1, 60)), 0, '-->');
     return join(ls);
@@ -137,12 +223,25 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
     return join(ls);
   },
   'garble-link'(text, rng) {
-    const links = [...text.matchAll(/\[([^\[\]\n]*)\]\(/g)];
+    const links = [...text.matchAll(/\[([^[\]\n]*)\]\(/g)];
     if (links.length === 0) return text;
     const link = rng.pick(links);
     const at = link.index!;
     const end = at + link[0].length;
-    const replacement = rng.pick([`[${link[1]})](`, `[${link[1]}] (`, `[(${link[1]}](`, `[${link[1]},](`, `[](`, `[${link[1]}](`.slice(1), `[${link[1]}](#`, `[${link[1]}](https://example.com)(`, `[Tweet](`, `[Code](`, `[Paper]((`, `[${link[1]}](<`]);
+    const replacement = rng.pick([
+      `[${link[1]})](`,
+      `[${link[1]}] (`,
+      `[(${link[1]}](`,
+      `[${link[1]},](`,
+      `[](`,
+      `[${link[1]}](`.slice(1),
+      `[${link[1]}](#`,
+      `[${link[1]}](https://example.com)(`,
+      `[Tweet](`,
+      `[Code](`,
+      `[Paper]((`,
+      `[${link[1]}](<`,
+    ]);
     return text.slice(0, at) + replacement + text.slice(end);
   },
   'move-block'(text, rng) {

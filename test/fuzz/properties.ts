@@ -42,7 +42,11 @@ export function checkProperties(input: CheckInput): Failure | undefined {
     const started = performance.now();
     fresh = analyze(text, settings, { ...env, cache: new WeekCache() });
     const elapsed = performance.now() - started;
-    if (elapsed > timeBound(text.length)) return { property: 'slow', message: `analysis took ${elapsed.toFixed(0)} ms for ${text.length} characters (bound ${timeBound(text.length).toFixed(0)} ms)` };
+    if (elapsed > timeBound(text.length))
+      return {
+        property: 'slow',
+        message: `analysis took ${elapsed.toFixed(0)} ms for ${text.length} characters (bound ${timeBound(text.length).toFixed(0)} ms)`,
+      };
   } catch (error) {
     return { property: 'throws', message: `analyze threw: ${describeError(error)}` };
   }
@@ -72,11 +76,24 @@ export function checkProperties(input: CheckInput): Failure | undefined {
     return { property: 'throws', message: `fixAll threw: ${describeError(error)}` };
   }
   const leftover = compatibleFixes(after);
-  if (fixed.passes >= MAX_PASSES && (leftover.length > 0 || again.edits.length > 0)) return { property: 'fix-converges', message: `fix-all did not reach a fixed point in ${MAX_PASSES} passes; still fixable: ${leftover.map((f) => f.title).join('; ')}` };
-  if (again.edits.length > 0) return { property: 'fix-idempotent', message: `a second fix-all changed the text again: ${JSON.stringify(again.edits.slice(0, 3))}` };
-  if (leftover.length > 0) return { property: 'fix-leftover', message: `fixable problems remain after fix-all: ${leftover.map((f) => `${f.title} ${JSON.stringify(f.edits)}`).join('; ')}` };
+  if (fixed.passes >= MAX_PASSES && (leftover.length > 0 || again.edits.length > 0))
+    return {
+      property: 'fix-converges',
+      message: `fix-all did not reach a fixed point in ${MAX_PASSES} passes; still fixable: ${leftover.map((f) => f.title).join('; ')}`,
+    };
+  if (again.edits.length > 0)
+    return { property: 'fix-idempotent', message: `a second fix-all changed the text again: ${JSON.stringify(again.edits.slice(0, 3))}` };
+  if (leftover.length > 0)
+    return {
+      property: 'fix-leftover',
+      message: `fixable problems remain after fix-all: ${leftover.map((f) => `${f.title} ${JSON.stringify(f.edits)}`).join('; ')}`,
+    };
   const applied = applyEdits(text, fixed.edits);
-  if (applied !== fixed.text) return { property: 'fix-edits', message: `applyEdits(text, fixAll(text).edits) differs from fixAll(text).text:\n${firstDifference(JSON.stringify(applied), JSON.stringify(fixed.text))}` };
+  if (applied !== fixed.text)
+    return {
+      property: 'fix-edits',
+      message: `applyEdits(text, fixAll(text).edits) differs from fixAll(text).text:\n${firstDifference(JSON.stringify(applied), JSON.stringify(fixed.text))}`,
+    };
   const scope = scopeProblem(text, fixed.text, fresh, after);
   if (scope) return { property: 'fix-scope', message: scope };
   return undefined;
@@ -102,11 +119,14 @@ function rangeProblem(analysis: Analysis): string | undefined {
   const lines = analysis.list.lines;
   const check = (range: Range, what: string): string | undefined => {
     for (const p of [range.start, range.end]) {
-      if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `${what}: position ${JSON.stringify(p)} is not a valid position`;
+      if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+        return `${what}: position ${JSON.stringify(p)} is not a valid position`;
       if (p.line >= lines.lineCount) return `${what}: line ${p.line} is past the last line ${lines.lineCount - 1}`;
-      if (p.character > lines.lineLength(p.line)) return `${what}: character ${p.character} is past the end of line ${p.line} (length ${lines.lineLength(p.line)})`;
+      if (p.character > lines.lineLength(p.line))
+        return `${what}: character ${p.character} is past the end of line ${p.line} (length ${lines.lineLength(p.line)})`;
     }
-    if (range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character)) return `${what}: range ${JSON.stringify(range)} ends before it starts`;
+    if (range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character))
+      return `${what}: range ${JSON.stringify(range)} ends before it starts`;
     return undefined;
   };
   for (const problem of analysis.problems) {
@@ -114,7 +134,10 @@ function rangeProblem(analysis: Analysis): string | undefined {
     const issue =
       check(problem.range, what) ??
       (problem.related ?? []).map((r) => check(r.range, `${what}, related "${r.message}"`)).find((m) => m) ??
-      [problem.fix, ...(problem.suggestions ?? [])].flatMap((f) => f?.edits ?? []).map((e) => check(e.range, `${what}, fix edit`)).find((m) => m);
+      [problem.fix, ...(problem.suggestions ?? [])]
+        .flatMap((f) => f?.edits ?? [])
+        .map((e) => check(e.range, `${what}, fix edit`))
+        .find((m) => m);
     if (issue) return issue;
   }
   return undefined;
@@ -167,19 +190,22 @@ function allowedChange(before: string, after: string, headerCells: number | unde
   if (before.endsWith('\r') !== after.endsWith('\r')) return `line ending changed: ${diff}`;
   const x = before.replace(/\r$/, '');
   const y = after.replace(/\r$/, '');
-  if (headerCells !== undefined) return rowCanon(x, headerCells) === rowCanon(y, headerCells) ? undefined : `row changed beyond number, pipes and labels: ${diff}`;
+  if (headerCells !== undefined)
+    return rowCanon(x, headerCells) === rowCanon(y, headerCells) ? undefined : `row changed beyond number, pipes and labels: ${diff}`;
   if (heading) {
     // week-heading and week-sequence own the dates inside the parentheses (start date, missing spaces).
     const p = parseWeekDates(x);
     const q = parseWeekDates(y);
-    if (p.ok && q.ok && x.slice(0, p.dates.startColumn) === y.slice(0, q.dates.startColumn) && x.slice(p.dates.endColumn) === y.slice(q.dates.endColumn)) return undefined;
+    if (p.ok && q.ok && x.slice(0, p.dates.startColumn) === y.slice(0, q.dates.startColumn) && x.slice(p.dates.endColumn) === y.slice(q.dates.endColumn))
+      return undefined;
     return `week heading changed beyond its dates: ${diff}`;
   }
   if (toc) {
     // The toc rule owns the entry's link: its text (the week's name) and its target (the anchor).
     const p = scanLinks(x, 0, 0, x.length)[0];
     const q = scanLinks(y, 0, 0, y.length)[0];
-    if (p && q && x.slice(0, p.span.start) === y.slice(0, q.span.start) && x.slice(p.span.end) === y.slice(q.span.end) && q.target.includes('#')) return undefined;
+    if (p && q && x.slice(0, p.span.start) === y.slice(0, q.span.start) && x.slice(p.span.end) === y.slice(q.span.end) && q.target.includes('#'))
+      return undefined;
     return `TOC entry changed beyond its link: ${diff}`;
   }
   return `changed: ${diff}`;

@@ -15,7 +15,9 @@ interface Regression {
   readonly text: string;
 }
 
-const files = readdirSync(regressionsDir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(regressionsDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('the regression folder holds the fuzzer findings', () => {
   assert.ok(files.length >= 6, `expected the regression fixtures in ${regressionsDir}, found ${files.length}`);
@@ -24,7 +26,12 @@ test('the regression folder holds the fuzzer findings', () => {
 for (const file of files) {
   const regression = JSON.parse(readFileSync(join(regressionsDir, file), 'utf8')) as Regression;
   test(`regression ${file} (once: ${regression.property})`, () => {
-    const failure = checkProperties({ previous: regression.previous, text: regression.text, settings: settingsNamed(regression.settings), fileExists: () => false });
+    const failure = checkProperties({
+      previous: regression.previous,
+      text: regression.text,
+      settings: settingsNamed(regression.settings),
+      fileExists: () => false,
+    });
     assert.equal(failure, undefined, `${regression.description}\n${failure?.property}: ${failure?.message}`);
   });
 }

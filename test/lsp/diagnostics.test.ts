@@ -90,19 +90,32 @@ describe('diagnostics over stdio', () => {
     const second = lineOf(text, '| 5) **Sparse Mixture Routers Revisited');
     for (const rule of ['duplicate-title', 'duplicate-paper']) {
       const found = byRule(diagnostics, rule);
-      assert.deepEqual(found.map((d) => d.range.start.line).sort((a, b) => a - b), [first, second], rule);
+      assert.deepEqual(
+        found.map((d) => d.range.start.line).sort((a, b) => a - b),
+        [first, second],
+        rule,
+      );
       for (const d of found) {
         const other = d.range.start.line === first ? second : first;
         assert.ok(d.relatedInformation && d.relatedInformation.length > 0, `${rule} carries relatedInformation`);
-        assert.ok(d.relatedInformation.some((r) => r.location.uri === uri && r.location.range.start.line === other), `${rule} at line ${d.range.start.line} points at line ${other}`);
+        assert.ok(
+          d.relatedInformation.some((r) => r.location.uri === uri && r.location.range.start.line === other),
+          `${rule} at line ${d.range.start.line} points at line ${other}`,
+        );
       }
     }
     // The sample has no placeholder links, so nothing is an error, and nothing else is reported.
     assert.ok(diagnostics.every((d) => d.severity !== DiagnosticSeverity.Error));
-    assert.deepEqual(
-      [...new Set(diagnostics.map((d) => d.code))].sort(),
-      ['duplicate-paper', 'duplicate-title', 'link-label', 'row-number', 'table-row', 'toc', 'week-heading', 'week-sequence'],
-    );
+    assert.deepEqual([...new Set(diagnostics.map((d) => d.code))].sort(), [
+      'duplicate-paper',
+      'duplicate-title',
+      'link-label',
+      'row-number',
+      'table-row',
+      'toc',
+      'week-heading',
+      'week-sequence',
+    ]);
     await client.close(uri);
   });
 
@@ -130,7 +143,10 @@ describe('diagnostics over stdio', () => {
     const v2 = await client.change(uri, [{ range: { start: { line: gamma, character: 2 }, end: { line: gamma, character: 3 } }, text: '3' }]);
     assert.equal(client.version(uri), 2);
     const delta = lineOf(MISNUMBERED, 'Delta Search');
-    assert.deepEqual(byRule(v2, 'row-number').map((d) => d.range.start.line), [delta, delta]);
+    assert.deepEqual(
+      byRule(v2, 'row-number').map((d) => d.range.start.line),
+      [delta, delta],
+    );
     // Two changes in one notification, applied in order: insert a line, then retype the (shifted) `5.` as `4)`.
     const v3 = await client.change(uri, [
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Intro line\n' },
@@ -145,15 +161,28 @@ describe('diagnostics over stdio', () => {
     const diagnostics = await client.open(uri, MISNUMBERED);
     const skip = byRule(diagnostics, 'row-number').find((d) => d.range.start.line === lineOf(MISNUMBERED, 'Gamma Planning'))!;
     assert.ok(skip, 'row 4 reported');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: skip.range, context: { diagnostics: [skip] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: skip.range,
+      context: { diagnostics: [skip] },
+    });
     const quickFixes = actions.filter((a) => a.kind === 'quickfix');
     assert.equal(quickFixes.length, 1, JSON.stringify(actions.map((a) => a.title)));
     const fix = quickFixes[0];
     assert.equal(fix.isPreferred, true);
-    assert.deepEqual(fix.diagnostics?.map((d) => [d.code, d.message]), [[skip.code, skip.message]]);
+    assert.deepEqual(
+      fix.diagnostics?.map((d) => [d.code, d.message]),
+      [[skip.code, skip.message]],
+    );
     const edits = LspClient.editsOf(fix.edit, uri);
     // One edit per number token and nothing else: the two wrong numbers.
-    assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]).sort(), [[lineOf(MISNUMBERED, 'Gamma Planning'), '3)'], [lineOf(MISNUMBERED, 'Delta Search'), '4)']].sort());
+    assert.deepEqual(
+      edits.map((e) => [e.range.start.line, e.newText]).sort(),
+      [
+        [lineOf(MISNUMBERED, 'Gamma Planning'), '3)'],
+        [lineOf(MISNUMBERED, 'Delta Search'), '4)'],
+      ].sort(),
+    );
     const fixed = applyTextEdits(MISNUMBERED, edits);
     assert.equal(fixed, await cliFix(temp.dir, 'quickfix-cli.md', MISNUMBERED));
     const after = await client.applyEdits(uri, edits);
@@ -170,8 +199,15 @@ describe('diagnostics over stdio', () => {
     const uri = fileUri(join(temp.dir, 'refactor.md'));
     await client.open(uri, MISNUMBERED);
     const line = lineOf(MISNUMBERED, 'Alpha Routing');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [], only: ['refactor'] } });
-    assert.deepEqual(actions.map((a) => a.kind), ['refactor.rewrite']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['refactor.rewrite'],
+    );
     assert.equal(actions[0].disabled, undefined);
     assert.equal(applyTextEdits(MISNUMBERED, LspClient.editsOf(actions[0].edit, uri)), await cliFix(temp.dir, 'refactor-cli.md', MISNUMBERED));
     await client.close(uri);
@@ -192,7 +228,11 @@ describe('diagnostics over stdio', () => {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: [FIX_ALL_KIND] },
       });
-      assert.deepEqual(actions.map((a) => a.kind), [FIX_ALL_KIND], 'exactly the fix-all action when only fix-all is asked for');
+      assert.deepEqual(
+        actions.map((a) => a.kind),
+        [FIX_ALL_KIND],
+        'exactly the fix-all action when only fix-all is asked for',
+      );
       const actionEdits = LspClient.editsOf(actions[0].edit, uri);
       assert.equal(applyTextEdits(text, actionEdits), viaCli);
       // "editor.codeActionsOnSave": { "source.fixAll": … } asks for the parent kind.
@@ -201,7 +241,10 @@ describe('diagnostics over stdio', () => {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
-      assert.deepEqual(onSave.map((a) => LspClient.editsOf(a.edit, uri)), [actionEdits]);
+      assert.deepEqual(
+        onSave.map((a) => LspClient.editsOf(a.edit, uri)),
+        [actionEdits],
+      );
 
       const { edits } = await client.request<{ edits: TextEdit[] }>('paperList/fixAll', { textDocument: { uri } });
       assert.equal(applyTextEdits(text, edits), viaCli);
@@ -210,14 +253,21 @@ describe('diagnostics over stdio', () => {
       const fixedDiagnostics = await client.applyEdits(uri, edits);
       const cliPath = join(temp.dir, `cli-${name}`);
       const recheck = JSON.parse((await runCli(['check', cliPath, '--format', 'json'])).stdout) as { line: number; rule: string; fixable: boolean }[];
-      assert.ok(recheck.every((p) => !p.fixable), 'nothing fixable is left after --fix');
+      assert.ok(
+        recheck.every((p) => !p.fixable),
+        'nothing fixable is left after --fix',
+      );
       assert.deepEqual(
         fixedDiagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`),
         recheck.map((p) => `${p.line} ${p.rule}`),
       );
       // A second fix-all has nothing to do.
       assert.deepEqual((await client.request<{ edits: TextEdit[] }>('paperList/fixAll', { textDocument: { uri } })).edits, []);
-      const none = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
+      const none = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: [FIX_ALL_KIND] },
+      });
       assert.deepEqual(none, []);
       await client.close(uri);
     });
@@ -242,11 +292,18 @@ describe('diagnostics over stdio', () => {
     assert.ok(label);
     const bad = line.indexOf('[Tweet)]');
     assert.ok(label.range.start.character >= bad && label.range.end.character <= bad + '[Tweet)]'.length, JSON.stringify(label.range));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: label.range, context: { diagnostics: [label] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: label.range,
+      context: { diagnostics: [label] },
+    });
     const edits = LspClient.editsOf(actions.find((a) => a.kind === 'quickfix')?.edit, uri);
     assert.equal(applyTextEdits(text, edits), text.replace('[Tweet)]', '[Tweet]'));
     const after = await client.applyEdits(uri, edits);
-    assert.deepEqual(after.map((d) => d.code), ['placeholder-link']);
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['placeholder-link'],
+    );
     await client.close(uri);
   });
 
@@ -283,7 +340,10 @@ describe('diagnostics over stdio', () => {
     const uri = fileUri(join(temp.dir, 'disable.md'));
     const diagnostics = await client.open(uri, text);
     // The first week's numbering is silenced; the second week's (3 after 1) still shows; the 8-day heading is silenced.
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['row-number', lineOf(text, 'Zeta Scaling')]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['row-number', lineOf(text, 'Zeta Scaling')]],
+    );
     // Control: without the comments every one of them is reported.
     const plain = text.replace(/<!-- paper-list-[^>]*-->\n/g, '');
     const uri2 = fileUri(join(temp.dir, 'disable-control.md'));
@@ -302,7 +362,9 @@ describe('diagnostics over stdio', () => {
     assert.equal(weeks.isPaperList, false);
     assert.deepEqual(weeks.weeks, []);
     // Becomes a list as soon as a week heading is typed.
-    const typed = await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '## Top ML Papers of the Week (June 2 - June 8) - 2025\n' }]);
+    const typed = await client.change(uri, [
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '## Top ML Papers of the Week (June 2 - June 8) - 2025\n' },
+    ]);
     assert.ok(byRule(typed, 'placeholder-link').length === 1, JSON.stringify(typed.map((d) => d.code)));
     // Closing clears what was published.
     const since = client.publishCount(uri);
@@ -334,7 +396,10 @@ describe('settings over workspace/configuration', () => {
     const uri = fileUri(join(temp.dir, 'settings.md'));
     const initial = await client.open(uri, MISNUMBERED);
     assert.equal(byRule(initial, 'row-number').length, 2);
-    assert.ok(client.configurationRequests.some((items) => items.some((i) => i.section === 'paperList' && i.scopeUri === uri)), 'settings are pulled per document');
+    assert.ok(
+      client.configurationRequests.some((items) => items.some((i) => i.section === 'paperList' && i.scopeUri === uri)),
+      'settings are pulled per document',
+    );
 
     let since = client.publishCount(uri);
     await client.configure({ rules: { 'row-number': 'off' } });
@@ -372,7 +437,10 @@ describe('settings over workspace/configuration', () => {
     const text = MISNUMBERED.replace('https://arxiv.org/abs/2506.00005', 'https://pending.invalid/later');
     const uri = fileUri(join(temp.dir, 'patterns.md'));
     const diagnostics = await client.open(uri, text);
-    assert.deepEqual(byRule(diagnostics, 'placeholder-link').map((d) => d.range.start.line), [lineOf(text, 'Epsilon Agents')]);
+    assert.deepEqual(
+      byRule(diagnostics, 'placeholder-link').map((d) => d.range.start.line),
+      [lineOf(text, 'Epsilon Agents')],
+    );
     // Every row lacks [Code].
     assert.equal(byRule(diagnostics, 'missing-link').length, 6);
     await client.close(uri);
@@ -386,7 +454,10 @@ describe('settings without workspace/configuration (push clients)', () => {
     try {
       const uri = fileUri(join(temp.dir, 'push.md'));
       const first = await client.open(uri, MISNUMBERED);
-      assert.deepEqual(byRule(first, 'row-number').map((d) => d.severity), [DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
+      assert.deepEqual(
+        byRule(first, 'row-number').map((d) => d.severity),
+        [DiagnosticSeverity.Error, DiagnosticSeverity.Error],
+      );
       assert.deepEqual(client.configurationRequests, [], 'the server does not pull from a client that cannot answer');
       const since = client.publishCount(uri);
       await client.configure({ rules: { 'row-number': 'off' } });

@@ -3,7 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent, SymbolInformation, TextEdit, Position } from 'vscode-languageserver-protocol';
+import type {
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  MarkupContent,
+  SymbolInformation,
+  TextEdit,
+  Position,
+} from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from '../support/lspClient';
 import { makeTempDir, samplePath } from '../support/paths';
 import { applyTextEdits } from '../support/text';
@@ -66,14 +76,25 @@ describe('language features over stdio', () => {
   });
 
   test('completion: next row number and row template on a new row, at the end and in the middle of a table', async () => {
-    for (const [afterRow, expected] of [['| 10) **Benchmarking Scientific Agents', 11], ['| 4) **Agents That Ask for Help', 5]] as const) {
+    for (const [afterRow, expected] of [
+      ['| 10) **Benchmarking Scientific Agents', 11],
+      ['| 4) **Agents That Ask for Help', 5],
+    ] as const) {
       const line = lineOf(SAMPLE_LINES, afterRow) + 1;
       await client.change(uri, insertLine(line, '| '));
       const items = await complete(uri, { line, character: 2 });
       const number = items.find((i) => i.label === `${expected})`);
       assert.ok(number, `${expected}) offered after ${afterRow}: ${JSON.stringify(items.map((i) => i.label))}`);
       const numberEdit = number.textEdit as TextEdit;
-      assert.equal(applyTextEdits('| ', [{ ...numberEdit, range: { start: { line: 0, character: numberEdit.range.start.character }, end: { line: 0, character: numberEdit.range.end.character } } }]), `| ${expected}) `);
+      assert.equal(
+        applyTextEdits('| ', [
+          {
+            ...numberEdit,
+            range: { start: { line: 0, character: numberEdit.range.start.character }, end: { line: 0, character: numberEdit.range.end.character } },
+          },
+        ]),
+        `| ${expected}) `,
+      );
       const template = items.find((i) => i.label !== number.label);
       assert.ok(template, 'a row template');
       assert.equal(template.insertTextFormat, 2, 'snippet');
@@ -110,7 +131,10 @@ describe('language features over stdio', () => {
     await client.change(uri, insertLine(line, '## '));
     const items = await complete(uri, { line, character: 3 });
     // The newest week ends Sunday June 29, 2025: the next one is June 30 - July 6, in the same style.
-    assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['## Top ML Papers of the Week (June 30 - July 6) - 2025']);
+    assert.deepEqual(
+      items.map((i) => (i.textEdit as TextEdit).newText),
+      ['## Top ML Papers of the Week (June 30 - July 6) - 2025'],
+    );
     await client.change(uri, removeLine(line));
     const below = lineOf(SAMPLE_LINES, '## Top ML Papers of the Week (June 16 - June 22) - 2025');
     await client.change(uri, insertLine(below, '## '));
@@ -123,7 +147,10 @@ describe('language features over stdio', () => {
     const diagnostics = await client.open(tocUri, TOC_LIST);
     const lines = TOC_LIST.split('\n');
     const olderHeading = lineOf(lines, '## Top ML Papers of the Week (June 2 - June 8)');
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['toc', olderHeading]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['toc', olderHeading]],
+    );
     const line = lineOf(lines, '- [Top ML Papers of the Week (June 9') + 1;
     await client.change(tocUri, insertLine(line, '- '));
     const items = await complete(tocUri, { line, character: 2 });
@@ -143,7 +170,12 @@ describe('language features over stdio', () => {
     assert.match(text, /2506\.20001/);
     assert.match(text, new RegExp(`Same paper also at: row 5 of week June 16 - June 22 \\(line ${other + 1}\\)`));
     assert.match(text, new RegExp(`Same title also at: row 5 of week June 16 - June 22 \\(line ${other + 1}\\)`));
-    const plain = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: lineOf(SAMPLE_LINES, '| 2) **Federated Fine-Tuning'), character: 5 } }));
+    const plain = hoverText(
+      await client.request<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: lineOf(SAMPLE_LINES, '| 2) **Federated Fine-Tuning'), character: 5 },
+      }),
+    );
     assert.match(plain, /Row 2\b.*June 2 - June 8/);
     assert.doesNotMatch(plain, /also at/);
     // A blank line between weeks has no hover.
@@ -163,7 +195,10 @@ describe('language features over stdio', () => {
   test('document symbols: weeks with their rows; folding ranges per week', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const headings = SAMPLE_LINES.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('## Top ML Papers'));
-    assert.deepEqual(symbols.map((s) => s.name), headings.map(([l]) => l.slice(3)));
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      headings.map(([l]) => l.slice(3)),
+    );
     for (const [index, symbol] of symbols.entries()) {
       assert.equal(symbol.range.start.line, headings[index][1]);
       assert.equal(symbol.children?.length, 10);
@@ -174,7 +209,10 @@ describe('language features over stdio', () => {
     }
     assert.equal(symbols[0].children![4].name, '5) Diffusion Planners for Robot Arms');
     const folding = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-    assert.deepEqual(folding.map((f) => f.startLine), headings.map(([, i]) => i));
+    assert.deepEqual(
+      folding.map((f) => f.startLine),
+      headings.map(([, i]) => i),
+    );
     for (const [index, range] of folding.entries()) {
       const lastRow = headings[index][1] + 12; // heading, header, delimiter, ten rows
       assert.ok(range.endLine >= lastRow, `week ${index} folds through its last row`);
@@ -195,7 +233,10 @@ describe('language features over stdio', () => {
       ].sort(),
     );
     const zeta = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'zeta' });
-    assert.deepEqual(zeta.map((s) => [s.name, s.location.uri, s.containerName]), [['Zeta Scaling', tocUri, 'June 2 - June 8']]);
+    assert.deepEqual(
+      zeta.map((s) => [s.name, s.location.uri, s.containerName]),
+      [['Zeta Scaling', tocUri, 'June 2 - June 8']],
+    );
     assert.deepEqual(await client.request('workspace/symbol', { query: 'no such paper anywhere' }), []);
     await client.close(tocUri);
   });
@@ -222,7 +263,10 @@ describe('language features over stdio', () => {
       for (const r of week.rows) {
         assert.equal(r.problemCount, current.diagnostics.filter((d) => d.range.start.line === r.range.start.line).length);
         assert.ok(r.paperUrl?.startsWith('https://arxiv.org/'));
-        assert.deepEqual(r.links.map((l) => l.label), ['Paper', 'Tweet'].map((l) => (r.title === 'Open Weights Audit' && l === 'Tweet' ? 'Tweet)' : l)));
+        assert.deepEqual(
+          r.links.map((l) => l.label),
+          ['Paper', 'Tweet'].map((l) => (r.title === 'Open Weights Audit' && l === 'Tweet' ? 'Tweet)' : l)),
+        );
       }
     }
     const dotted = newest.rows[4];
@@ -230,14 +274,23 @@ describe('language features over stdio', () => {
     assert.equal(dotted.range.start.line, lineOf(SAMPLE_LINES, '| 5. **Diffusion Planners'));
     assert.equal(dotted.problemCount, 1);
     // The 8-day week keeps its dates as written.
-    assert.deepEqual([result.weeks[2].start, result.weeks[2].end], [{ year: 2025, month: 6, day: 8 }, { year: 2025, month: 6, day: 15 }]);
+    assert.deepEqual(
+      [result.weeks[2].start, result.weeks[2].end],
+      [
+        { year: 2025, month: 6, day: 8 },
+        { year: 2025, month: 6, day: 15 },
+      ],
+    );
   });
 
   test('paperList/weeks: worstSeverity is error when a placeholder link is in the week', async () => {
     const errUri = fileUri(join(temp.dir, 'worst.md'));
     await client.open(errUri, TOC_LIST.replace('https://arxiv.org/abs/2506.00005', 'TODO'));
     const result = await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri: errUri } });
-    assert.deepEqual(result.weeks.map((w) => w.worstSeverity), [undefined, 'error']);
+    assert.deepEqual(
+      result.weeks.map((w) => w.worstSeverity),
+      [undefined, 'error'],
+    );
     assert.equal(result.weeks[1].rows[0].problemCount, 1);
     await client.close(errUri);
   });
@@ -257,23 +310,38 @@ describe('language features over stdio', () => {
     assert.match(lines[result.selection.line].slice(0, result.selection.character), /^\| 1\) +$/);
     const after = await client.applyEdits(newUri, result.edits);
     const weekDiagnostics = after.filter((d) => ['week-heading', 'week-sequence', 'toc'].includes(String(d.code)));
-    assert.deepEqual(weekDiagnostics.filter((d) => d.range.start.line === heading || d.range.start.line === entry), []);
+    assert.deepEqual(
+      weekDiagnostics.filter((d) => d.range.start.line === heading || d.range.start.line === entry),
+      [],
+    );
     // The older week and TOC problems are still the same ones, shifted.
     assert.equal(weekDiagnostics.length, before.filter((d) => ['week-heading', 'week-sequence', 'toc'].includes(String(d.code))).length);
     const weeks = await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri: newUri } });
-    assert.deepEqual([weeks.weeks[0].start, weeks.weeks[0].end, weeks.weeks[0].rowCount], [{ year: 2025, month: 6, day: 30 }, { year: 2025, month: 7, day: 6 }, 10]);
+    assert.deepEqual(
+      [weeks.weeks[0].start, weeks.weeks[0].end, weeks.weeks[0].rowCount],
+      [{ year: 2025, month: 6, day: 30 }, { year: 2025, month: 7, day: 6 }, 10],
+    );
     await client.close(newUri);
   });
 
   test('paperList/newWeek across a year end keeps the list style and takes the new year', async () => {
     const yearUri = fileUri(join(temp.dir, 'year-end.md'));
-    const text = ['## Top ML Papers of the Week (Dec 22 - Dec 28) - 2025', '| **Paper** | **Links** |', '| --- | --- |', row('1)', 'Alpha Routing', 1), ''].join('\n');
+    const text = [
+      '## Top ML Papers of the Week (Dec 22 - Dec 28) - 2025',
+      '| **Paper** | **Links** |',
+      '| --- | --- |',
+      row('1)', 'Alpha Routing', 1),
+      '',
+    ].join('\n');
     await client.open(yearUri, text);
     const result = await client.request<EditResult>('paperList/newWeek', { textDocument: { uri: yearUri } });
     const fixed = applyTextEdits(text, result.edits);
     assert.match(fixed, /^## Top ML Papers of the Week \(Dec 29 - Jan 4\) - 2026$/m);
     const after = await client.applyEdits(yearUri, result.edits);
-    assert.deepEqual(after.filter((d) => d.code === 'week-sequence' || d.code === 'week-heading'), []);
+    assert.deepEqual(
+      after.filter((d) => d.code === 'week-sequence' || d.code === 'week-heading'),
+      [],
+    );
     await client.close(yearUri);
   });
 
@@ -282,7 +350,12 @@ describe('language features over stdio', () => {
     await client.open(renumberUri, SAMPLE);
     const inWeek = lineOf(SAMPLE_LINES, '## Top ML Papers of the Week (June 2 - June 8)') + 1;
     const result = await client.request<EditResult>('paperList/renumberWeek', { textDocument: { uri: renumberUri }, position: { line: inWeek, character: 0 } });
-    const expected = [['| 8) **Compositional', '7)'], ['| 9) **Retrieval-Augmented', '8)'], ['| 10) **Unlearning', '9)'], ['| 11) **Small Models', '10)']] as const;
+    const expected = [
+      ['| 8) **Compositional', '7)'],
+      ['| 9) **Retrieval-Augmented', '8)'],
+      ['| 10) **Unlearning', '9)'],
+      ['| 11) **Small Models', '10)'],
+    ] as const;
     assert.deepEqual(
       result.edits.map((e) => [e.range.start.line, SAMPLE_LINES[e.range.start.line].slice(e.range.start.character, e.range.end.character), e.newText]),
       expected.map(([needle, newText]) => [lineOf(SAMPLE_LINES, needle), needle.match(/\d+\)/)![0], newText]),
@@ -292,8 +365,14 @@ describe('language features over stdio', () => {
     assert.deepEqual(stillWrong, [lineOf(SAMPLE_LINES, '| 5. **Diffusion Planners')], 'only the other week is left');
     // A week already numbered 1..N, and a line outside any week: nothing to do.
     const clean = lineOf(SAMPLE_LINES, '| 3) **Multilingual Speech');
-    assert.deepEqual((await client.request<EditResult>('paperList/renumberWeek', { textDocument: { uri: renumberUri }, position: { line: clean, character: 4 } })).edits, []);
-    assert.deepEqual((await client.request<EditResult>('paperList/renumberWeek', { textDocument: { uri: renumberUri }, position: { line: 0, character: 0 } })).edits, []);
+    assert.deepEqual(
+      (await client.request<EditResult>('paperList/renumberWeek', { textDocument: { uri: renumberUri }, position: { line: clean, character: 4 } })).edits,
+      [],
+    );
+    assert.deepEqual(
+      (await client.request<EditResult>('paperList/renumberWeek', { textDocument: { uri: renumberUri }, position: { line: 0, character: 0 } })).edits,
+      [],
+    );
     await client.close(renumberUri);
   });
 });

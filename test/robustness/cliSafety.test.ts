@@ -81,7 +81,10 @@ test('--fix on a read-only file fails without changing it', async () => {
   const now = statSync(path);
   assert.equal(now.ino, before.ino);
   assert.equal(now.mode & 0o777, 0o444);
-  assert.deepEqual(readdirSync(temp.dir).filter((n) => n.includes('readonly.md.paper-list')), []);
+  assert.deepEqual(
+    readdirSync(temp.dir).filter((n) => n.includes('readonly.md.paper-list')),
+    [],
+  );
 });
 
 test('--fix replaces the file by rename: new inode, same mode, no temp file left, BOM kept', async () => {
@@ -105,9 +108,15 @@ test('writeFileAtomically does not overwrite a file changed since it was read', 
   const path = file('changed.md', FIXABLE);
   const listFile = readListFile(path);
   writeFileSync(path, FIXABLE + 'a line the curator added meanwhile\n');
-  assert.throws(() => writeFileAtomically(listFile, 'fixed text'), (e: unknown) => e instanceof FileError && /changed while it was being fixed; not overwritten/.test(e.message));
+  assert.throws(
+    () => writeFileAtomically(listFile, 'fixed text'),
+    (e: unknown) => e instanceof FileError && /changed while it was being fixed; not overwritten/.test(e.message),
+  );
   assert.equal(readFileSync(path, 'utf8'), FIXABLE + 'a line the curator added meanwhile\n');
-  assert.deepEqual(readdirSync(temp.dir).filter((n) => n.startsWith('.changed.md')), []);
+  assert.deepEqual(
+    readdirSync(temp.dir).filter((n) => n.startsWith('.changed.md')),
+    [],
+  );
 });
 
 test('writeFileAtomically re-checks right before the rename: an edit during the temp write wins', () => {
@@ -125,15 +134,21 @@ test('writeFileAtomically re-checks right before the rename: an edit during the 
     fs.fsyncSync = original;
   }
   assert.equal(readFileSync(path, 'utf8'), 'saved by the editor\n');
-  assert.deepEqual(readdirSync(temp.dir).filter((n) => n.startsWith('.race.md')), []);
+  assert.deepEqual(
+    readdirSync(temp.dir).filter((n) => n.startsWith('.race.md')),
+    [],
+  );
 });
 
 test('a failed temp write leaves the original intact and removes nothing it did not create', () => {
   const path = file('blocked.md', FIXABLE);
   const listFile = readListFile(path);
   const tempPath = join(temp.dir, `.blocked.md.paper-list-${process.pid}.tmp`);
-  writeFileSync(tempPath, 'someone else\'s file');
-  assert.throws(() => writeFileAtomically(listFile, 'fixed text'), (e: unknown) => e instanceof FileError && /blocked\.md: EEXIST; not written/.test(e.message));
+  writeFileSync(tempPath, "someone else's file");
+  assert.throws(
+    () => writeFileAtomically(listFile, 'fixed text'),
+    (e: unknown) => e instanceof FileError && /blocked\.md: EEXIST; not written/.test(e.message),
+  );
   assert.equal(readFileSync(path, 'utf8'), FIXABLE);
-  assert.equal(readFileSync(tempPath, 'utf8'), 'someone else\'s file');
+  assert.equal(readFileSync(tempPath, 'utf8'), "someone else's file");
 });

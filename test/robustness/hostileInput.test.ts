@@ -83,9 +83,11 @@ const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'the word week repeated without a parenthesis': (n) => `## ${'week '.repeat(n / 5)}\n`,
   'unclosed < in a week heading with a TOC': (n) => `- [Top ML Papers of the Week (Jun 30 - Jul 6)](./#x)\n## ${'<'.repeat(n)} Week (Jun 1 - 7)\n`,
   'letters before a month run into its day': (n) => `## ${'a'.repeat(n)} Week (March4 - 10)\n`,
-  'spaces before a year-like suffix': (n) => `- [Top ML Papers of the Week (Jun 30 - Jul 6)](./#x)\n## Top ML Papers of the Week (Jun 23 - Jun 29)\n## Top ML Papers of the Week (Jun 16 - Jun 22)${' '.repeat(n)}x\n`,
+  'spaces before a year-like suffix': (n) =>
+    `- [Top ML Papers of the Week (Jun 30 - Jul 6)](./#x)\n## Top ML Papers of the Week (Jun 23 - Jun 29)\n## Top ML Papers of the Week (Jun 16 - Jun 22)${' '.repeat(n)}x\n`,
   'unclosed disable comments': (n) => `${'<!-- paper-list-disable '.repeat(n / 24)}\n## Top ML Papers of the Week (Jun 23 - Jun 29)\n`,
-  'a row of many cells with a link at the end': (n) => `## Top ML Papers of the Week (Jun 23 - Jun 29)\n${HEADER}\n| ${'a |'.repeat(n / 3)} [Paper](https://a.org/x) |\n`,
+  'a row of many cells with a link at the end': (n) =>
+    `## Top ML Papers of the Week (Jun 23 - Jun 29)\n${HEADER}\n| ${'a |'.repeat(n / 3)} [Paper](https://a.org/x) |\n`,
   'many unclosed links in a row': (n) => `## Top ML Papers of the Week (Jun 23 - Jun 29)\n${HEADER}\n| 1) ${'[a]('.repeat(n / 4)} |\n`,
 };
 for (const [name, make] of Object.entries(PATHOLOGICAL)) {
@@ -100,13 +102,19 @@ function weekHeading(endDay: number, style: 'year' | 'plain' = 'year'): string {
   const year = new Date(endDay * 86_400_000).getUTCFullYear();
   return `Top ML Papers of the Week (${date(endDay - 6)} - ${date(endDay)})${style === 'year' ? ` - ${year}` : ''}`;
 }
-const slug = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+const slug = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 
 test('10,000 weeks with a TOC: every week found, a clean list has no problem', () => {
   const sunday = Date.UTC(2025, 5, 29) / 86_400_000;
   const headings = Array.from({ length: 10_000 }, (_, i) => weekHeading(sunday - 7 * i));
   const toc = headings.map((h) => `- [${h}](./#${slug(h)})`);
-  const weeks = headings.map((h, i) => `## ${h}\n${HEADER}\n| 1) **Invented Paper ${i}** - about ${i}. | [Paper](https://arxiv.org/abs/2506.${String(i).padStart(5, '0')}) |\n`);
+  const weeks = headings.map(
+    (h, i) => `## ${h}\n${HEADER}\n| 1) **Invented Paper ${i}** - about ${i}. | [Paper](https://arxiv.org/abs/2506.${String(i).padStart(5, '0')}) |\n`,
+  );
   const text = ['# Invented list', '', ...toc, '', ...weeks].join('\n');
   const { analysis, ms } = bounded(text, 60_000);
   console.log(`10,000 weeks (${(text.length / 1e6).toFixed(1)} MB): analysis ${ms.toFixed(0)} ms`);
@@ -128,11 +136,20 @@ test('mixed CRLF/LF and a BOM: diagnostic columns and fixes are exact, line endi
   const analysis = analyze(text, DEFAULT_SETTINGS);
   assert.equal(analysis.list.weeks.length, 1, 'the BOM does not hide the heading');
   const byRule = (rule: string) => analysis.problems.filter((p) => p.rule === rule);
-  assert.deepEqual(byRule('row-number').map((p) => covered(text, p.range)), ['3.', '3.']);
-  assert.deepEqual(byRule('link-label').map((p) => covered(text, p.range)), ['Tweet)']);
+  assert.deepEqual(
+    byRule('row-number').map((p) => covered(text, p.range)),
+    ['3.', '3.'],
+  );
+  assert.deepEqual(
+    byRule('link-label').map((p) => covered(text, p.range)),
+    ['Tweet)'],
+  );
   assert.equal(byRule('table-row').length, 1);
   const fixed = fixAll(text, DEFAULT_SETTINGS);
-  const expected = text.replace('[Tweet)]', '[Tweet]').replace('| 3. **Invented Beta**', '| 2) **Invented Beta**').replace('2506.00002)\r\n', '2506.00002) |\r\n');
+  const expected = text
+    .replace('[Tweet)]', '[Tweet]')
+    .replace('| 3. **Invented Beta**', '| 2) **Invented Beta**')
+    .replace('2506.00002)\r\n', '2506.00002) |\r\n');
   assert.equal(fixed.text, expected);
   assert.equal(applyEdits(text, fixed.edits), expected);
   holds(text);
@@ -192,7 +209,10 @@ test('an HTML comment spanning weeks hides the weeks inside it', () => {
   ].join('\n');
   const analysis = analyze(text, DEFAULT_SETTINGS);
   const lastHeading = text.split('\n').lastIndexOf('## Top ML Papers of the Week (Jun 16 - Jun 22)');
-  assert.deepEqual(analysis.list.weeks.map((w) => w.headingLine), [0, lastHeading]);
+  assert.deepEqual(
+    analysis.list.weeks.map((w) => w.headingLine),
+    [0, lastHeading],
+  );
   assert.deepEqual(analysis.problems, [], 'the commented duplicates are not reported');
   holds(text);
 });

@@ -44,7 +44,10 @@ async function outcome(promise: Promise<unknown>): Promise<number | 'ok'> {
 /** The server still answers and publishes: open a fresh document and see its diagnostics. */
 async function stillServing(client: LspClient, name: string): Promise<void> {
   const diagnostics = await client.open(uri(name), LIST);
-  assert.ok(diagnostics.some((d) => d.code === 'row-number'), 'diagnostics of a fresh document');
+  assert.ok(
+    diagnostics.some((d) => d.code === 'row-number'),
+    'diagnostics of a fresh document',
+  );
   const answer = await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri: uri(name) } });
   assert.equal(answer.weeks.length, 1);
 }
@@ -58,7 +61,14 @@ test('unknown and closed documents: requests get an error or an empty answer, th
     assert.equal(await outcome(client.request('paperList/weeks', unknown)), -32602);
     assert.equal(await outcome(client.request('paperList/fixAll', unknown)), -32602);
     assert.equal(await client.request('textDocument/hover', { ...unknown, position: { line: 0, character: 0 } }), null);
-    assert.deepEqual(await client.request('textDocument/codeAction', { ...unknown, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(
+      await client.request('textDocument/codeAction', {
+        ...unknown,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      }),
+      [],
+    );
 
     const closed = uri('closed.md');
     await client.open(closed, LIST);
@@ -68,7 +78,10 @@ test('unknown and closed documents: requests get an error or an empty answer, th
     assert.deepEqual(cleared.diagnostics, [], 'closing clears the diagnostics');
     assert.equal(await outcome(client.request('paperList/weeks', { textDocument: { uri: closed } })), -32602);
     // A change for a closed document is ignored, not a crash.
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: closed, version: 9 }, contentChanges: [{ text: 'x' }] });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: closed, version: 9 },
+      contentChanges: [{ text: 'x' }],
+    });
     await stillServing(client, 'after-unknown.md');
   } finally {
     assert.equal(await client.stop(), 0);
@@ -81,8 +94,14 @@ test('out-of-order versions: a stale change is ignored, the newest text wins', a
     const doc = uri('versions.md');
     await client.open(doc, LIST);
     const newest = LIST.replace('| 3. **Invented Beta**', '| 2) **Invented Beta**');
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: doc, version: 5 }, contentChanges: [{ text: newest }] });
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: doc, version: 3 }, contentChanges: [{ text: 'stale text' }] });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: doc, version: 5 },
+      contentChanges: [{ text: newest }],
+    });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: doc, version: 3 },
+      contentChanges: [{ text: 'stale text' }],
+    });
     const published = await client.waitForDiagnostics(doc, { version: 5 });
     assert.deepEqual(published.diagnostics, [], 'the fixed newest text has no problems');
     const answer = await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri: doc } });
@@ -165,7 +184,10 @@ test('1,000 rapid edits: the last diagnostics published match the final text', a
       const insert = rng.pick(['a', '|', ' ', '\n', '1', ')', '[', '](x)', '', '## Week (Jun 1 - 7)\n', '| 4) **T** | [Paper](u) |\n']);
       const edit = { range: { start, end }, newText: insert };
       text = applyEdits(text, [edit]);
-      void client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: doc, version: v }, contentChanges: [{ range: edit.range, text: insert }] });
+      void client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: doc, version: v },
+        contentChanges: [{ range: edit.range, text: insert }],
+      });
     }
     const last = await client.waitForDiagnostics(doc, { version, timeoutMs: 60_000 });
     const expected = analyze(text, DEFAULT_SETTINGS, { fileExists: () => true }).problems.filter((p) => p.rule !== 'missing-file');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { LspClient, fileUri } from '../support/lspClient';
 import { distCli, makeTempDir, requireBuilt, samplePath } from '../support/paths';
 import { analyze } from '../../server/src/analysis';
@@ -33,7 +33,7 @@ test('a server session uses no child process and no network API', async () => {
   const temp = makeTempDir('paper-list-security-');
   try {
     const path = join(temp.dir, 'README.md');
-    const text = require('node:fs').readFileSync(samplePath, 'utf8') as string;
+    const text = readFileSync(samplePath, 'utf8') as string;
     writeFileSync(path, text);
     const uri = fileUri(path);
     const diagnostics = await client.open(uri, text);
@@ -41,7 +41,11 @@ test('a server session uses no child process and no network API', async () => {
     await client.request('paperList/fixAll', { textDocument: { uri } });
     await client.request('paperList/weeks', { textDocument: { uri } });
     await client.request('paperList/newWeek', { textDocument: { uri } });
-    await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics } });
+    await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
+      context: { diagnostics },
+    });
     await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 2 } });
     await client.request('workspace/symbol', { query: 'a' });
   } finally {
@@ -56,7 +60,7 @@ test('the CLI (check, --fix, every format) uses no child process and no network 
   const temp = makeTempDir('paper-list-security-cli-');
   try {
     const path = join(temp.dir, 'list.md');
-    writeFileSync(path, require('node:fs').readFileSync(samplePath, 'utf8'));
+    writeFileSync(path, readFileSync(samplePath, 'utf8'));
     for (const args of [['--format', 'text'], ['--format', 'json'], ['--format', 'github'], ['--format', 'sarif'], ['--fix']]) {
       const result = spawnSync(process.execPath, ['--require', PRELOAD, cli, 'check', path, ...args], { encoding: 'utf8' });
       assert.ok(result.status === 0 || result.status === 1, `${args.join(' ')}: exit ${result.status}\n${result.stderr}`);
@@ -72,5 +76,8 @@ test('placeholder patterns from settings are plain text, never regular expressio
   const hostile = `## Top ML Papers of the Week (Jun 23 - Jun 29)\n| **Paper** | **Links** |\n| --- | --- |\n| 1) **T** | [Paper](https://x.org/${'a'.repeat(50_000)}!) |\n| 2) **U** | [Paper](https://arxiv.org/abs/0000.1) |\n| 3) **V** | [Paper](https://x.org/(a+)+$) |\n`;
   const placeholders = analyze(hostile, settings).problems.filter((p) => p.rule === 'placeholder-link');
   // Only the literal matches: as a regex, `.*` would match every link and `(a+)+$` would hang on row 1.
-  assert.deepEqual(placeholders.map((p) => p.range.start.line), [4, 5]);
+  assert.deepEqual(
+    placeholders.map((p) => p.range.start.line),
+    [4, 5],
+  );
 });

@@ -108,7 +108,11 @@ export class LspClient {
           textDocument: {
             publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
             synchronization: { dynamicRegistration: false, didSave: false },
-            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite', 'source', 'source.fixAll'] } }, isPreferredSupport: true, disabledSupport: true },
+            codeAction: {
+              codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite', 'source', 'source.fixAll'] } },
+              isPreferredSupport: true,
+              disabledSupport: true,
+            },
             completion: { completionItem: { snippetSupport: true } },
             hover: { contentFormat: ['markdown', 'plaintext'] },
             documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -154,7 +158,11 @@ export class LspClient {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         const seen = (this.published.get(uri) ?? []).map((p) => `v${p.version}: [${p.diagnostics.map((d) => d.code).join(', ')}]`);
-        reject(new Error(`No matching publishDiagnostics for ${uri} (${JSON.stringify({ version: options.version, since: options.since })}) within ${options.timeoutMs ?? DEFAULT_TIMEOUT} ms; received: ${seen.join(' | ') || 'nothing'}${this.exited ? '; the server exited' : ''}`));
+        reject(
+          new Error(
+            `No matching publishDiagnostics for ${uri} (${JSON.stringify({ version: options.version, since: options.since })}) within ${options.timeoutMs ?? DEFAULT_TIMEOUT} ms; received: ${seen.join(' | ') || 'nothing'}${this.exited ? '; the server exited' : ''}`,
+          ),
+        );
       }, options.timeoutMs ?? DEFAULT_TIMEOUT);
       this.waiters.add(waiter);
     });
@@ -165,7 +173,9 @@ export class LspClient {
     const version = options.version ?? 1;
     const since = this.publishCount(uri);
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: options.languageId ?? 'markdown', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: options.languageId ?? 'markdown', version, text },
+    });
     return (await this.waitForDiagnostics(uri, { version, since })).diagnostics;
   }
 
@@ -182,14 +192,19 @@ export class LspClient {
     // Applied one after another, each against the previous result: last position first, and inserts at the
     // same position in reverse so they end up in the edit array's order.
     const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => comparePositions(b.e.range.start, a.e.range.start) || b.i - a.i);
-    return this.change(uri, sorted.map(({ e }) => ({ range: e.range, text: e.newText })));
+    return this.change(
+      uri,
+      sorted.map(({ e }) => ({ range: e.range, text: e.newText })),
+    );
   }
 
   /** The edits of a WorkspaceEdit for one document (changes or documentChanges). */
   static editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
     if (!edit) return [];
     const fromChanges = edit.changes?.[uri] ?? [];
-    const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits.filter((e): e is TextEdit => 'range' in e) : []));
+    const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((c) =>
+      'textDocument' in c && c.textDocument.uri === uri ? c.edits.filter((e): e is TextEdit => 'range' in e) : [],
+    );
     return [...fromChanges, ...fromDocumentChanges];
   }
 

@@ -44,7 +44,13 @@ test('date columns cover the text inside the parentheses and the start date', ()
 test('March4: read leniently, with the column where the space is missing', () => {
   const d = parseWeekDates('Top ML Papers of the Week (March4 - March 10) - 2024', 0);
   assert.ok(d.ok);
-  assert.deepEqual([d.dates.start, d.dates.end], [{ month: 3, day: 4 }, { month: 3, day: 10 }]);
+  assert.deepEqual(
+    [d.dates.start, d.dates.end],
+    [
+      { month: 3, day: 4 },
+      { month: 3, day: 10 },
+    ],
+  );
   assert.deepEqual(d.dates.missingSpaces, ['Top ML Papers of the Week (March'.length]);
 });
 
@@ -76,7 +82,9 @@ test('formatRange follows the heading style', () => {
 });
 
 test('year inference: explicit suffixes win, others follow their neighbours across New Year', () => {
-  const list = ['(Jan 13 - Jan 19) - 2025', '(Jan 6 - Jan 12)', '(December 30 - January 5) - 2025', '(December 23 - December 29)', '(Dec 16 - Dec 22)'].map((t) => dates(`Top ML Papers of the Week ${t}`));
+  const list = ['(Jan 13 - Jan 19) - 2025', '(Jan 6 - Jan 12)', '(December 30 - January 5) - 2025', '(December 23 - December 29)', '(Dec 16 - Dec 22)'].map(
+    (t) => dates(`Top ML Papers of the Week ${t}`),
+  );
   assert.deepEqual(inferYears(list), [2025, 2025, 2025, 2024, 2024]);
 });
 

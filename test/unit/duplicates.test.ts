@@ -9,10 +9,13 @@ test('duplicate-paper: the same arXiv paper as abs and pdf in two weeks, both re
     week('Aug 12 - Aug 18) - 2024', [row(1, 'Widget Scaling Laws', 'https://arxiv.org/abs/2408.01234'), row(2, 'Third')]),
   );
   const problems = rulesOf(run(text), 'duplicate-paper');
-  assert.deepEqual(problems.map((p) => p.message), [
-    'Paper https://arxiv.org/pdf/2408.01234v2 is also listed as row 1 of week Aug 12 - Aug 18',
-    'Paper https://arxiv.org/abs/2408.01234 is also listed as row 1 of week Aug 19 - Aug 25',
-  ]);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [
+      'Paper https://arxiv.org/pdf/2408.01234v2 is also listed as row 1 of week Aug 12 - Aug 18',
+      'Paper https://arxiv.org/abs/2408.01234 is also listed as row 1 of week Aug 19 - Aug 25',
+    ],
+  );
   assert.equal(problems[0].related?.length, 1);
   assert.equal(problems[0].related?.[0].range.start.line, problems[1].range.start.line);
   assert.equal(problems[0].fix, undefined, 'no safe fix');
@@ -26,17 +29,28 @@ test('duplicate-paper: same week, tracking parameters and www ignored', () => {
 });
 
 test('duplicate-paper: different openreview ids and different arXiv ids stay silent', () => {
-  const text = week('Feb 13 - 19', [row(1, 'A', 'https://openreview.net/forum?id=Abc1'), row(2, 'B', 'https://openreview.net/forum?id=Xyz2'), row(3, 'C', 'https://arxiv.org/abs/2501.00001'), row(4, 'D', 'https://arxiv.org/abs/2501.00010')]);
+  const text = week('Feb 13 - 19', [
+    row(1, 'A', 'https://openreview.net/forum?id=Abc1'),
+    row(2, 'B', 'https://openreview.net/forum?id=Xyz2'),
+    row(3, 'C', 'https://arxiv.org/abs/2501.00001'),
+    row(4, 'D', 'https://arxiv.org/abs/2501.00010'),
+  ]);
   assert.deepEqual(rulesOf(run(text), 'duplicate-paper'), []);
 });
 
 test('duplicate-title: case, spacing, emphasis and punctuation folded; same week or another', () => {
   const text = doc(
     week('Feb 20-26', [row(1, 'StyleWidget-T: Fast Widgets'), row(2, 'Unique One')]),
-    week('Feb 13 - 19', ['| 1) **stylewidget t  fast widgets!** - again | [Paper](https://arxiv.org/abs/2501.00031) |', '| 2) ***Unique Two*** - d | [Paper](https://arxiv.org/abs/2501.00032) |']),
+    week('Feb 13 - 19', [
+      '| 1) **stylewidget t  fast widgets!** - again | [Paper](https://arxiv.org/abs/2501.00031) |',
+      '| 2) ***Unique Two*** - d | [Paper](https://arxiv.org/abs/2501.00032) |',
+    ]),
   );
   const problems = rulesOf(run(text), 'duplicate-title');
-  assert.deepEqual(problems.map((p) => p.message), ['Title "StyleWidget-T: Fast Widgets" is also row 1 of week Feb 13 - 19', 'Title "stylewidget t  fast widgets!" is also row 1 of week Feb 20-26']);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['Title "StyleWidget-T: Fast Widgets" is also row 1 of week Feb 13 - 19', 'Title "stylewidget t  fast widgets!" is also row 1 of week Feb 20-26'],
+  );
 });
 
 test('duplicate-title: similar but different titles stay silent', () => {
@@ -45,7 +59,12 @@ test('duplicate-title: similar but different titles stay silent', () => {
 });
 
 test('duplicate-title: placeholder titles of rows not written yet are not duplicates', () => {
-  const text = week('Feb 13 - 19', ['| 1) **XXX** - XXX | [Paper](XXX), [Tweet](XXX) |', '| 2) **xxxx** - XXX | [Paper](XXX), [Tweet](XXX) |', '| 3) **TODO** - d | [Paper](https://arxiv.org/abs/2501.00081) |', '| 4) **todo** - d | [Paper](https://arxiv.org/abs/2501.00082) |']);
+  const text = week('Feb 13 - 19', [
+    '| 1) **XXX** - XXX | [Paper](XXX), [Tweet](XXX) |',
+    '| 2) **xxxx** - XXX | [Paper](XXX), [Tweet](XXX) |',
+    '| 3) **TODO** - d | [Paper](https://arxiv.org/abs/2501.00081) |',
+    '| 4) **todo** - d | [Paper](https://arxiv.org/abs/2501.00082) |',
+  ]);
   assert.deepEqual(rulesOf(run(text), 'duplicate-title'), []);
   assert.equal(rulesOf(run(text), 'placeholder-link').length, 4, 'the unfinished rows are still reported, by their links');
 });

@@ -79,7 +79,15 @@ test('fixAll is idempotent and leaves nothing fixable, on a list with every fixa
   const twice = fixAll(once.text, s);
   assert.equal(twice.text, once.text);
   assert.equal(twice.fixesApplied, 0);
-  assert.deepEqual(analyze(once.text, s).problems.filter((p) => p.fix).map((p) => p.message), []);
+  assert.deepEqual(
+    analyze(once.text, s)
+      .problems.filter((p) => p.fix)
+      .map((p) => p.message),
+    [],
+  );
   assert.ok(once.text.includes('## Top ML Papers of the Week (Feb 20 - Feb 26)'), 'week-sequence fixed the start date');
-  assert.ok(once.text.includes('- [Top ML Papers of the Week (Feb 20 - Feb 26)](./#top-ml-papers-of-the-week-feb-20---feb-26)'), 'toc entry inserted for the renamed week');
+  assert.ok(
+    once.text.includes('- [Top ML Papers of the Week (Feb 20 - Feb 26)](./#top-ml-papers-of-the-week-feb-20---feb-26)'),
+    'toc entry inserted for the renamed week',
+  );
 });

@@ -33,7 +33,21 @@ function snapshot(analysis: Analysis): string {
   });
 }
 
-const SNIPPETS = ['\n', '\r\n', '|', ' ', 'x', '## Top ML Papers of the Week (June 1 - June 7)\n', '- [Top ML Papers of the Week (June 1 - June 7)](./#a)\n', '| 3) **T** - d | [Paper](https://arxiv.org/abs/2101.00001) |\n', '```\n', '<!--', '-->', '# Other\n', ''];
+const SNIPPETS = [
+  '\n',
+  '\r\n',
+  '|',
+  ' ',
+  'x',
+  '## Top ML Papers of the Week (June 1 - June 7)\n',
+  '- [Top ML Papers of the Week (June 1 - June 7)](./#a)\n',
+  '| 3) **T** - d | [Paper](https://arxiv.org/abs/2101.00001) |\n',
+  '```\n',
+  '<!--',
+  '-->',
+  '# Other\n',
+  '',
+];
 
 /** An edit anywhere, of any shape: what a fuzzier user (or a paste) does, line breaks and CRLF included. */
 function rawEdit(text: string, random: () => number) {
@@ -58,7 +72,10 @@ function run(name: string, initial: string, edits: number, seed: number, compare
     for (let c = 0; c < count; c++) {
       const change = random() < 0.6 ? randomEdit(lines, landmarks(lines), random, i) : rawEdit(text, random);
       const index = new LineIndex(text);
-      text = text.slice(0, index.offsetAt(change.range.start)) + change.text + text.slice(Math.max(index.offsetAt(change.range.start), index.offsetAt(change.range.end)));
+      text =
+        text.slice(0, index.offsetAt(change.range.start)) +
+        change.text +
+        text.slice(Math.max(index.offsetAt(change.range.start), index.offsetAt(change.range.end)));
       changes.push({ range: change.range, text: change.text });
       lines.splice(0, lines.length, ...text.split('\n'));
     }
@@ -83,9 +100,13 @@ test('incremental = fresh analysis over seeded random edits of a generated list,
   run('generated-crlf', text.replace(/\n/g, '\r\n'), 60, 12, 2);
 });
 
-test('incremental = fresh analysis over seeded random edits of the corpus list', { skip: corpusMissing && 'corpus absent (../shared/corpus): nothing to edit' }, () => {
-  run('corpus', readFileSync(corpusFile, 'utf8'), 60, 5, 10);
-});
+test(
+  'incremental = fresh analysis over seeded random edits of the corpus list',
+  { skip: corpusMissing && 'corpus absent (../shared/corpus): nothing to edit' },
+  () => {
+    run('corpus', readFileSync(corpusFile, 'utf8'), 60, 5, 10);
+  },
+);
 
 test('an edit re-parses only the section it touches, and moving sections are not re-parsed', () => {
   const text = generateList({ weeks: 20, seed: 3 });

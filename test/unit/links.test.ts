@@ -22,16 +22,19 @@ test('placeholder-link: xxx, empty, #, prose, nested link, pics/ folder; error s
   );
   const problems = rulesOf(run(text), 'placeholder-link');
   assert.ok(problems.every((p) => p.severity === 'error'));
-  assert.deepEqual(problems.map((p) => p.message), [
-    'Image [My Image] is the folder "pics/", not an image file; expected a URL or image file',
-    'Link [Paper] is the placeholder "xxx"; expected a URL',
-    'Link [Tweet] is the placeholder "XXX"; expected a URL',
-    'Link [Paper] is empty; expected a URL',
-    'Link [Tweet] is the placeholder "#"; expected a URL',
-    'Link [Paper] is prose ("the paper is not out yet"), not a URL; expected a URL',
-    'Link [Paper] is the Markdown link "[XXX](https://arxiv.org/abs/2501.00004)", not a URL; expected a URL',
-    'Link [Paper] points at example.com/paper, a placeholder domain; expected a URL',
-  ]);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [
+      'Image [My Image] is the folder "pics/", not an image file; expected a URL or image file',
+      'Link [Paper] is the placeholder "xxx"; expected a URL',
+      'Link [Tweet] is the placeholder "XXX"; expected a URL',
+      'Link [Paper] is empty; expected a URL',
+      'Link [Tweet] is the placeholder "#"; expected a URL',
+      'Link [Paper] is prose ("the paper is not out yet"), not a URL; expected a URL',
+      'Link [Paper] is the Markdown link "[XXX](https://arxiv.org/abs/2501.00004)", not a URL; expected a URL',
+      'Link [Paper] points at example.com/paper, a placeholder domain; expected a URL',
+    ],
+  );
   const at = columnOf(text, '[Paper](xxx)');
   assert.deepEqual(problems[1].range, { start: at, end: { line: at.line, character: at.character + '[Paper](xxx)'.length } });
 });
@@ -47,10 +50,22 @@ test('missing-file: relative images and links that do not exist next to the docu
   try {
     mkdirSync(join(dir, 'pics'));
     writeFileSync(join(dir, 'pics', 'week 1.png'), '');
-    const text = doc('![Week 1](pics/week%201.png)', '![Week 2](pics/week-2.png)', '[Notes](./notes.md#top)', '[Site](https://widget.ai/x.png)', week('Feb 13 - 19', [row(1, 'A')]));
+    const text = doc(
+      '![Week 1](pics/week%201.png)',
+      '![Week 2](pics/week-2.png)',
+      '[Notes](./notes.md#top)',
+      '[Site](https://widget.ai/x.png)',
+      week('Feb 13 - 19', [row(1, 'A')]),
+    );
     const exists = (p: string) => existsSync(join(dir, p));
     const problems = rulesOf(run(text, {}, exists), 'missing-file');
-    assert.deepEqual(problems.map((p) => `${where(p)} ${p.message}`), ['missing-file 2:11 Image "pics/week-2.png" does not exist next to this document', 'missing-file 3:9 Linked file "./notes.md" does not exist next to this document']);
+    assert.deepEqual(
+      problems.map((p) => `${where(p)} ${p.message}`),
+      [
+        'missing-file 2:11 Image "pics/week-2.png" does not exist next to this document',
+        'missing-file 3:9 Linked file "./notes.md" does not exist next to this document',
+      ],
+    );
     assert.deepEqual(rulesOf(run(text), 'missing-file'), [], 'without a folder (untitled document) nothing is checked');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -65,7 +80,14 @@ test('link-label: malformed labels get a fix; Tweet and Code hosts are checked',
     '| 4) **D** - d | [Paper](https://arxiv.org/abs/2501.00014), [Tweet](https://twitter.com/a/status/4), [GitHub](https://github.com/o/r), [Code](https://huggingface.co/o/m) |',
   ]);
   const problems = rulesOf(run(text), 'link-label');
-  assert.deepEqual(problems.map((p) => p.message), ['Link label "Tweet)" is malformed; expected "Tweet"', '[Tweet] links to arxiv.org; expected twitter.com or x.com', '[Code] links to widget.ai, which hosts no code; expected a code host such as github.com']);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [
+      'Link label "Tweet)" is malformed; expected "Tweet"',
+      '[Tweet] links to arxiv.org; expected twitter.com or x.com',
+      '[Code] links to widget.ai, which hosts no code; expected a code host such as github.com',
+    ],
+  );
   const fixed = applyEdits(text, problems[0].fix!.edits);
   assert.ok(fixed.includes('[Tweet](https://x.com/a/status/1)'));
 });
@@ -76,9 +98,15 @@ test('missing-link: default requires [Paper] (any case), at information severity
     '| 2) **Lower Case** - d | [paper](https://arxiv.org/abs/2501.00021) |',
   ]);
   const problems = rulesOf(run(text), 'missing-link');
-  assert.deepEqual(problems.map((p) => [p.severity, p.message]), [['info', 'Row 1 "Blog Only" has no [Paper] link']]);
+  assert.deepEqual(
+    problems.map((p) => [p.severity, p.message]),
+    [['info', 'Row 1 "Blog Only" has no [Paper] link']],
+  );
   const withTweet = rulesOf(run(text, { requiredLinks: ['Paper', 'Tweet'] }), 'missing-link');
-  assert.deepEqual(withTweet.map((p) => p.message), ['Row 1 "Blog Only" has no [Paper] link', 'Row 2 "Lower Case" has no [Tweet] link']);
+  assert.deepEqual(
+    withTweet.map((p) => p.message),
+    ['Row 1 "Blog Only" has no [Paper] link', 'Row 2 "Lower Case" has no [Tweet] link'],
+  );
   // The range is the links cell.
   const at = columnOf(text, '[Blog]');
   assert.deepEqual(problems[0].range.start, at);

@@ -25,11 +25,15 @@ test('title span points at the title text itself', () => {
   assert.equal(lineText.slice(r.titleSpan.start, r.titleSpan.end), 'Spanned Title');
 });
 
-test('one-space title/description boundary: cut at the description\'s opening words only when no plausible separator exists', () => {
+test("one-space title/description boundary: cut at the description's opening words only when no plausible separator exists", () => {
   const long = 'x'.repeat(80);
-  const oneSpace = firstRow(`| 1) Widget Graphs for Shop Agents This paper presents a ${long} framework.  Key findings: <br>● one | [Paper](https://a.org/1) |`);
+  const oneSpace = firstRow(
+    `| 1) Widget Graphs for Shop Agents This paper presents a ${long} framework.  Key findings: <br>● one | [Paper](https://a.org/1) |`,
+  );
   assert.equal(oneSpace.title, 'Widget Graphs for Shop Agents');
-  const lateDoubleSpace = firstRow(`| 1) A Memory System for Widget LLMs Introduces a unified ${long} memory, addressing a gap in  current systems. | [Paper](https://a.org/1) |`);
+  const lateDoubleSpace = firstRow(
+    `| 1) A Memory System for Widget LLMs Introduces a unified ${long} memory, addressing a gap in  current systems. | [Paper](https://a.org/1) |`,
+  );
   assert.equal(lateDoubleSpace.title, 'A Memory System for Widget LLMs');
   // A verb inside a short title stays in it when the two-space separator is plausible.
   const verbInTitle = firstRow('| 1) Lab Introduces Widgets  This model widgets everything. | [Paper](https://a.org/1) |');
@@ -39,7 +43,9 @@ test('one-space title/description boundary: cut at the description\'s opening wo
 });
 
 test('links: lowercase labels, missing commas, parentheses and titles in URLs', () => {
-  const r = firstRow('| 1) **T** - d | [paper](https://a.org/1) [Tweet](https://x.com/a/status/1)[Code](https://github.com/o/r), [Wiki](https://en.wikipedia.org/wiki/Widget_(toy)) [Blog](https://b.org/p "Blog title") |');
+  const r = firstRow(
+    '| 1) **T** - d | [paper](https://a.org/1) [Tweet](https://x.com/a/status/1)[Code](https://github.com/o/r), [Wiki](https://en.wikipedia.org/wiki/Widget_(toy)) [Blog](https://b.org/p "Blog title") |',
+  );
   assert.deepEqual(
     r.links.map((l) => [l.label, l.target]),
     [
@@ -50,7 +56,11 @@ test('links: lowercase labels, missing commas, parentheses and titles in URLs', 
       ['Blog', 'https://b.org/p'],
     ],
   );
-  assert.deepEqual(run(week('Feb 13 - 19', ['| 1) **T** - d | [paper](https://a.org/1) [Tweet](https://x.com/a/status/1) |'])), [], 'lowercase [paper] is the paper link');
+  assert.deepEqual(
+    run(week('Feb 13 - 19', ['| 1) **T** - d | [paper](https://a.org/1) [Tweet](https://x.com/a/status/1) |'])),
+    [],
+    'lowercase [paper] is the paper link',
+  );
 });
 
 test('headings and tables inside code fences are ignored', () => {
@@ -81,19 +91,41 @@ test('a fence inside a week hides its table rows', () => {
 });
 
 test('multi-line HTML comments hide headings and links', () => {
-  const text = doc('# List', '<!--', '## Top ML Papers of the Week (Jan 1 - Jan 99)', '- [Top ML Papers of the Week (Jan 1 - Jan 99)](#nowhere)', '[Paper](xxx)', '-->', '', week('Feb 13 - 19', rows(2)));
+  const text = doc(
+    '# List',
+    '<!--',
+    '## Top ML Papers of the Week (Jan 1 - Jan 99)',
+    '- [Top ML Papers of the Week (Jan 1 - Jan 99)](#nowhere)',
+    '[Paper](xxx)',
+    '-->',
+    '',
+    week('Feb 13 - 19', rows(2)),
+  );
   assert.equal(model(text).weeks.length, 1);
   assert.deepEqual(run(text), []);
 });
 
 test('week heading variants: #, ##, ### levels; year groups end a week', () => {
-  const text = doc('# List', '## 2025', week('Jan 6 - Jan 12', rows(1, 'New'), '###'), '## 2024', week('Dec 30 - Jan 5', rows(1, 'Old'), '###'), '# Top ML Papers of the Week (Dec 23 - Dec 29)', '', HEADER, row(1, 'Z'));
+  const text = doc(
+    '# List',
+    '## 2025',
+    week('Jan 6 - Jan 12', rows(1, 'New'), '###'),
+    '## 2024',
+    week('Dec 30 - Jan 5', rows(1, 'Old'), '###'),
+    '# Top ML Papers of the Week (Dec 23 - Dec 29)',
+    '',
+    HEADER,
+    row(1, 'Z'),
+  );
   const list = model(text);
-  assert.deepEqual(list.weeks.map((w) => [w.level, w.heading]), [
-    [3, 'Top ML Papers of the Week (Jan 6 - Jan 12)'],
-    [3, 'Top ML Papers of the Week (Dec 30 - Jan 5)'],
-    [1, 'Top ML Papers of the Week (Dec 23 - Dec 29)'],
-  ]);
+  assert.deepEqual(
+    list.weeks.map((w) => [w.level, w.heading]),
+    [
+      [3, 'Top ML Papers of the Week (Jan 6 - Jan 12)'],
+      [3, 'Top ML Papers of the Week (Dec 30 - Jan 5)'],
+      [1, 'Top ML Papers of the Week (Dec 23 - Dec 29)'],
+    ],
+  );
   // The `## 2024` group heading closes the first week (level 2 <= 3).
   assert.equal(list.weeks[0].endLine, text.split('\n').indexOf('## 2024'));
   assert.deepEqual(run(text), []);
@@ -117,7 +149,10 @@ test('CRLF line endings: same problems, same columns, line breaks not part of li
   const lf = week('Feb 13 - 19', [row(1, 'A'), '| 3. **B** - d | [Paper](xxx) |']);
   const crlf = lf.replace(/\n/g, '\r\n');
   assert.deepEqual(run(crlf).map(where), run(lf).map(where));
-  assert.deepEqual(run(crlf).map((p) => p.range), run(lf).map((p) => p.range));
+  assert.deepEqual(
+    run(crlf).map((p) => p.range),
+    run(lf).map((p) => p.range),
+  );
   assert.ok(run(crlf).length >= 3);
 });
 

@@ -17,7 +17,9 @@ test('the README rule table is the one generated from the rule registry', () => 
 });
 
 test('every rule has a setting in package.json with its default severity', () => {
-  const properties = packageJson.contributes?.configuration?.properties ?? Object.assign({}, ...(packageJson.contributes?.configuration ?? []).map((c: { properties: object }) => c.properties));
+  const properties =
+    packageJson.contributes?.configuration?.properties ??
+    Object.assign({}, ...(packageJson.contributes?.configuration ?? []).map((c: { properties: object }) => c.properties));
   for (const rule of RULES) {
     const setting = properties[`paperList.rules.${rule.name}`];
     assert.ok(setting, `package.json contributes paperList.rules.${rule.name}`);
@@ -28,7 +30,9 @@ test('every rule has a setting in package.json with its default severity', () =>
 test('every contributed command and setting is documented in the README', () => {
   const commands: { command: string }[] = packageJson.contributes?.commands ?? [];
   for (const { command } of commands) assert.ok(readme.includes(`\`${command}\``), `README documents ${command}`);
-  const properties = packageJson.contributes?.configuration?.properties ?? Object.assign({}, ...(packageJson.contributes?.configuration ?? []).map((c: { properties: object }) => c.properties));
+  const properties =
+    packageJson.contributes?.configuration?.properties ??
+    Object.assign({}, ...(packageJson.contributes?.configuration ?? []).map((c: { properties: object }) => c.properties));
   for (const key of Object.keys(properties)) {
     const documented = key.startsWith('paperList.rules.') ? readme.includes('`paperList.rules.<rule>`') : readme.includes(`\`${key}\``);
     assert.ok(documented, `README documents ${key}`);

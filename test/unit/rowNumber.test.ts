@@ -23,7 +23,10 @@ test('repeated and out-of-order numbers say so', () => {
   assert.equal(repeated.length, 1);
   assert.match(repeated[0].message, /^Row number 2 repeats the previous row's; expected 3 in week Feb 13 - 19$/);
   const outOfOrder = rowNumbers(week('Feb 13 - 19', [row(1, 'A'), row(3, 'B'), row(2, 'C')]));
-  assert.deepEqual(outOfOrder.map((p) => p.message), ['Row number 3 should be 2: week Feb 13 - 19 skips 2', 'Row number 2 is out of order after 3; expected 3 in week Feb 13 - 19']);
+  assert.deepEqual(
+    outOfOrder.map((p) => p.message),
+    ['Row number 3 should be 2: week Feb 13 - 19 skips 2', 'Row number 2 is out of order after 3; expected 3 in week Feb 13 - 19'],
+  );
 });
 
 test('a row without a number is reported with the number expected', () => {
@@ -76,7 +79,10 @@ test('renumbering touches only number tokens: one edit per wrong token', () => {
   for (const edit of fix.edits) assert.equal(edit.range.start.line, edit.range.end.line);
   const fixed = applyEdits(text, fix.edits);
   assert.deepEqual(
-    fixed.split('\n').filter((l) => /^\| \d/.test(l)).map((l) => l.slice(0, 4)),
+    fixed
+      .split('\n')
+      .filter((l) => /^\| \d/.test(l))
+      .map((l) => l.slice(0, 4)),
     ['| 1)', '| 2)', '| 3)', '| 4)'],
   );
   assert.equal(fixed.replace(/\| \d+[).]+ /g, ''), text.replace(/\| \d+[).]+ /g, ''), 'nothing but numbers changed');

@@ -21,7 +21,10 @@ test('a thematic break after a blank line ends the last week: the tail is not pa
   assert.equal(model.weeks[0].endLine, 5, 'the week ends before the `---` line');
   assert.equal(model.weeks[0].lastContentLine, 3);
   // The tail is still checked, as outside content.
-  assert.deepEqual(problems.map((p) => [p.rule, p.range.start.line]), [['placeholder-link', 7]]);
+  assert.deepEqual(
+    problems.map((p) => [p.rule, p.range.start.line]),
+    [['placeholder-link', 7]],
+  );
 });
 
 test('a `---` right under a paragraph line is a setext underline, not a break', () => {
@@ -33,7 +36,10 @@ test('a `---` right under a paragraph line is a setext underline, not a break', 
 test('a heading with "week" and parentheses but no date is not a week', () => {
   const text = '# ML Papers of the Week (test list)\n\n' + list;
   const { list: model } = analyze(text, DEFAULT_SETTINGS);
-  assert.deepEqual(model.weeks.map((w) => w.heading), ['Top ML Papers of the Week (June 2 - June 8) - 2025']);
+  assert.deepEqual(
+    model.weeks.map((w) => w.heading),
+    ['Top ML Papers of the Week (June 2 - June 8) - 2025'],
+  );
   const undated = analyze('## Top ML Papers of the Week (Sept)\n', DEFAULT_SETTINGS).list;
   assert.equal(undated.weeks.length, 1, 'a month name alone still makes a (broken) week heading');
 });

@@ -23,14 +23,24 @@ test('"off" removes a rule, "error" changes its severity; invalid values warn an
 
 test('disable-line at the end of a row silences that rule on the row, and is not part of the row', () => {
   const text = week('Feb 13 - 19', [row(1, 'A'), badRow('3.', 'B') + ' <!-- paper-list-disable-line row-number -->']);
-  assert.deepEqual(run(text).map((p) => p.rule), ['placeholder-link'], 'no row-number, and the comment does not hide the trailing pipe');
+  assert.deepEqual(
+    run(text).map((p) => p.rule),
+    ['placeholder-link'],
+    'no row-number, and the comment does not hide the trailing pipe',
+  );
   const named = week('Feb 13 - 19', [row(1, 'A'), badRow('3.', 'B') + ' <!-- paper-list-disable-line placeholder-link -->']);
-  assert.deepEqual(run(named).map((p) => p.rule), ['row-number', 'row-number']);
+  assert.deepEqual(
+    run(named).map((p) => p.rule),
+    ['row-number', 'row-number'],
+  );
 });
 
-test('disable-next-line above a week heading silences that heading\'s problems only', () => {
+test("disable-next-line above a week heading silences that heading's problems only", () => {
   const text = doc('<!-- paper-list-disable-next-line week-heading -->', week('Jan 1-8', [row(1, 'A')]), week('Dec 20-28', [row(1, 'B')]));
-  assert.deepEqual(rulesOf(run(text), 'week-heading').map((p) => p.range.start.line), [text.split('\n').findIndex((l) => l.includes('Dec 20-28'))]);
+  assert.deepEqual(
+    rulesOf(run(text), 'week-heading').map((p) => p.range.start.line),
+    [text.split('\n').findIndex((l) => l.includes('Dec 20-28'))],
+  );
 });
 
 test('disable-next-line, block disable/enable, with and without rule names', () => {
@@ -56,7 +66,10 @@ test('disable-next-line, block disable/enable, with and without rule names', () 
     week('Feb 13 - 19', [row(1, 'A')]),
   ];
   const problems = rulesOf(run(lines.join('\n')), 'placeholder-link');
-  assert.deepEqual(problems.map((p) => p.range.start.line + 1), [4, 11, 15, 17]);
+  assert.deepEqual(
+    problems.map((p) => p.range.start.line + 1),
+    [4, 11, 15, 17],
+  );
 });
 
 test('a disable comment inside a code fence does nothing', () => {

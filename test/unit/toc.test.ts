@@ -33,8 +33,15 @@ test('an entry pointing at the previous week is retargeted to the week its text 
   );
   const problems = tocProblems(text);
   assert.equal(problems.length, 1);
-  assert.equal(problems[0].message, `TOC entry "${heading('October 21 - October 27')}" points at week October 14 - October 20; expected #${anchor('October 21 - October 27')}`);
-  assert.equal(problems[0].related?.[0].range.start.line, text.split('\n').indexOf(`## ${heading('October 14 - October 20')}`), 'related: the week it points at');
+  assert.equal(
+    problems[0].message,
+    `TOC entry "${heading('October 21 - October 27')}" points at week October 14 - October 20; expected #${anchor('October 21 - October 27')}`,
+  );
+  assert.equal(
+    problems[0].related?.[0].range.start.line,
+    text.split('\n').indexOf(`## ${heading('October 14 - October 20')}`),
+    'related: the week it points at',
+  );
   const fixed = fixAll(text, settings()).text;
   assert.ok(fixed.startsWith(entry('October 21 - October 27', `./#${anchor('October 21 - October 27')}`)));
   assert.deepEqual(run(fixed), []);
@@ -48,7 +55,12 @@ test('a copied entry with a stale text: the text is fixed, no duplicate entry is
     ...weeks('June 19 - June 25', 'June 12 - June 18'),
   );
   const problems = tocProblems(text);
-  assert.deepEqual(problems.map((p) => p.message), [`TOC entry "${heading('June 12 - June 18')}" points at week June 19 - June 25, but its text names week June 12 - June 18, which the entry on line 2 lists; expected the text "${heading('June 19 - June 25')}"`]);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [
+      `TOC entry "${heading('June 12 - June 18')}" points at week June 19 - June 25, but its text names week June 12 - June 18, which the entry on line 2 lists; expected the text "${heading('June 19 - June 25')}"`,
+    ],
+  );
   const fixed = fixAll(text, settings()).text;
   assert.ok(fixed.startsWith(entry('June 19 - June 25', `./#${anchor('June 19 - June 25')}`)));
   assert.deepEqual(run(fixed), []);
@@ -62,17 +74,20 @@ test('empty, anchorless and unknown targets', () => {
     '',
     ...weeks('Feb 20-26', 'Feb 13 - 19', 'Feb 6 - 12'),
   );
-  assert.deepEqual(tocProblems(text).map((p) => p.message), [
-    `TOC entry "${heading('Feb 20-26')}" has an empty target; expected #${anchor('Feb 20-26')}`,
-    `TOC entry "${heading('Feb 13 - 19')}" links to "xxx", which has no #anchor`,
-    `TOC entry "${heading('Feb 6 - 12')}" points at #top-ml-papers-of-the-week-feb-6---13, which matches no heading; expected #${anchor('Feb 6 - 12')}`,
-  ]);
+  assert.deepEqual(
+    tocProblems(text).map((p) => p.message),
+    [
+      `TOC entry "${heading('Feb 20-26')}" has an empty target; expected #${anchor('Feb 20-26')}`,
+      `TOC entry "${heading('Feb 13 - 19')}" links to "xxx", which has no #anchor`,
+      `TOC entry "${heading('Feb 6 - 12')}" points at #top-ml-papers-of-the-week-feb-6---13, which matches no heading; expected #${anchor('Feb 6 - 12')}`,
+    ],
+  );
   const fixed = fixAll(text, settings()).text;
   assert.deepEqual(rulesOf(run(fixed), 'toc'), [], fixed.split('\n').slice(0, 3).join('\n'));
   assert.ok(fixed.includes(`[${heading('Feb 20-26')}](./#${anchor('Feb 20-26')})`), 'an empty target gets the ./# form');
 });
 
-test('a week missing from the TOC gets an entry inserted in its place, in the neighbours\' style', () => {
+test("a week missing from the TOC gets an entry inserted in its place, in the neighbours' style", () => {
   const text = doc(
     entry('Jun 23 - Jun 29', `./#${anchor('Jun 23 - Jun 29) - 2025')}`),
     entry('Jun 9 - Jun 15', `./#${anchor('Jun 9 - Jun 15) - 2025')}`),
@@ -80,7 +95,10 @@ test('a week missing from the TOC gets an entry inserted in its place, in the ne
     ...weeks('Jun 23 - Jun 29) - 2025', 'Jun 16 - Jun 22) - 2025', 'Jun 9 - Jun 15) - 2025'),
   );
   const problems = tocProblems(text);
-  assert.deepEqual(problems.map((p) => p.message), ['Week Jun 16 - Jun 22 has no entry in the table of contents']);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['Week Jun 16 - Jun 22 has no entry in the table of contents'],
+  );
   const fixed = fixAll(text, settings()).text;
   assert.deepEqual(fixed.split('\n').slice(0, 3), [
     entry('Jun 23 - Jun 29', `./#${anchor('Jun 23 - Jun 29) - 2025')}`),
@@ -98,15 +116,26 @@ test('duplicate entries and entries whose dates disagree with the heading', () =
     '',
     ...weeks('December 25 - December 31', 'December 18 - December 24'),
   );
-  assert.deepEqual(tocProblems(text).map((p) => `${where(p)} ${p.message}`), [
-    `toc 1:${entry('December 24 - December 31', '').length} TOC entry "${heading('December 24 - December 31')}" points at week December 25 - December 31, whose dates differ from the entry text`,
-    `toc 3:3 TOC entry "${heading('December 18 - December 24')}" repeats the entry on line 2 (both for week December 18 - December 24)`,
-  ]);
+  assert.deepEqual(
+    tocProblems(text).map((p) => `${where(p)} ${p.message}`),
+    [
+      `toc 1:${entry('December 24 - December 31', '').length} TOC entry "${heading('December 24 - December 31')}" points at week December 25 - December 31, whose dates differ from the entry text`,
+      `toc 3:3 TOC entry "${heading('December 18 - December 24')}" repeats the entry on line 2 (both for week December 18 - December 24)`,
+    ],
+  );
 });
 
-test('TOC entries for repeated headings use GitHub\'s -1 suffix', () => {
-  const text = doc(entry('Feb 13 - 19', `#${anchor('Feb 13 - 19')}`), entry('Feb 13 - 19', `#${anchor('Feb 13 - 19')}-1`), '', ...weeks('Feb 13 - 19', 'Feb 13 - 19'));
-  assert.deepEqual(tocProblems(text).map((p) => p.message), []);
+test("TOC entries for repeated headings use GitHub's -1 suffix", () => {
+  const text = doc(
+    entry('Feb 13 - 19', `#${anchor('Feb 13 - 19')}`),
+    entry('Feb 13 - 19', `#${anchor('Feb 13 - 19')}-1`),
+    '',
+    ...weeks('Feb 13 - 19', 'Feb 13 - 19'),
+  );
+  assert.deepEqual(
+    tocProblems(text).map((p) => p.message),
+    [],
+  );
 });
 
 test('a list without a TOC is not asked to have one', () => {

@@ -21,7 +21,14 @@ test('arXiv spellings of one paper share a key', () => {
 });
 
 test('other URLs: scheme, www., trailing slash, fragment and tracking parameters ignored; other parameters kept', () => {
-  const same = ['https://www.widget.ai/blog/post/', 'http://widget.ai/blog/post', 'https://widget.ai/blog/post?s=20', 'https://widget.ai/blog/post?s=20&t=AbCdEf', 'https://widget.ai/blog/post?utm_source=x&utm_medium=y', 'https://widget.ai/blog/post#section'];
+  const same = [
+    'https://www.widget.ai/blog/post/',
+    'http://widget.ai/blog/post',
+    'https://widget.ai/blog/post?s=20',
+    'https://widget.ai/blog/post?s=20&t=AbCdEf',
+    'https://widget.ai/blog/post?utm_source=x&utm_medium=y',
+    'https://widget.ai/blog/post#section',
+  ];
   const keys = new Set(same.map(paperKey));
   assert.equal(keys.size, 1, [...keys].join(' | '));
   assert.notEqual(paperKey('https://openreview.net/forum?id=AAAA'), paperKey('https://openreview.net/forum?id=BBBB'), 'openreview ?id= tells papers apart');
@@ -31,12 +38,36 @@ test('other URLs: scheme, www., trailing slash, fragment and tracking parameters
 });
 
 test('placeholder variants', () => {
-  const placeholders = ['', ' ', '#', '##', 'xxx', 'XXX', 'xxxx', 'TODO', 'tbd', 'TBA', 'link', 'URL', 'https://', 'http:', 'https://example.com/paper', 'www.example.org', 'the paper is on arxiv', '[XXX](https://arxiv.org/abs/2501.00001)'];
+  const placeholders = [
+    '',
+    ' ',
+    '#',
+    '##',
+    'xxx',
+    'XXX',
+    'xxxx',
+    'TODO',
+    'tbd',
+    'TBA',
+    'link',
+    'URL',
+    'https://',
+    'http:',
+    'https://example.com/paper',
+    'www.example.org',
+    'the paper is on arxiv',
+    '[XXX](https://arxiv.org/abs/2501.00001)',
+  ];
   for (const target of placeholders) assert.ok(placeholderReason(target, false), JSON.stringify(target));
   assert.match(placeholderReason('pics/', true)!, /folder "pics\/"/);
   assert.equal(placeholderReason('pics/', false), undefined, 'a folder link (not an image) may be intended');
-  for (const real of ['https://arxiv.org/abs/2501.00001', 'pics/week-1.png', './notes.md', '<https://a.org/with space>', 'https://examples.com/x']) assert.equal(placeholderReason(real, false), undefined, real);
-  assert.match(placeholderReason('https://draft.widget.ai/p', false, ['DRAFT.widget'])!, /pattern "DRAFT.widget"/, 'extra patterns are plain, case-insensitive text');
+  for (const real of ['https://arxiv.org/abs/2501.00001', 'pics/week-1.png', './notes.md', '<https://a.org/with space>', 'https://examples.com/x'])
+    assert.equal(placeholderReason(real, false), undefined, real);
+  assert.match(
+    placeholderReason('https://draft.widget.ai/p', false, ['DRAFT.widget'])!,
+    /pattern "DRAFT.widget"/,
+    'extra patterns are plain, case-insensitive text',
+  );
   assert.equal(placeholderReason('https://a.org/p', false, ['.*']), undefined, 'patterns are never regular expressions');
 });
 
@@ -50,17 +81,21 @@ test('githubSlug follows GitHub: lowercase, punctuation dropped, spaces to dashe
 test('repeated headings get -1, -2 anchors', () => {
   const text = ['# Notes', '## Week (Jan 1 - Jan 7)', '## Week (Jan 1 - Jan 7)', '## Week (Jan 1 - Jan 7)', '## Notes'].join('\n');
   const anchors = analyze(text, settings()).list.anchors;
-  assert.deepEqual([...anchors.entries()].sort((a, b) => a[1] - b[1]), [
-    ['notes', 0],
-    ['week-jan-1---jan-7', 1],
-    ['week-jan-1---jan-7-1', 2],
-    ['week-jan-1---jan-7-2', 3],
-    ['notes-1', 4],
-  ]);
+  assert.deepEqual(
+    [...anchors.entries()].sort((a, b) => a[1] - b[1]),
+    [
+      ['notes', 0],
+      ['week-jan-1---jan-7', 1],
+      ['week-jan-1---jan-7-1', 2],
+      ['week-jan-1---jan-7-2', 3],
+      ['notes-1', 4],
+    ],
+  );
 });
 
 test('anchorOf reads every TOC target form', () => {
-  for (const target of ['./#week-a', '#week-a', 'https://github.com/o/r#week-a', 'https://github.com/o/r/blob/main/README.md#week-a', '#week%2Da']) assert.equal(anchorOf(target), 'week-a', target);
+  for (const target of ['./#week-a', '#week-a', 'https://github.com/o/r#week-a', 'https://github.com/o/r/blob/main/README.md#week-a', '#week%2Da'])
+    assert.equal(anchorOf(target), 'week-a', target);
   assert.equal(anchorOf('https://github.com/o/r'), undefined);
   assert.equal(anchorOf('#bad%zz'), 'bad%zz');
 });

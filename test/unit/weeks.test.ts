@@ -6,8 +6,18 @@ import { doc, rows, run, rulesOf, settings, week, where, columnOf } from './help
 const w = (dates: string, prefix = dates) => week(dates, rows(2, prefix));
 
 test('consecutive 7-day weeks, newest first, across months and New Year: silent', () => {
-  const list = doc(w('January 6 - January 12) - 2025'), w('December 30 - January 5) - 2025'), w('December 23 - December 29'), w('Dec 16-22'), w('Dec 9 - Dec 15'), w('Dec 2 - Dec 8'));
-  assert.deepEqual(run(list).map((p) => `${where(p)} ${p.message}`), []);
+  const list = doc(
+    w('January 6 - January 12) - 2025'),
+    w('December 30 - January 5) - 2025'),
+    w('December 23 - December 29'),
+    w('Dec 16-22'),
+    w('Dec 9 - Dec 15'),
+    w('Dec 2 - Dec 8'),
+  );
+  assert.deepEqual(
+    run(list).map((p) => `${where(p)} ${p.message}`),
+    [],
+  );
 });
 
 test('week-heading: a range that is not 7 days says what 7 days would be', () => {
@@ -21,7 +31,10 @@ test('week-heading: a range that is not 7 days says what 7 days would be', () =>
 
 test('week-heading: unknown month and unparseable dates', () => {
   const problems = rulesOf(run(doc(w('Smarch 3 - Smarch 9', 'a'), w('Feb 24 - Mar 2', 'b'))), 'week-heading');
-  assert.deepEqual(problems.map((p) => p.message), ['Week heading has an unknown month "Smarch"; expected "(Month D - Month D)"']);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['Week heading has an unknown month "Smarch"; expected "(Month D - Month D)"'],
+  );
 });
 
 test('week-heading: March4 is reported with a fix that adds the space, after which the TOC entry resolves', () => {
@@ -31,7 +44,11 @@ test('week-heading: March4 is reported with a fix that adds the space, after whi
     w('March4 - March 10) - 2024', 'a'),
   );
   const problems = run(text);
-  assert.deepEqual(problems.map((p) => `${where(p)} ${p.message}`), [`week-heading 3:${columnOf(text, 'March4').character + 1} Week heading has no space between month and day in "March4"; expected "March 4"`], 'the TOC entry is right: only the heading is reported');
+  assert.deepEqual(
+    problems.map((p) => `${where(p)} ${p.message}`),
+    [`week-heading 3:${columnOf(text, 'March4').character + 1} Week heading has no space between month and day in "March4"; expected "March 4"`],
+    'the TOC entry is right: only the heading is reported',
+  );
   const fixed = fixAll(text, settings()).text;
   assert.ok(fixed.includes('(March 4 - March 10) - 2024'));
   assert.deepEqual(run(fixed), []);

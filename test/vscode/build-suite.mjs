@@ -43,9 +43,7 @@ export async function buildSuite({ testsDir = defaultTestsDir, outDir = defaultO
     absWorkingDir: repoRoot,
   };
   await esbuild.build({ ...common, entryPoints: [join(defaultTestsDir, 'index.ts')], outfile: join(outDir, 'index.js') });
-  await Promise.all(
-    tests.map((t) => esbuild.build({ ...common, entryPoints: [t], outfile: join(outDir, basename(t).replace(/\.ts$/, '.js')) })),
-  );
+  await Promise.all(tests.map((t) => esbuild.build({ ...common, entryPoints: [t], outfile: join(outDir, basename(t).replace(/\.ts$/, '.js')) })));
   const testFiles = tests.map((t) => join(outDir, basename(t).replace(/\.ts$/, '.js')));
   if (!quiet) console.log(`[build-suite] ${testFiles.length} test file(s) from ${testsDir} -> ${outDir}`);
   return { outDir, index: join(outDir, 'index.js'), testFiles };

@@ -104,15 +104,20 @@ export async function startCodeServer({ workspace, dataDir, env = {}, verbose = 
   );
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--config', join(dataDir, 'config.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    join(dataDir, 'config.yaml'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     workspace,
   ];
   const tail = new Tail(120);
@@ -280,7 +285,12 @@ function parseArgs(argv) {
     else if (a === '--keep') opts.keep = true;
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 20).join('\n'));
+      console.log(
+        readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(1, 20)
+          .join('\n'),
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -317,7 +327,8 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const missing = missingSystemPackages({ forInstall: false });
-  if (missing.length) throw new Error(`missing Debian packages: ${missing.join(', ')} (apt-get install -y --no-install-recommends chromium libkrb5-dev ripgrep)`);
+  if (missing.length)
+    throw new Error(`missing Debian packages: ${missing.join(', ')} (apt-get install -y --no-install-recommends chromium libkrb5-dev ripgrep)`);
   if (!existsSync(join(opts.extension, 'package.json'))) throw new Error(`--extension ${opts.extension}: no package.json`);
   if (!existsSync(opts.workspace)) throw new Error(`workspace fixture folder not found: ${opts.workspace} (pass --workspace <dir>)`);
   const extPkg = JSON.parse(readFileSync(join(opts.extension, 'package.json'), 'utf8'));
@@ -350,8 +361,7 @@ async function main() {
       if (!opts.keep) {
         rmSync(tmp, { recursive: true, force: true });
         rmSync(suiteOut, { recursive: true, force: true });
-      }
-      else log(`kept ${tmp} and ${suiteOut}`);
+      } else log(`kept ${tmp} and ${suiteOut}`);
     })());
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {

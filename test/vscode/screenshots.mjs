@@ -105,7 +105,11 @@ export async function takeScreenshots({
       const folders = page.locator('.pane:has(.explorer-folders-view) > .pane-header').first();
       if ((await folders.count()) && (await folders.getAttribute('aria-expanded')) === 'true') {
         await folders.click();
-        await page.locator('.explorer-folders-view').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+        await page
+          .locator('.explorer-folders-view')
+          .first()
+          .waitFor({ state: 'hidden', timeout: 5000 })
+          .catch(() => {});
       }
       const pane = page.locator(`.pane:has(> .pane-header[aria-label*="${treeView}"])`).first();
       await visible(pane, '.monaco-list-row');
@@ -130,7 +134,11 @@ export async function takeScreenshots({
       for (let i = 0; i < 10; i++) {
         await runCommand(page, 'Go to Next Problem (Error, Warning, Info)');
         await page.keyboard.press('Escape'); // close the peek, keep the cursor on the problem
-        await page.locator('.marker-widget').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+        await page
+          .locator('.marker-widget')
+          .first()
+          .waitFor({ state: 'hidden', timeout: 5000 })
+          .catch(() => {});
         await page.keyboard.press('Control+.');
         const menu = await visible(page, '.context-view .action-widget', 3000).catch(() => null);
         if (menu) {

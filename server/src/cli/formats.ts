@@ -48,7 +48,10 @@ export function formatReports(format: Format, reports: readonly FileReport[], ve
       return JSON.stringify(toJsonProblems(reports), null, 2) + '\n';
     case 'github':
       return toJsonProblems(reports)
-        .map((p) => `::${p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice'} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${escapeProperty(p.rule)}::${escapeData(p.message)}\n`)
+        .map(
+          (p) =>
+            `::${p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice'} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${escapeProperty(p.rule)}::${escapeData(p.message)}\n`,
+        )
         .join('');
     case 'sarif':
       return JSON.stringify(toSarif(reports, version), null, 2) + '\n';
@@ -98,8 +101,16 @@ function toSarif(reports: readonly FileReport[], version: string): object {
             const location = (range: Finding['range']) => ({
               physicalLocation: {
                 // A URI reference, so each path segment is percent-encoded (spaces, `#`, `%` in file names).
-                artifactLocation: rel.startsWith('..') || isAbsolute(rel) ? { uri: pathToFileURL(r.file).href } : { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
-                region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+                artifactLocation:
+                  rel.startsWith('..') || isAbsolute(rel)
+                    ? { uri: pathToFileURL(r.file).href }
+                    : { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+                region: {
+                  startLine: range.start.line + 1,
+                  startColumn: range.start.character + 1,
+                  endLine: range.end.line + 1,
+                  endColumn: range.end.character + 1,
+                },
               },
             });
             return {
@@ -108,7 +119,9 @@ function toSarif(reports: readonly FileReport[], version: string): object {
               level: SARIF_LEVEL[p.severity],
               message: { text: p.message },
               locations: [location(p.range)],
-              ...(p.related && p.related.length > 0 ? { relatedLocations: p.related.map((rel, id) => ({ id, ...location(rel.range), message: { text: rel.message } })) } : {}),
+              ...(p.related && p.related.length > 0
+                ? { relatedLocations: p.related.map((rel, id) => ({ id, ...location(rel.range), message: { text: rel.message } })) }
+                : {}),
             };
           }),
         ),

@@ -24,15 +24,21 @@ export function codeActions(state: DocumentState, params: CodeActionParams, sett
     for (const problem of state.analysis.problems) {
       if (problem.range.end.line < first || problem.range.start.line > last) continue;
       const diagnostic: Diagnostic = params.context.diagnostics.find((d) => isDiagnosticOf(d, problem)) ?? toDiagnostic(uri, problem);
-      if (problem.fix) actions.push({ title: problem.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(problem.fix.edits) });
-      for (const suggestion of problem.suggestions ?? []) actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: edit(suggestion.edits) });
+      if (problem.fix)
+        actions.push({ title: problem.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(problem.fix.edits) });
+      for (const suggestion of problem.suggestions ?? [])
+        actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: edit(suggestion.edits) });
     }
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
     const week = weekOfLine(state.analysis.list, first);
     if (week && rowOfLine(week, first)) {
       const fix = renumberWeek(week);
-      actions.push(fix ? { title: 'Renumber this week', kind: CodeActionKind.RefactorRewrite, edit: edit(fix.edits) } : { title: 'Renumber this week', kind: CodeActionKind.RefactorRewrite, disabled: { reason: 'The week is already numbered 1..N' } });
+      actions.push(
+        fix
+          ? { title: 'Renumber this week', kind: CodeActionKind.RefactorRewrite, edit: edit(fix.edits) }
+          : { title: 'Renumber this week', kind: CodeActionKind.RefactorRewrite, disabled: { reason: 'The week is already numbered 1..N' } },
+      );
     }
   }
   // Fix-all is offered when asked for (on save, or the source action menu), not in every lightbulb.

@@ -55,7 +55,10 @@ function rowCompletions(week: Week, position: Position, before: string): Complet
       detail: 'Row with [Paper] and [Tweet] links',
       sortText: '1',
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: `| ${number}) **\${1:Title}** - \${2:description} | [Paper](\${3}), [Tweet](\${4}) |$0` },
+      textEdit: {
+        range: { start: { line: position.line, character: 0 }, end: position },
+        newText: `| ${number}) **\${1:Title}** - \${2:description} | [Paper](\${3}), [Tweet](\${4}) |$0`,
+      },
       filterText: before,
     },
   ];
@@ -64,7 +67,9 @@ function rowCompletions(week: Week, position: Position, before: string): Complet
 function labelCompletions(list: PaperList, position: Position, before: string): CompletionItem[] {
   const counts = new Map<string, number>();
   for (const label of DEFAULT_LABELS) counts.set(label, 0);
-  for (const week of list.weeks) for (const row of week.rows) for (const link of row.links) if (!link.isImage && /^[A-Za-z][\w -]{0,20}$/.test(link.label)) counts.set(link.label, (counts.get(link.label) ?? 0) + 1);
+  for (const week of list.weeks)
+    for (const row of week.rows)
+      for (const link of row.links) if (!link.isImage && /^[A-Za-z][\w -]{0,20}$/.test(link.label)) counts.set(link.label, (counts.get(link.label) ?? 0) + 1);
   const open = before.lastIndexOf('[');
   const after = list.lines.line(position.line).slice(position.character);
   const closed = after.startsWith(']');

@@ -13,7 +13,8 @@ export function hover(list: PaperList, position: Position): Hover | undefined {
   if (!week) return undefined;
   if (position.line === week.headingLine) {
     const lines = [`**Week ${weekLabel(week)}**${week.year !== undefined ? ` · ${week.year}` : ''}`];
-    if (week.span && week.dates) lines.push(`${formatDay(week.span.start, true)} – ${formatDay(week.span.end, true)} (${week.span.end - week.span.start + 1} days)`);
+    if (week.span && week.dates)
+      lines.push(`${formatDay(week.span.start, true)} – ${formatDay(week.span.end, true)} (${week.span.end - week.span.start + 1} days)`);
     else if (week.dateError) lines.push(`Dates: heading ${week.dateError}`);
     lines.push(`${week.rows.length} paper${week.rows.length === 1 ? '' : 's'}`);
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: toRange(week.headingSpan) };
@@ -33,5 +34,8 @@ export function hover(list: PaperList, position: Position): Hover | undefined {
   }
   const sameTitle = (list.titles.get(normalizeTitle(row.title)) ?? []).filter((r) => r.row !== row);
   if (sameTitle.length > 0) lines.push(`Same title also at: ${sameTitle.map(where).join('; ')}`);
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } } };
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
+    range: { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
+  };
 }

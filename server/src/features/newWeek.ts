@@ -46,7 +46,9 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   const newest = list.weeks[0];
   const level = newest ? '#'.repeat(newest.level) : '##';
   const table = newest?.tables[0];
-  const header = table ? [list.lines.line(table.headerLine), list.lines.line(table.headerLine + 1)] : ['| **Paper**  | **Links** |', '| ------------- | ------------- |'];
+  const header = table
+    ? [list.lines.line(table.headerLine), list.lines.line(table.headerLine + 1)]
+    : ['| **Paper**  | **Links** |', '| ------------- | ------------- |'];
   const rows = Array.from({ length: ROWS }, (_, i) => `| ${i + 1})  | [Paper](), [Tweet]() |`);
   const sectionLines = [`${level} ${next.heading}`, ...header, ...rows, ''];
   const edits: TextEdit[] = [];
@@ -58,7 +60,10 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
     const hash = entry.target.indexOf('#');
     const base = hash === -1 ? './' : entry.target.slice(0, hash);
     const text = /\d{4}\s*$/.test(entry.text) ? next.heading : next.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '');
-    edits.push({ range: { start: { line: entry.line, character: 0 }, end: { line: entry.line, character: 0 } }, newText: `${entry.prefix}[${text}](${base}#${githubSlug(next.heading)})${eol}` });
+    edits.push({
+      range: { start: { line: entry.line, character: 0 }, end: { line: entry.line, character: 0 } },
+      newText: `${entry.prefix}[${text}](${base}#${githubSlug(next.heading)})${eol}`,
+    });
     shift = entry.line < newest.headingLine ? 1 : 0;
   }
   if (newest) {
@@ -69,7 +74,10 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
     const lastText = list.lines.line(last);
     insertLine = lastText === '' ? last : last + 1;
     const lead = lastText === '' ? '' : eol + eol;
-    edits.push({ range: { start: { line: last, character: lastText.length }, end: { line: last, character: lastText.length } }, newText: lead + sectionLines.join(eol) });
+    edits.push({
+      range: { start: { line: last, character: lastText.length }, end: { line: last, character: lastText.length } },
+      newText: lead + sectionLines.join(eol),
+    });
     if (lastText !== '') insertLine = last + 2;
   }
   // Cursor after "1) " in the first row: heading, header, delimiter, then the row.

@@ -20,7 +20,9 @@ export function documentSymbols(list: PaperList): DocumentSymbol[] {
         detail: row.description.length > 80 ? row.description.slice(0, 79) + '…' : row.description,
         kind: SymbolKind.Field,
         range: { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
-        selectionRange: row.title ? toRange(row.titleSpan) : { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
+        selectionRange: row.title
+          ? toRange(row.titleSpan)
+          : { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
       })),
     };
   });
@@ -38,7 +40,12 @@ export function workspaceSymbols(lists: Iterable<{ uri: string; list: PaperList 
     for (const week of list.weeks) {
       for (const row of week.rows) {
         if (needle && !row.title.toLowerCase().includes(needle)) continue;
-        result.push({ name: row.title || '(untitled)', kind: SymbolKind.Field, containerName: weekLabel(week), location: { uri, range: toRange(row.titleSpan) } });
+        result.push({
+          name: row.title || '(untitled)',
+          kind: SymbolKind.Field,
+          containerName: weekLabel(week),
+          location: { uri, range: toRange(row.titleSpan) },
+        });
         if (result.length >= limit) return result;
       }
     }

@@ -117,7 +117,12 @@ function place(parsed: ParsedWeek, offset: number): PlacedWeek {
   return {
     parsed,
     rows,
-    tables: parsed.tables.map((t) => ({ ...t, headerLine: t.headerLine + offset, endLine: t.endLine + offset, rows: t.rows.map((r) => byLine.get(r.line + offset)!) })),
+    tables: parsed.tables.map((t) => ({
+      ...t,
+      headerLine: t.headerLine + offset,
+      endLine: t.endLine + offset,
+      rows: t.rows.map((r) => byLine.get(r.line + offset)!),
+    })),
     otherLinks: parsed.otherLinks.map(link),
   };
 }

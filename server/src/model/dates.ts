@@ -50,7 +50,8 @@ export function monthName(month: number, full: boolean): string {
 
 // `(Month D - [Month] D) [- YYYY]`, spaces around the dash optional. Anchored, and no two `\s*` that can share a
 // run of spaces (`\s*,?\s*` could, and backtracked cubically on a long run of spaces before the `)`).
-const WEEK_DATES = /^\(\s*([A-Za-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?\s*([-–—]|to)\s*(?:([A-Za-z]+\.?)\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:,\s*)?(?:(\d{4})\s*)?\)(?:\s*(?:[-–,]\s*)?(\d{4}))?/;
+const WEEK_DATES =
+  /^\(\s*([A-Za-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?\s*([-–—]|to)\s*(?:([A-Za-z]+\.?)\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:,\s*)?(?:(\d{4})\s*)?\)(?:\s*(?:[-–,]\s*)?(\d{4}))?/;
 
 /** Parses the dates of a week heading's text (the part after `#`s). `offset` is the column of `text` in its line. */
 export function parseWeekDates(text: string, offset = 0): DateParse {
@@ -79,7 +80,7 @@ export function parseWeekDates(text: string, offset = 0): DateParse {
   const leading = startDateText.length - startDateText.trimStart().length;
   const missingSpaces: number[] = [];
   const datePart = whole.slice(0, closing);
-  for (let at = datePart.search(/[A-Za-z]\d/); at !== -1; ) {
+  for (let at = datePart.search(/[A-Za-z]\d/); at !== -1;) {
     missingSpaces.push(offset + open + at + 1);
     const next = datePart.slice(at + 1).search(/[A-Za-z]\d/);
     at = next === -1 ? -1 : at + 1 + next;

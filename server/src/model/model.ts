@@ -83,7 +83,10 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   const requiredLinks = options.requiredLinks && options.requiredLinks.length > 0 ? options.requiredLinks : ['Paper'];
   const { weeks, facts } = buildWeeks(lineTexts, index, cache);
   const anchors = new Map<string, number>();
-  const headingLines = [...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })), ...weeks.map((w) => ({ line: w.headingLine, slug: w.anchor }))];
+  const headingLines = [
+    ...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })),
+    ...weeks.map((w) => ({ line: w.headingLine, slug: w.anchor })),
+  ];
   headingLines.sort((a, b) => a.line - b.line);
   for (const { line, slug } of headingLines) {
     let anchor = slug;
@@ -109,7 +112,10 @@ function outsideLine(text: string, line: number): { toc?: TocEntry; links: reado
   if (bullet && links.length > 0 && links[0].span.start === bullet[1].length && isTocLink(links[0])) {
     const link = links[0];
     const parsed = parseWeekDates(link.label);
-    return { toc: { line, text: link.label, target: link.target, link, anchor: anchorOf(link.target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] }, links: links.slice(1) };
+    return {
+      toc: { line, text: link.label, target: link.target, link, anchor: anchorOf(link.target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] },
+      links: links.slice(1),
+    };
   }
   return { links };
 }
@@ -133,7 +139,11 @@ const sectionFacts = new WeakMap<ParsedWeek, SectionFacts>();
 function factsOf(parsed: ParsedWeek, heading: SectionIndex['weeks'][number]['heading']): SectionFacts {
   let facts = sectionFacts.get(parsed);
   if (!facts) {
-    facts = { dateParse: parseWeekDates(heading.text, heading.textColumn), anchor: githubSlug(heading.text), titleKeys: parsed.rows.map((r) => normalizeTitle(r.title)) };
+    facts = {
+      dateParse: parseWeekDates(heading.text, heading.textColumn),
+      anchor: githubSlug(heading.text),
+      titleKeys: parsed.rows.map((r) => normalizeTitle(r.title)),
+    };
     sectionFacts.set(parsed, facts);
   }
   return facts;
@@ -233,7 +243,11 @@ export function normalizeTitle(title: string): string {
 /** Titles of rows not written yet (`**XXX**`, `TODO`): their links are reported as placeholders; equal placeholders are no duplicates. */
 const PLACEHOLDER_TITLE = /^(?:x{2,}|todo|tbd|tba|title|paper title|placeholder)$/;
 
-function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], paperLabel: string): { titles: Map<string, RowRef[]>; papers: Map<string, RowRef[]> } {
+function buildIndexes(
+  weeks: readonly Week[],
+  facts: readonly SectionFacts[],
+  paperLabel: string,
+): { titles: Map<string, RowRef[]>; papers: Map<string, RowRef[]> } {
   const titles = new Map<string, RowRef[]>();
   const papers = new Map<string, RowRef[]>();
   const push = (map: Map<string, RowRef[]>, key: string, ref: RowRef) => {

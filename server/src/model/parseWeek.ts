@@ -199,7 +199,8 @@ export function parseRow(text: string, line: number, headerCells: number): Paper
 /** Longer than any real title in the lists we know (the longest are ~135 characters). */
 const MAX_TITLE = 140;
 /** Words a description starts with, after a title: `… LLMs Introduces a unified…`, `… Graphs This paper presents…`. */
-const DESCRIPTION_OPENING = /(?<=\S) (?=(?:This|The) (?:paper|work|study|report|review|survey)\b|(?:Introduces|Proposes|Presents|Investigates|Explores|Demonstrates|Develops|Describes|Provides|Releases|Evaluates|Surveys) [a-z])/;
+const DESCRIPTION_OPENING =
+  /(?<=\S) (?=(?:This|The) (?:paper|work|study|report|review|survey)\b|(?:Introduces|Proposes|Presents|Investigates|Explores|Demonstrates|Develops|Describes|Provides|Releases|Evaluates|Surveys) [a-z])/;
 
 /**
  * The title and description of a first cell after its number: `**Title** - desc`, `Title** - desc`
@@ -224,7 +225,10 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
       const inner = body.slice(open, close);
       const innerLead = inner.length - inner.trimStart().length;
       const title = inner.trim();
-      const description = body.slice(close + 2).replace(/^\s*[-–—:]?\s*/, '').trim();
+      const description = body
+        .slice(close + 2)
+        .replace(/^\s*[-–—:]?\s*/, '')
+        .trim();
       return { title, titleOffset: offset + open + innerLead, description };
     }
   }
@@ -254,7 +258,7 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
 }
 
 // `[label](target)` and `![alt](target)`; one level of parentheses inside the target (Wikipedia-style URLs).
-const LINK = /(!?)\[([^\[\]\n]*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
+const LINK = /(!?)\[([^[\]\n]*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
 
 /** Links lying within text[from, to), e.g. one cell of a row (a link cannot span a cell's pipe, as in GFM). */
 export function scanLinks(text: string, line: number, from: number, to: number): Link[] {

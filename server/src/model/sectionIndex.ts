@@ -122,7 +122,7 @@ export function scanSections(lines: readonly string[]): SectionIndex {
         continue;
       }
     }
-    if ((first === 45 /* - */ || first === 42 /* * */ || first === 95 /* _ */) && THEMATIC_BREAK.test(line) && (i === 0 || lines[i - 1].trim() === '')) {
+    if ((first === 45 /* - */ || first === 42 /* * */ || first === 95) /* _ */ && THEMATIC_BREAK.test(line) && (i === 0 || lines[i - 1].trim() === '')) {
       breaks.push(i);
       continue;
     }

@@ -1,6 +1,7 @@
 // Link targets: identity of a paper across URL spellings, placeholders, hosts.
 
-const ARXIV = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
+const ARXIV =
+  /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
 const TRACKING_PARAM = /^(?:utm_[a-z_]*|s|t|ref|ref_src|ref_url|source|si|fbclid|gclid|mc_cid|mc_eid)$/i;
 
 /**
@@ -39,7 +40,28 @@ export function arxivId(url: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
-const PLACEHOLDER_WORDS = new Set(['', '#', 'xxx', 'todo', 'tbd', 'tba', 'link', 'url', 'paper', 'tweet', 'placeholder', 'none', 'null', 'undefined', 'https://', 'http://', 'https:', 'http:', '...', '…']);
+const PLACEHOLDER_WORDS = new Set([
+  '',
+  '#',
+  'xxx',
+  'todo',
+  'tbd',
+  'tba',
+  'link',
+  'url',
+  'paper',
+  'tweet',
+  'placeholder',
+  'none',
+  'null',
+  'undefined',
+  'https://',
+  'http://',
+  'https:',
+  'http:',
+  '...',
+  '…',
+]);
 
 /**
  * Why a link target is a placeholder rather than a real destination, or undefined when it looks real.
@@ -76,7 +98,22 @@ export function isTweetHost(host: string): boolean {
   return host === 'twitter.com' || host === 'x.com' || host === 'mobile.twitter.com' || host === 'mobile.x.com';
 }
 
-const CODE_HOSTS = ['github.com', 'gitlab.com', 'bitbucket.org', 'huggingface.co', 'codeberg.org', 'sourceforge.net', 'colab.research.google.com', 'kaggle.com', 'paperswithcode.com', 'git.', 'github.io', 'pypi.org', 'npmjs.com', 'gitee.com'];
+const CODE_HOSTS = [
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'huggingface.co',
+  'codeberg.org',
+  'sourceforge.net',
+  'colab.research.google.com',
+  'kaggle.com',
+  'paperswithcode.com',
+  'git.',
+  'github.io',
+  'pypi.org',
+  'npmjs.com',
+  'gitee.com',
+];
 
 /** Hosts where a `[Code]`/`[GitHub]` link can reasonably point (code hosts and project pages). */
 export function hostsCode(host: string): boolean {

@@ -7,7 +7,19 @@ import { tableRow } from './tableRow';
 import { weekHeading, weekSequence } from './weeks';
 import { toc } from './toc';
 
-export const RULES: readonly Rule[] = [rowNumber, duplicateTitle, duplicatePaper, placeholderLink, missingFile, tableRow, weekHeading, weekSequence, toc, linkLabel, missingLink];
+export const RULES: readonly Rule[] = [
+  rowNumber,
+  duplicateTitle,
+  duplicatePaper,
+  placeholderLink,
+  missingFile,
+  tableRow,
+  weekHeading,
+  weekSequence,
+  toc,
+  linkLabel,
+  missingLink,
+];
 
 export const RULE_NAMES: readonly string[] = RULES.map((r) => r.name);
 

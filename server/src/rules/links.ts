@@ -19,7 +19,11 @@ export const placeholderLink: Rule = {
   check({ list, placeholderPatterns }, report) {
     for (const link of allLinks(list)) {
       const reason = placeholderReason(link.target, link.isImage, placeholderPatterns);
-      if (reason) report({ range: toRange(link.span), message: `${link.isImage ? 'Image' : 'Link'} [${link.label}] ${reason}; expected a URL${link.isImage ? ' or image file' : ''}` });
+      if (reason)
+        report({
+          range: toRange(link.span),
+          message: `${link.isImage ? 'Image' : 'Link'} [${link.label}] ${reason}; expected a URL${link.isImage ? ' or image file' : ''}`,
+        });
     }
   },
 };
@@ -47,7 +51,25 @@ export const missingFile: Rule = {
   },
 };
 
-const KNOWN_LABELS = ['Paper', 'Tweet', 'Code', 'GitHub', 'Project', 'Blog', 'Demo', 'Dataset', 'Model', 'Models', 'Website', 'Video', 'Report', 'Thread', 'Benchmark', 'Docs', 'Data'];
+const KNOWN_LABELS = [
+  'Paper',
+  'Tweet',
+  'Code',
+  'GitHub',
+  'Project',
+  'Blog',
+  'Demo',
+  'Dataset',
+  'Model',
+  'Models',
+  'Website',
+  'Video',
+  'Report',
+  'Thread',
+  'Benchmark',
+  'Docs',
+  'Data',
+];
 
 export const linkLabel: Rule = {
   name: 'link-label',
@@ -62,7 +84,11 @@ export const linkLabel: Rule = {
           const label = link.label;
           const clean = label.replace(/[()[\]{}<>,;:!|]/g, '').trim();
           if (clean !== label.trim() && clean !== '' && KNOWN_LABELS.some((k) => k.toLowerCase() === clean.toLowerCase())) {
-            report({ range: toRange(link.labelSpan), message: `Link label "${label}" is malformed; expected "${clean}"`, fix: { title: `Change label to "${clean}"`, edits: [replaceSpan(link.labelSpan, clean)] } });
+            report({
+              range: toRange(link.labelSpan),
+              message: `Link label "${label}" is malformed; expected "${clean}"`,
+              fix: { title: `Change label to "${clean}"`, edits: [replaceSpan(link.labelSpan, clean)] },
+            });
             continue;
           }
           const host = hostOf(link.target);

@@ -11,7 +11,11 @@ export function renumberWeek(week: Week): Fix | undefined {
     // A row with neither number nor title (`\|| …`, a stray fragment) is not a paper to number: the week is left
     // for the curator rather than guessed at.
     if (!row.number && !/[\p{L}\p{N}]/u.test(row.cells[0]?.text ?? '')) return undefined;
-    if (!row.number) edits.push({ range: lineRange(row.titleSpan.line, row.cells[0]?.span.start ?? row.contentStart, row.cells[0]?.span.start ?? row.contentStart), newText: `${wanted} ` });
+    if (!row.number)
+      edits.push({
+        range: lineRange(row.titleSpan.line, row.cells[0]?.span.start ?? row.contentStart, row.cells[0]?.span.start ?? row.contentStart),
+        newText: `${wanted} `,
+      });
     else if (row.number.text !== wanted) edits.push(replaceSpan(row.number.span, wanted));
   }
   return edits.length > 0 ? { title: `Renumber week ${weekLabel(week)} 1..${week.rows.length}`, edits } : undefined;
@@ -36,7 +40,11 @@ function checkWeek(_list: PaperList, week: Week, report: Parameters<Rule['check'
     const expected = i + 1;
     const number = row.number;
     if (!number) {
-      report({ range: lineRange(row.line, row.cells[0]?.span.start ?? row.contentStart, row.cells[0]?.span.end ?? row.contentEnd), message: `Row has no number; expected ${expected}) in week ${label}`, fix: getFix() });
+      report({
+        range: lineRange(row.line, row.cells[0]?.span.start ?? row.contentStart, row.cells[0]?.span.end ?? row.contentEnd),
+        message: `Row has no number; expected ${expected}) in week ${label}`,
+        fix: getFix(),
+      });
       previous = expected;
       return;
     }
@@ -44,9 +52,13 @@ function checkWeek(_list: PaperList, week: Week, report: Parameters<Rule['check'
     if (value !== expected) {
       let message: string | undefined;
       if (previous !== undefined && value === previous) message = `Row number ${value} repeats the previous row's; expected ${expected} in week ${label}`;
-      else if (previous !== undefined && value < previous) message = `Row number ${value} is out of order after ${previous}; expected ${expected} in week ${label}`;
+      else if (previous !== undefined && value < previous)
+        message = `Row number ${value} is out of order after ${previous}; expected ${expected} in week ${label}`;
       else if (previous === undefined || value !== previous + 1) {
-        message = value > expected ? `Row number ${value} should be ${expected}: week ${label} skips ${expected}${value > expected + 1 ? `-${value - 1}` : ''}` : `Row number ${value} should be ${expected} in week ${label}`;
+        message =
+          value > expected
+            ? `Row number ${value} should be ${expected}: week ${label} skips ${expected}${value > expected + 1 ? `-${value - 1}` : ''}`
+            : `Row number ${value} should be ${expected} in week ${label}`;
       }
       // A row that continues its predecessor's (wrong) sequence is the same mistake: reported once, at its start.
       if (message) report({ range: toRange(number.span), message, fix: getFix() });

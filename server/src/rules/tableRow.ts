@@ -19,10 +19,18 @@ export const tableRow: Rule = {
           let after = row.line + 1;
           while (rowLines.has(after)) after++;
           const absorbs = after < list.lines.lineCount && list.lines.line(after).trim() !== '';
-          report({ range: lineRange(row.line, row.contentStart, row.contentStart + 1), message: `${where} has no leading "|"`, fix: absorbs ? undefined : { title: 'Add the leading pipe', edits: [insertAt(row.line, row.contentStart, '| ')] } });
+          report({
+            range: lineRange(row.line, row.contentStart, row.contentStart + 1),
+            message: `${where} has no leading "|"`,
+            fix: absorbs ? undefined : { title: 'Add the leading pipe', edits: [insertAt(row.line, row.contentStart, '| ')] },
+          });
         }
         if (!row.hasTrailingPipe) {
-          report({ range: lineRange(row.line, Math.max(row.contentStart, row.contentEnd - 1), row.contentEnd), message: `${where} has no trailing "|"`, fix: { title: 'Add the trailing pipe', edits: [insertAt(row.line, row.contentEnd, ' |')] } });
+          report({
+            range: lineRange(row.line, Math.max(row.contentStart, row.contentEnd - 1), row.contentEnd),
+            message: `${where} has no trailing "|"`,
+            fix: { title: 'Add the trailing pipe', edits: [insertAt(row.line, row.contentEnd, ' |')] },
+          });
         }
         const cells = row.cells.length;
         if (cells > row.headerCells) {
@@ -35,7 +43,10 @@ export const tableRow: Rule = {
               : `${where} has ${cells} cells; the header has ${row.headerCells}`,
           });
         } else if (cells < row.headerCells) {
-          report({ range: whole, message: `${where} has ${cells} cell${cells === 1 ? '' : 's'}; the header has ${row.headerCells}${row.headerCells === 2 ? ' (description | links)' : ''}` });
+          report({
+            range: whole,
+            message: `${where} has ${cells} cell${cells === 1 ? '' : 's'}; the header has ${row.headerCells}${row.headerCells === 2 ? ' (description | links)' : ''}`,
+          });
         } else if (row.headerCells >= 2 && row.cells[cells - 1].text === '') {
           report({ range: toRange(row.cells[cells - 1].span), message: `${where} has an empty links cell` });
         }

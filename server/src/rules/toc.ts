@@ -5,7 +5,13 @@ import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, toRange, type Fix, type Rule } from './rule';
 
 function sameDates(a: WeekDates, b: WeekDates): boolean {
-  return a.start.month === b.start.month && a.start.day === b.start.day && a.end.month === b.end.month && a.end.day === b.end.day && (a.year === undefined || b.year === undefined || a.year === b.year);
+  return (
+    a.start.month === b.start.month &&
+    a.start.day === b.start.day &&
+    a.end.month === b.end.month &&
+    a.end.day === b.end.day &&
+    (a.year === undefined || b.year === undefined || a.year === b.year)
+  );
 }
 
 const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
@@ -82,14 +88,30 @@ export const toc: Rule = {
       // A copied entry whose anchor was updated but not its text: the text's week is listed by another entry
       // and the week it points at by none. Retargeting would duplicate the other entry; the text is what is stale.
       const pointedAgrees = pointed && entry.dates && pointed.dates && sameDates(entry.dates, pointed.dates);
-      const staleText = pointed && matching && !pointedAgrees && entries.some((e) => e.entry !== entry && e.pointed === matching) && !entries.some((e) => e.matching === pointed);
+      const staleText =
+        pointed &&
+        matching &&
+        !pointedAgrees &&
+        entries.some((e) => e.entry !== entry && e.pointed === matching) &&
+        !entries.some((e) => e.matching === pointed);
       if (!entry.anchor) {
         const target = entry.target.trim();
-        report({ range, message: target === '' ? `TOC entry "${entry.text}" has an empty target${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}` : `TOC entry "${entry.text}" links to "${target}", which has no #anchor`, fix: fixTo(matching) });
+        report({
+          range,
+          message:
+            target === ''
+              ? `TOC entry "${entry.text}" has an empty target${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}`
+              : `TOC entry "${entry.text}" links to "${target}", which has no #anchor`,
+          fix: fixTo(matching),
+        });
       } else if (line === undefined && matching && entry.anchor === spacedAnchor(list, matching)) {
         // Points at the anchor the heading gets once week-heading adds the missing space (`March4`): that rule reports it.
       } else if (line === undefined) {
-        report({ range: toRange(entry.link.targetSpan), message: `TOC entry "${entry.text}" points at #${entry.anchor}, which matches no heading${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}`, fix: fixTo(matching) });
+        report({
+          range: toRange(entry.link.targetSpan),
+          message: `TOC entry "${entry.text}" points at #${entry.anchor}, which matches no heading${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}`,
+          fix: fixTo(matching),
+        });
       } else if (staleText) {
         const text = entryText(entry, pointed);
         report({
@@ -107,7 +129,7 @@ export const toc: Rule = {
         });
       }
       // The week the entry is meant for: the one its text names, else the one it points at.
-      const intended = staleText || pointedAgrees ? pointed : matching ?? pointed;
+      const intended = staleText || pointedAgrees ? pointed : (matching ?? pointed);
       if (!intended) {
         if (line === undefined) unresolved.push(entry);
         continue;
@@ -115,7 +137,11 @@ export const toc: Rule = {
       listed.add(intended);
       const earlier = firstEntryFor.get(intended);
       if (earlier) {
-        report({ range, message: `TOC entry "${entry.text}" repeats the entry on line ${earlier.line + 1} (both for week ${weekLabel(intended)})`, related: [{ range: toRange(earlier.link.span), message: 'Earlier entry' }] });
+        report({
+          range,
+          message: `TOC entry "${entry.text}" repeats the entry on line ${earlier.line + 1} (both for week ${weekLabel(intended)})`,
+          related: [{ range: toRange(earlier.link.span), message: 'Earlier entry' }],
+        });
       } else {
         firstEntryFor.set(intended, entry);
       }
@@ -125,11 +151,22 @@ export const toc: Rule = {
       // A repeated heading (week-heading reports it) gets no entry of its own: it would duplicate the first's.
       if (listed.has(week) || list.weeks.some((w) => w !== week && listed.has(w) && w.dates && week.dates && sameDates(w.dates, week.dates))) continue;
       // A broken entry where this week's entry belongs is probably it: inserting another would duplicate it.
-      const newerEntry = list.weeks.slice(0, week.index).reverse().map((w) => firstEntryFor.get(w)).find((e) => e);
-      const olderEntry = list.weeks.slice(week.index + 1).map((w) => firstEntryFor.get(w)).find((e) => e);
+      const newerEntry = list.weeks
+        .slice(0, week.index)
+        .reverse()
+        .map((w) => firstEntryFor.get(w))
+        .find((e) => e);
+      const olderEntry = list.weeks
+        .slice(week.index + 1)
+        .map((w) => firstEntryFor.get(w))
+        .find((e) => e);
       const candidate = unresolved.find((e) => (!newerEntry || e.line > newerEntry.line) && (!olderEntry || e.line < olderEntry.line));
       if (candidate) {
-        report({ range: toRange(week.headingSpan), message: `Week ${weekLabel(week)} has no working entry in the table of contents; the entry on line ${candidate.line + 1} ("${candidate.text}") matches no heading`, related: [{ range: toRange(candidate.link.span), message: 'Broken entry' }] });
+        report({
+          range: toRange(week.headingSpan),
+          message: `Week ${weekLabel(week)} has no working entry in the table of contents; the entry on line ${candidate.line + 1} ("${candidate.text}") matches no heading`,
+          related: [{ range: toRange(candidate.link.span), message: 'Broken entry' }],
+        });
       } else {
         missing.push({ week, newer: newerEntry, older: olderEntry });
       }
@@ -146,14 +183,32 @@ export const toc: Rule = {
     for (const group of groups.values()) {
       // A heading with brackets would not read back as an entry's link text: inserting it would repeat forever.
       const insertable = group.filter((m) => !hasBrackets(m.week.heading));
-      const fix = insertable.length > 0 ? insertEntries(list, insertable.map((m) => ({ week: m.week, anchor: anchorByWeek.get(m.week)! })), group[0].newer, group[0].older) : undefined;
-      for (const m of group) report({ range: toRange(m.week.headingSpan), message: `Week ${weekLabel(m.week)} has no entry in the table of contents`, fix: insertable.includes(m) ? fix : undefined });
+      const fix =
+        insertable.length > 0
+          ? insertEntries(
+              list,
+              insertable.map((m) => ({ week: m.week, anchor: anchorByWeek.get(m.week)! })),
+              group[0].newer,
+              group[0].older,
+            )
+          : undefined;
+      for (const m of group)
+        report({
+          range: toRange(m.week.headingSpan),
+          message: `Week ${weekLabel(m.week)} has no entry in the table of contents`,
+          fix: insertable.includes(m) ? fix : undefined,
+        });
     }
   },
 };
 
 /** Inserts the weeks' entries (newest first, as the TOC lists them) next to their neighbour's, in the neighbour's style. */
-function insertEntries(list: PaperList, weeks: readonly { week: Week; anchor: string }[], newer: TocEntry | undefined, older: TocEntry | undefined): Fix | undefined {
+function insertEntries(
+  list: PaperList,
+  weeks: readonly { week: Week; anchor: string }[],
+  newer: TocEntry | undefined,
+  older: TocEntry | undefined,
+): Fix | undefined {
   const model = older ?? newer;
   if (!model) return undefined;
   const hash = model.target.indexOf('#');
@@ -164,7 +219,10 @@ function insertEntries(list: PaperList, weeks: readonly { week: Week; anchor: st
   const lines = weeks.map(({ anchor }, i) => `${model.prefix}[${texts[i]}](${base}#${anchor})`);
   // The neighbour's own line break, so a mixed CRLF/LF file keeps every existing line's ending.
   const eol = eolOf(list, model.line) ?? (list.lines.text.includes('\r\n') ? '\r\n' : '\n');
-  const title = weeks.length === 1 ? `Add "${texts[0]}" to the table of contents` : `Add the ${weeks.length} missing weeks ${texts[0]} … ${texts[texts.length - 1]} to the table of contents`;
+  const title =
+    weeks.length === 1
+      ? `Add "${texts[0]}" to the table of contents`
+      : `Add the ${weeks.length} missing weeks ${texts[0]} … ${texts[texts.length - 1]} to the table of contents`;
   if (older) return { title, edits: [insertAt(older.line, 0, lines.map((l) => l + eol).join(''))] };
   return { title, edits: [insertAt(newer!.line, list.lines.lineLength(newer!.line), lines.map((l) => eol + l).join(''))] };
 }

@@ -32,14 +32,21 @@ export const weekHeading: Rule = {
           const expectedEnd = formatDay(week.span.start + 6, week.dates!.style.fullMonths);
           report({
             range: datesRange(week),
-            message: days <= 0 ? `Week ${weekLabel(week)} ends before it starts` : `Week ${weekLabel(week)} spans ${days} days; expected 7 (${formatDay(week.span.start, week.dates!.style.fullMonths)} - ${expectedEnd})`,
+            message:
+              days <= 0
+                ? `Week ${weekLabel(week)} ends before it starts`
+                : `Week ${weekLabel(week)} spans ${days} days; expected 7 (${formatDay(week.span.start, week.dates!.style.fullMonths)} - ${expectedEnd})`,
           });
         }
       }
       const key = week.heading.trim().toLowerCase();
       const first = seen.get(key);
       if (first) {
-        report({ range: toRange(week.headingSpan), message: `Week heading repeats line ${first.headingLine + 1}`, related: [{ range: toRange(first.headingSpan), message: 'First heading with this text' }] });
+        report({
+          range: toRange(week.headingSpan),
+          message: `Week heading repeats line ${first.headingLine + 1}`,
+          related: [{ range: toRange(first.headingSpan), message: 'First heading with this text' }],
+        });
       } else {
         seen.set(key, week);
       }
@@ -63,9 +70,12 @@ export const weekSequence: Rule = {
       const olderText = weekLabel(older);
       const related = [{ range: datesRange(older), message: `Older week ${olderText}` }];
       let message: string;
-      if (newer.span.end < older.span.start) message = `Week ${weekLabel(newer)} comes before ${olderText} in time but is listed above it; weeks are newest first`;
-      else if (newer.span.start <= older.span.end) message = `Week ${weekLabel(newer)} overlaps the week before (${olderText}); expected it to start ${formatDay(expectedStart, newer.dates.style.fullMonths)}`;
-      else message = `Week ${weekLabel(newer)} leaves a gap of ${newer.span.start - expectedStart} day${newer.span.start - expectedStart === 1 ? '' : 's'} after ${olderText}; expected it to start ${formatDay(expectedStart, newer.dates.style.fullMonths)}`;
+      if (newer.span.end < older.span.start)
+        message = `Week ${weekLabel(newer)} comes before ${olderText} in time but is listed above it; weeks are newest first`;
+      else if (newer.span.start <= older.span.end)
+        message = `Week ${weekLabel(newer)} overlaps the week before (${olderText}); expected it to start ${formatDay(expectedStart, newer.dates.style.fullMonths)}`;
+      else
+        message = `Week ${weekLabel(newer)} leaves a gap of ${newer.span.start - expectedStart} day${newer.span.start - expectedStart === 1 ? '' : 's'} after ${olderText}; expected it to start ${formatDay(expectedStart, newer.dates.style.fullMonths)}`;
       const fixable = newer.span.end - expectedStart + 1 === 7 && newer.span.end >= older.span.start;
       const d = fromDayNumber(expectedStart);
       const newStart = `${monthName(d.month, newer.dates.style.fullMonths)} ${d.day}`;
@@ -74,13 +84,15 @@ export const weekSequence: Rule = {
         message,
         related,
         fix: fixable
-          ? { title: `Start the week on ${newStart}`, edits: [{ range: lineRange(newer.headingLine, newer.dates.startDateColumn, newer.dates.startDateEndColumn), newText: newStart }] }
+          ? {
+              title: `Start the week on ${newStart}`,
+              edits: [{ range: lineRange(newer.headingLine, newer.dates.startDateColumn, newer.dates.startDateEndColumn), newText: newStart }],
+            }
           : undefined,
       });
     }
   },
 };
-
 
 /** The letters right before column `c`, walked back by hand: `/[A-Za-z]+$/` on the line's start is quadratic in a long run of letters. */
 function monthBefore(line: string, c: number): string {

@@ -50,7 +50,9 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 function codes(uri: vscode.Uri): string[] {
-  return ours(uri).map((d) => codeOf(d) ?? '?').sort();
+  return ours(uri)
+    .map((d) => codeOf(d) ?? '?')
+    .sort();
 }
 
 function waitForDiagnostics(uri: vscode.Uri, what: string, check: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
@@ -79,11 +81,9 @@ function waitShown(document: vscode.TextDocument): Promise<PaperList> {
 }
 
 function waitText(document: vscode.TextDocument, what: string, check: (text: string) => boolean): Promise<string> {
-  return waitFor(what, () => check(document.getText()) && document.getText(), [vscode.workspace.onDidChangeTextDocument]).catch(
-    (error: Error) => {
-      throw new Error(`${error.message}\n--- text now ---\n${document.getText()}`);
-    },
-  );
+  return waitFor(what, () => check(document.getText()) && document.getText(), [vscode.workspace.onDidChangeTextDocument]).catch((error: Error) => {
+    throw new Error(`${error.message}\n--- text now ---\n${document.getText()}`);
+  });
 }
 
 // ---- documents ----
@@ -98,7 +98,10 @@ function row(number: string | number, title: string): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 interface WeekSpec {
@@ -162,10 +165,14 @@ suite('Activation', () => {
     assert.equal(shown.list.isPaperList, true);
     assert.equal(shown.list.paperCount, 6);
     assert.equal(shown.list.weeks.length, 2);
-    const status = await waitFor('a status text with the problem count', () => {
-      const text = api.statusText();
-      return text && /^6 papers · [1-9]\d* problems?$/.test(text) && text;
-    }, [api.onDidRefresh]);
+    const status = await waitFor(
+      'a status text with the problem count',
+      () => {
+        const text = api.statusText();
+        return text && /^6 papers · [1-9]\d* problems?$/.test(text) && text;
+      },
+      [api.onDidRefresh],
+    );
     assert.match(status, /^6 papers · \d+ problems?$/);
     assert.equal(editor.document.languageId, 'markdown');
   });
@@ -303,13 +310,20 @@ suite('Completions', () => {
     const { document } = await openList('complete.md', content);
     const line = lineOf(document, '| 3) **Gamma Three') + 1;
     assert.equal(document.lineAt(line).text, '| ');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, 2));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(line, 2),
+    );
     const texts = list.items.map((item) => {
       const label = typeof item.label === 'string' ? item.label : item.label.label;
       const insert = item.insertText instanceof vscode.SnippetString ? item.insertText.value : (item.insertText ?? '');
       return `${label} ${insert}`;
     });
-    assert.ok(texts.some((t) => /(^|\D)4\)/.test(t)), `an item with "4)" among: ${JSON.stringify(texts)}`);
+    assert.ok(
+      texts.some((t) => /(^|\D)4\)/.test(t)),
+      `an item with "4)" among: ${JSON.stringify(texts)}`,
+    );
     assert.ok(!texts.some((t) => /(^|\D)3\)/.test(t) && !/(^|\D)4\)/.test(t)), 'no item offers a used number');
   });
 });
@@ -318,14 +332,23 @@ suite('Weeks tree', () => {
   test('years → weeks → rows, with counts, and clicking a row reveals it', async () => {
     const editor = await openList('papers.md');
     const years = api.tree.getChildren() as YearItem[];
-    assert.deepEqual(years.map((y) => y.label), ['2025']);
+    assert.deepEqual(
+      years.map((y) => y.label),
+      ['2025'],
+    );
     const weeks = api.tree.getChildren(years[0]) as WeekItem[];
-    assert.deepEqual(weeks.map((w) => w.label), ['Jun 23 – Jun 29', 'Jun 16 – Jun 22']);
+    assert.deepEqual(
+      weeks.map((w) => w.label),
+      ['Jun 23 – Jun 29', 'Jun 16 – Jun 22'],
+    );
     assert.match(String(weeks[0]!.description), /^3 papers · [1-9]\d* problems?$/);
     assert.equal(weeks[0]!.contextValue, 'week');
     assert.ok(weeks[0]!.iconPath instanceof vscode.ThemeIcon && weeks[0]!.iconPath.id === 'error', 'a week with a placeholder link shows an error icon');
     const rows = api.tree.getChildren(weeks[1]) as RowItem[];
-    assert.deepEqual(rows.map((r) => r.label), ['1) Diffusion for Tables', '2) Retrieval Without an Index', '4) Cheaper Evals with Fewer Items']);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['1) Diffusion for Tables', '2) Retrieval Without an Index', '4) Cheaper Evals with Fewer Items'],
+    );
     assert.equal(api.tree.getParent(rows[2]!), weeks[1]);
     assert.equal(rows[2]!.contextValue, 'row.paper');
     const tooltip = rows[2]!.tooltip as vscode.MarkdownString;
@@ -340,7 +363,10 @@ suite('Weeks tree', () => {
     const active = vscode.window.activeTextEditor!;
     assert.equal(active.document, editor.document);
     assert.equal(active.selection.start.line, target);
-    assert.ok(active.visibleRanges.some((r) => r.start.line <= target && target <= r.end.line), 'the row is scrolled into view');
+    assert.ok(
+      active.visibleRanges.some((r) => r.start.line <= target && target <= r.end.line),
+      'the row is scrolled into view',
+    );
   });
 
   test('the tree follows the cursor', async () => {
@@ -373,8 +399,14 @@ suite('Weeks tree', () => {
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), row(3, 'Zeta Four') + '\n'));
     await waitShown(editor.document);
     const after = api.tree.getChildren(api.tree.getChildren()[0]) as WeekItem[];
-    assert.deepEqual(after.map((w) => w.rows.length), [3, 1]);
-    assert.deepEqual(after.map((w) => w.id), before.map((w) => w.id));
+    assert.deepEqual(
+      after.map((w) => w.rows.length),
+      [3, 1],
+    );
+    assert.deepEqual(
+      after.map((w) => w.id),
+      before.map((w) => w.id),
+    );
     assert.equal(api.statusText(), '4 papers · 0 problems');
   });
 
@@ -388,7 +420,10 @@ suite('Weeks tree', () => {
     await vscode.commands.executeCommand('paperList.showOnlyProblems');
     try {
       const [year] = api.tree.getChildren();
-      assert.deepEqual((api.tree.getChildren(year) as WeekItem[]).map((w) => w.label), ['Jun 16 – Jun 22']);
+      assert.deepEqual(
+        (api.tree.getChildren(year) as WeekItem[]).map((w) => w.label),
+        ['Jun 16 – Jun 22'],
+      );
     } finally {
       await vscode.commands.executeCommand('paperList.showAllWeeks');
     }
@@ -429,7 +464,9 @@ suite('Commands', () => {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, 'out'));
     await vscode.commands.executeCommand('paperList.exportCsv', csvUri);
     await vscode.commands.executeCommand('paperList.exportJson', jsonUri);
-    const csv = Buffer.from(await vscode.workspace.fs.readFile(csvUri)).toString('utf8').split('\r\n');
+    const csv = Buffer.from(await vscode.workspace.fs.readFile(csvUri))
+      .toString('utf8')
+      .split('\r\n');
     assert.equal(csv[0], 'Title,Description,PaperURL,TweetURL,Week');
     assert.equal(csv.filter((l) => l).length, 7);
     assert.match(csv[1]!, /^Sparse Mixtures for Long Context,.*,https:\/\/arxiv\.org\/abs\/2506\.10001,https:\/\/x\.com\/curator\/status\/10001,2025-06-23$/);
@@ -442,7 +479,7 @@ suite('Commands', () => {
 
   test('every contributed command is registered, in the Paper List category', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const contributed = (extension.packageJSON.contributes.commands as { command: string; category: string }[]);
+    const contributed = extension.packageJSON.contributes.commands as { command: string; category: string }[];
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const c of contributed) {
       assert.ok(registered.has(c.command), `${c.command} is registered`);

@@ -131,7 +131,9 @@ async function runSuite(): Promise<void> {
       node: process.version,
     },
   };
-  console.log(`[suite] VS Code ${vscode.version} (${vscode.env.appName}, ${results.environment.uiKind}, remote: ${results.environment.remoteName ?? 'none'}), node ${process.version}`);
+  console.log(
+    `[suite] VS Code ${vscode.version} (${vscode.env.appName}, ${results.environment.uiKind}, remote: ${results.environment.remoteName ?? 'none'}), node ${process.version}`,
+  );
 
   const mocha = new Mocha({
     ui: 'tdd',
