@@ -1,0 +1,34 @@
+// The core's only way out to files it does not hold in memory, injected by each platform, like
+// vscode-markdown-languageservice's IWorkspace. Node reads the disk (node/diskHost.ts); the browser asks the client,
+// which answers with vscode.workspace.fs (browser/clientHost.ts). URIs are strings (`file:///…`, `vscode-vfs://…`).
+
+export interface HostFileStat {
+  readonly isDirectory: boolean;
+  readonly size: number;
+}
+
+export interface Host {
+  /** The file's stat, or undefined when nothing exists at the URI. */
+  stat(uri: string): Promise<HostFileStat | undefined>;
+  /**
+   * Whether something exists at the URI, when the platform can answer at once (Node's disk); undefined when the
+   * answer needs a round trip, in which case the caller uses stat() and checks again once it has the answer.
+   */
+  existsNow?(uri: string): boolean | undefined;
+  /** The file's text (UTF-8, BOM kept), or undefined when it does not exist. Rejects with a one-line message when unreadable. */
+  readFile(uri: string): Promise<string | undefined>;
+  /** Names and kinds of a folder's entries; empty when the folder does not exist. */
+  readDirectory(uri: string): Promise<readonly [name: string, isDirectory: boolean][]>;
+}
+
+/**
+ * The URI of a decoded path relative to a document's folder (`years/2026.md`, `../README.md`, `my notes.md`),
+ * or undefined when the document's URI cannot be a base. Segments are encoded, so `%`, `?` and `#` stay file-name characters.
+ */
+export function resolveRelative(documentUri: string, relativePath: string): string | undefined {
+  try {
+    return new URL(relativePath.split('/').map(encodeURIComponent).join('/'), documentUri).toString();
+  } catch {
+    return undefined;
+  }
+}
