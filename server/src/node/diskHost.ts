@@ -36,7 +36,7 @@ export const diskHost: Host & { existsNow(uri: string): boolean } = {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw new Error(`${path}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error))}`);
+      throw new Error(`${path}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error))}`, { cause: error });
     }
   },
   async readDirectory(uri) {
