@@ -126,6 +126,7 @@ export function main(
         if (result.text !== text) {
           writeFileAtomically(source, result.text);
           io.stderr(`paper-list: ${file}: applied ${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'}\n`);
+          for (const note of result.notes) io.stderr(`paper-list: ${file}: ${note}\n`);
           text = result.text;
         }
       }

@@ -37,6 +37,14 @@ export interface FixAllResult {
   readonly edits: TextEdit[];
   readonly passes: number;
   readonly fixesApplied: number;
+  /** The applied fixes' notes (see Fix.note), in order. */
+  readonly notes: readonly string[];
+}
+
+/** "3 fixes applied", then the notes: what Fix All tells the curator. */
+export function fixAllMessage(result: FixAllResult): string {
+  const head = `${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'} applied`;
+  return result.notes.length > 0 ? `${head}. ${result.notes.join('. ')}.` : head;
 }
 
 /**
@@ -47,6 +55,7 @@ export function fixAll(text: string, settings: Settings, env: AnalysisEnv = {}, 
   let current = text;
   let fixesApplied = 0;
   let passes = 0;
+  const notes: string[] = [];
   const cache = env.cache ?? new WeekCache();
   while (passes < maxPasses) {
     const analysis = analyze(current, settings, { ...env, cache });
@@ -54,10 +63,11 @@ export function fixAll(text: string, settings: Settings, env: AnalysisEnv = {}, 
     if (fixes.length === 0) break;
     passes++;
     fixesApplied += fixes.length;
+    for (const fix of fixes) if (fix.note) notes.push(fix.note);
     current = applyEdits(
       current,
       fixes.flatMap((f) => f.edits),
     );
   }
-  return { text: current, edits: diffEdits(text, current), passes, fixesApplied };
+  return { text: current, edits: diffEdits(text, current), passes, fixesApplied, notes };
 }

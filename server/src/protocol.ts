@@ -14,23 +14,41 @@ export interface DayInfo {
 export interface LinkInfo {
   label: string;
   url: string;
+  /** Set when the URL is empty or a placeholder (`xxx`, `#`, …): exports leave it out. */
+  placeholder?: boolean;
 }
 
+/**
+ * What the tree shows of a row. Descriptions and links are left out (they are most of the bytes and only a
+ * tooltip or an export reads them): ask `paperList/rowDetails` for those.
+ */
 export interface RowInfo {
   /** The number as written (`5`), or null when the row has none. */
   number: string | null;
   title: string;
-  description: string;
   /** The whole table row line. */
   range: Range;
+  /** The paper link's URL, absent when the row has none or it is a placeholder. */
   paperUrl?: string;
-  links: LinkInfo[];
+  /** An untouched New Week template row (`| 3)  | [Paper](), [Tweet]() |`): "in progress", left out of exports. */
+  template?: boolean;
+  /** Problems on the row's line that the Problems panel shows (hints are not counted anywhere). */
   problemCount: number;
+}
+
+/** A problem shown in the tree outside any week (the "Table of contents" node). */
+export interface ProblemInfo {
+  message: string;
+  rule: string;
+  severity: ProblemSeverity;
+  range: Range;
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface WeekInfo {
+  /** The file holding the week (a multi-file list spans an index and year files). */
+  uri: string;
   /** Heading text without the leading `#`s, e.g. `Top ML Papers of the Week (Jun 23 - Jun 29) - 2025`. */
   heading: string;
   /** GitHub anchor of the heading, without `#`. */
@@ -40,10 +58,13 @@ export interface WeekInfo {
   range: Range;
   start?: DayInfo;
   end?: DayInfo;
-  /** The year the week belongs to (from the ` - 2025` suffix, or inferred from neighbours). */
+  /**
+   * The year the week ends in: its ` - 2025` suffix, else inferred from the list's other weeks (or, in a multi-file
+   * list, its year file). Absent when nothing in the list says the year: the same year hover and export use.
+   */
   year?: number;
   rowCount: number;
-  /** Problems inside the week's range, after settings and disable comments. */
+  /** Problems inside the week's range, after settings and disable comments, hints not counted (as in the Problems panel). */
   problemCount: number;
   /** The most severe of those problems, absent when there are none. */
   worstSeverity?: ProblemSeverity;
@@ -52,6 +73,26 @@ export interface WeekInfo {
 
 export interface WeeksParams {
   textDocument: TextDocumentIdentifier;
+  /** The `revision` the client shows: when the answer would be the same, the server says `unchanged` and sends no weeks. */
+  knownRevision?: string;
+}
+
+/** A file of the list: a single-file list has one, the index; a multi-file list has the index first, then its year files. */
+export interface ListFileInfo {
+  uri: string;
+  role: 'index' | 'weeks';
+  year?: number;
+  problemCount: number;
+}
+
+/** Problems of the list that are in no week (table of contents, intro, tail): the tree's "Table of contents" node. */
+export interface OutsideWeeksInfo {
+  uri: string;
+  /** The table of contents' lines, or the first line when the list has none. */
+  range: Range;
+  problemCount: number;
+  worstSeverity?: ProblemSeverity;
+  problems: ProblemInfo[];
 }
 
 export interface WeeksResult {
@@ -59,12 +100,19 @@ export interface WeeksResult {
   isPaperList: boolean;
   /** The document version the answer was computed for. */
   version: number;
+  /** Changes exactly when anything else in this answer changes (a hash of it), so a client can skip a refresh. */
+  revision: string;
+  /** True when `revision` equals the request's `knownRevision`: `weeks`, `files` and `outside` are then empty. */
+  unchanged?: boolean;
+  files: ListFileInfo[];
   weeks: WeekInfo[];
+  outside?: OutsideWeeksInfo;
   paperCount: number;
+  /** Every problem the Problems panel shows for the list: the weeks' plus `outside`'s. */
   problemCount: number;
 }
 
-/** Client → server: the weeks and rows of one document, for the tree view, status bar, exports and pickers. */
+/** Client → server: the weeks and rows of one document's list, for the tree view, status bar, exports and pickers. */
 export namespace WeeksRequest {
   export const method = 'paperList/weeks';
   export const type = new RequestType<WeeksParams, WeeksResult, void>(method);
@@ -73,8 +121,40 @@ export namespace WeeksRequest {
 export interface EditResult {
   /** Edits against the document version the client sent; empty when nothing applies. */
   edits: TextEdit[];
+  /** Edits to other files of a multi-file list (and the document's own, when present), applied with `edits` as one undoable step. */
+  changes?: { [uri: string]: TextEdit[] };
+  /** Files to create (empty) before the edits apply, e.g. `years/2027.md` for a week that starts a new year. */
+  createFiles?: string[];
   /** Where to put the cursor after applying the edits (in post-edit coordinates), when it matters. */
   selection?: Position;
+  /** The file `selection` is in, when it is not the request's document. */
+  selectionUri?: string;
+  /** What happened, for the status bar ("3 fixes applied") or a notification ("moved to the unfinished week"). */
+  message?: string;
+}
+
+export interface RowDetailsParams {
+  textDocument: TextDocumentIdentifier;
+  /** Lines of rows, as in `RowInfo.range.start.line`. */
+  lines: number[];
+}
+
+export interface RowDetails {
+  description: string;
+  /** The row's links (images left out), placeholders included. */
+  links: LinkInfo[];
+}
+
+export interface RowDetailsResult {
+  version: number;
+  /** Parallel to the request's lines; null where a line holds no row. */
+  rows: (RowDetails | null)[];
+}
+
+/** Client → server: descriptions and links of some rows, which `paperList/weeks` leaves out (tree tooltips, exports). */
+export namespace RowDetailsRequest {
+  export const method = 'paperList/rowDetails';
+  export const type = new RequestType<RowDetailsParams, RowDetailsResult, void>(method);
 }
 
 export interface NewWeekParams {

@@ -19,10 +19,11 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completions } from './features/completions';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
-import { weeksOf } from './features/weeksRequest';
+import { rowDetailsOf, weeksOf } from './features/weeksRequest';
 import { newWeekEdits } from './features/newWeek';
 import { renumberWeekAt } from './features/renumberWeek';
-import { FixAllRequest, NewWeekRequest, RenumberWeekRequest, WeeksRequest, type EditResult } from './protocol';
+import { FixAllRequest, NewWeekRequest, RenumberWeekRequest, RowDetailsRequest, WeeksRequest, type EditResult } from './protocol';
+import { fixAllMessage } from './fixAll';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -129,7 +130,7 @@ export function startServer(connection: Connection, host: Host): void {
   });
   connection.onHover((params) => {
     const open = listOf(params.textDocument);
-    return open ? (hover(open.state.analysis.list, params.position, open.state.settings.requiredLinks[0]) ?? null) : null;
+    return open ? (hover(open.state.analysis.list, params.position, open.state.settings.requiredLinks[0], open.state.uri) ?? null) : null;
   });
   connection.onDocumentSymbol((params) => {
     const open = listOf(params.textDocument);
@@ -147,25 +148,34 @@ export function startServer(connection: Connection, host: Host): void {
     return workspaceSymbols(lists, typeof params.query === 'string' ? params.query : '');
   });
 
-  connection.onRequest(WeeksRequest.type, (params) => weeksOf(service.stateOf(documentOf(params?.textDocument))));
+  connection.onRequest(WeeksRequest.type, (params) =>
+    weeksOf(service.stateOf(documentOf(params?.textDocument)), typeof params?.knownRevision === 'string' ? params.knownRevision : undefined),
+  );
+
+  connection.onRequest(RowDetailsRequest.type, (params) => {
+    const lines = Array.isArray(params?.lines) ? params.lines : [];
+    return rowDetailsOf(service.stateOf(documentOf(params?.textDocument)), lines);
+  });
 
   connection.onRequest(NewWeekRequest.type, (params): EditResult => {
     const state = service.stateOf(documentOf(params?.textDocument));
     const result = newWeekEdits(state.analysis.list);
-    return result ?? { edits: [] };
+    return result ? { ...result, edits: [...result.edits] } : { edits: [] };
   });
 
   connection.onRequest(RenumberWeekRequest.type, (params): EditResult => {
     const state = service.stateOf(documentOf(params?.textDocument));
     const line = params?.position?.line;
     if (typeof line !== 'number') throw new ResponseError(ErrorCodes.InvalidParams, 'position is required');
-    return { edits: [...(renumberWeekAt(state.analysis.list, line)?.fix?.edits ?? [])] };
+    const fix = renumberWeekAt(state.analysis.list, line)?.fix;
+    return { edits: [...(fix?.edits ?? [])], ...(fix?.note ? { message: fix.note } : {}) };
   });
 
   connection.onRequest(FixAllRequest.type, (params): EditResult => {
     const document = documentOf(params?.textDocument);
     if (!service.stateOf(document).isPaperList) return { edits: [] };
-    return { edits: service.fixAll(document).edits };
+    const result = service.fixAll(document);
+    return { edits: result.edits, ...(result.edits.length > 0 ? { message: fixAllMessage(result) } : {}) };
   });
 
   connection.listen();

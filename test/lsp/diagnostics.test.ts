@@ -166,8 +166,12 @@ describe('diagnostics over stdio', () => {
       range: skip.range,
       context: { diagnostics: [skip] },
     });
-    const quickFixes = actions.filter((a) => a.kind === 'quickfix');
+    const quickFixes = actions.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable '));
     assert.equal(quickFixes.length, 1, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(
+      actions.some((a) => a.kind === 'quickfix' && a.title === 'Disable row-number for this line'),
+      'the disable action comes with the fix',
+    );
     const fix = quickFixes[0];
     assert.equal(fix.isPreferred, true);
     assert.deepEqual(

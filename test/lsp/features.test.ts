@@ -17,7 +17,7 @@ import type {
 import { LspClient, fileUri } from '../support/lspClient';
 import { makeTempDir, samplePath } from '../support/paths';
 import { applyTextEdits } from '../support/text';
-import type { EditResult, WeeksResult } from '../../server/src/protocol';
+import type { EditResult, RowDetailsResult, WeeksResult } from '../../server/src/protocol';
 import { row } from '../support/lists';
 
 const SAMPLE = readFileSync(samplePath, 'utf8');
@@ -111,8 +111,9 @@ describe('language features over stdio', () => {
     await client.change(uri, [{ range: { start: { line, character: at }, end: { line, character: at } }, text: ', [' }]);
     const items = await complete(uri, { line, character: at + 3 });
     const labels = items.map((i) => i.label);
-    // The sample uses Paper 40 times and Tweet 39 times: most used first.
-    assert.deepEqual(labels.slice(0, 2), ['Paper', 'Tweet']);
+    // The sample uses Paper 40 times and Tweet 39 times, but this row has both: they come last.
+    assert.deepEqual(labels.slice(-2), ['Paper', 'Tweet']);
+    assert.equal(items.at(-1)!.detail, 'Already in this row');
     assert.ok(labels.includes('Code'));
     const tweet = items.find((i) => i.label === 'Tweet')!;
     assert.equal((tweet.textEdit as TextEdit).range.start.character, at + 3, 'inserted right after "["');
@@ -168,8 +169,10 @@ describe('language features over stdio', () => {
     assert.match(text, /Row 1\b/);
     assert.match(text, /June 23 - June 29/);
     assert.match(text, /2506\.20001/);
-    assert.match(text, new RegExp(`Same paper also at: row 5 of week June 16 - June 22 \\(line ${other + 1}\\)`));
-    assert.match(text, new RegExp(`Same title also at: row 5 of week June 16 - June 22 \\(line ${other + 1}\\)`));
+    // "line 36" is a link that opens the other row: the document's URI with #L36.
+    const link = `([line ${other + 1}](${uri}#L${other + 1}))`;
+    assert.ok(text.includes(`Same paper also at: row 5 of week June 16 - June 22 ${link}`), text);
+    assert.ok(text.includes(`Same title also at: row 5 of week June 16 - June 22 ${link}`), text);
     const plain = hoverText(
       await client.request<Hover | null>('textDocument/hover', {
         textDocument: { uri },
@@ -192,22 +195,18 @@ describe('language features over stdio', () => {
     assert.match(text, /\b10 papers\b/);
   });
 
-  test('document symbols: weeks with their rows; folding ranges per week', async () => {
+  test('document symbols: only the rows (the built-in Markdown symbols list the headings), each with its week; folding ranges per week', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const headings = SAMPLE_LINES.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('## Top ML Papers'));
-    assert.deepEqual(
-      symbols.map((s) => s.name),
-      headings.map(([l]) => l.slice(3)),
-    );
-    for (const [index, symbol] of symbols.entries()) {
-      assert.equal(symbol.range.start.line, headings[index][1]);
-      assert.equal(symbol.children?.length, 10);
-      for (const child of symbol.children ?? []) {
-        assert.ok(child.range.start.line > symbol.range.start.line && child.range.end.line <= symbol.range.end.line, 'rows inside their week');
-        assert.match(child.name, /^\d+\) \S/);
-      }
+    assert.equal(symbols.length, headings.length * 10, 'ten rows per week, no week symbols');
+    assert.ok(!symbols.some((s) => s.name.startsWith('Top ML Papers')), 'no heading is listed twice');
+    for (const symbol of symbols) {
+      assert.match(symbol.name, /^\d+\) \S/);
+      assert.equal(symbol.children, undefined);
+      const week = headings.filter(([, line]) => line < symbol.range.start.line).at(-1)!;
+      assert.ok(week[0].includes(`(${symbol.detail})`), `${symbol.name}: detail ${symbol.detail} names its week ${week[0]}`);
     }
-    assert.equal(symbols[0].children![4].name, '5) Diffusion Planners for Robot Arms');
+    assert.equal(symbols[4].name, '5) Diffusion Planners for Robot Arms');
     const folding = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.deepEqual(
       folding.map((f) => f.startLine),
@@ -260,14 +259,18 @@ describe('language features over stdio', () => {
       const inWeek = current.diagnostics.filter((d) => d.range.start.line >= week.range.start.line && d.range.start.line <= week.range.end.line);
       assert.equal(week.problemCount, inWeek.length, week.heading);
       assert.equal(week.worstSeverity, inWeek.length > 0 ? 'warning' : undefined);
-      for (const r of week.rows) {
+      const details = await client.request<RowDetailsResult>('paperList/rowDetails', { textDocument: { uri }, lines: week.rows.map((r) => r.range.start.line) });
+      assert.equal(details.version, result.version);
+      week.rows.forEach((r, i) => {
         assert.equal(r.problemCount, current.diagnostics.filter((d) => d.range.start.line === r.range.start.line).length);
         assert.ok(r.paperUrl?.startsWith('https://arxiv.org/'));
+        assert.equal(week.uri, uri);
         assert.deepEqual(
-          r.links.map((l) => l.label),
+          details.rows[i]!.links.map((l) => l.label),
           ['Paper', 'Tweet'].map((l) => (r.title === 'Open Weights Audit' && l === 'Tweet' ? 'Tweet)' : l)),
         );
-      }
+        assert.ok(details.rows[i]!.description.length > 0, 'rows carry their description in the details');
+      });
     }
     const dotted = newest.rows[4];
     assert.deepEqual([dotted.number, dotted.title, dotted.paperUrl], ['5', 'Diffusion Planners for Robot Arms', 'https://arxiv.org/abs/2506.20005']);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixAll } from '../../server/src/fixAll';
+import { applyEdits } from '../../server/src/textEdits';
 import { doc, row, run, rulesOf, settings, week } from './helpers';
 
 test('duplicate-paper: the same arXiv paper as abs and pdf in two weeks, both reported with related locations', () => {
@@ -19,7 +20,13 @@ test('duplicate-paper: the same arXiv paper as abs and pdf in two weeks, both re
   assert.equal(problems[0].related?.length, 1);
   assert.equal(problems[0].related?.[0].range.start.line, problems[1].range.start.line);
   assert.equal(problems[0].fix, undefined, 'no safe fix');
-  assert.equal(problems[0].suggestions?.[0].title, 'Remove this row');
+  // Removing row 1 moves "Other" up to 1: the week stays numbered 1..N in the same edit.
+  const remove = problems[0].suggestions?.[0];
+  assert.equal(remove?.title, 'Remove this row and renumber the rows after it');
+  const after = applyEdits(text, [...remove!.edits]);
+  assert.ok(after.includes('| 1) **Other**'), after);
+  assert.ok(!after.includes('Widget Scaling**'), after);
+  assert.deepEqual(rulesOf(run(after), 'row-number'), []);
   assert.equal(fixAll(text, settings()).text, text, 'fix-all never removes rows');
 });
 

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import type { FixAllResult } from '../fixAll';
+import type { Fix } from '../rules/rule';
 import type { DocumentState } from '../service';
 import { renumberWeekAt } from './renumberWeek';
 import { isDiagnosticOf, toDiagnostic } from './diagnostics';
@@ -20,14 +21,37 @@ export function codeActions(state: DocumentState, params: CodeActionParams, fixA
   const first = params.range.start.line;
   const last = params.range.end.line;
   if (wants(only, CodeActionKind.QuickFix)) {
+    // Two problems can offer the same edit (a row that is both a duplicate title and a duplicate paper offers
+    // "Remove this row" twice): one action, listing both diagnostics.
+    const byEdit = new Map<string, CodeAction>();
+    const offer = (fix: Fix, preferred: boolean, diagnostic: Diagnostic) => {
+      const key = `${fix.title}\n${JSON.stringify(fix.edits)}`;
+      const known = byEdit.get(key);
+      if (known) {
+        if (!known.diagnostics!.includes(diagnostic)) known.diagnostics!.push(diagnostic);
+        known.isPreferred ||= preferred;
+        return;
+      }
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: edit(fix.edits) };
+      byEdit.set(key, action);
+      actions.push(action);
+    };
+    const disables: CodeAction[] = [];
     for (const problem of state.analysis.problems) {
       if (problem.range.end.line < first || problem.range.start.line > last) continue;
       const diagnostic: Diagnostic = params.context.diagnostics.find((d) => isDiagnosticOf(d, problem)) ?? toDiagnostic(uri, problem);
-      if (problem.fix)
-        actions.push({ title: problem.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(problem.fix.edits) });
-      for (const suggestion of problem.suggestions ?? [])
-        actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: edit(suggestion.edits) });
+      if (problem.fix) offer(problem.fix, true, diagnostic);
+      for (const suggestion of problem.suggestions ?? []) offer(suggestion, false, diagnostic);
+      const disable = disableForLine(state, problem.rule, problem.range.start.line);
+      const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;
+      if (!byEdit.has(key)) {
+        const action: CodeAction = { title: disable.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(disable.edits) };
+        byEdit.set(key, action);
+        disables.push(action);
+      } else byEdit.get(key)!.diagnostics!.push(diagnostic);
     }
+    // After the fixes, as vscode-eslint orders them.
+    actions.push(...disables);
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
     const renumber = renumberWeekAt(state.analysis.list, first, true);
@@ -46,4 +70,26 @@ export function codeActions(state: DocumentState, params: CodeActionParams, fixA
     if (result.edits.length > 0) actions.push({ title: 'Fix all Paper List problems', kind: FIX_ALL_KIND, edit: edit(result.edits) });
   }
   return actions;
+}
+
+/**
+ * "Disable <rule> for this line": a `<!-- paper-list-disable-line rule -->` at the end of the line (invisible in
+ * rows, list items and prose), except on a week heading, where a comment would change the heading's anchor: there a
+ * `<!-- paper-list-disable-next-line rule -->` line goes above it.
+ */
+function disableForLine(state: DocumentState, rule: string, line: number): Fix {
+  const list = state.analysis.list;
+  const title = `Disable ${rule} for this line`;
+  const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  if (list.weeks.some((w) => w.headingLine === line))
+    return { title, edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- paper-list-disable-next-line ${rule} -->${eol}` }] };
+  const text = list.lines.line(line);
+  const end = text.trimEnd().length;
+  // A line that already silences other rules gets this one added to its comment.
+  const existing = /<!--\s*paper-list-disable-line\b([^<>]*?)\s*-->\s*$/.exec(text);
+  if (existing) {
+    const at = existing.index + existing[0].indexOf(existing[1]) + existing[1].length;
+    return { title, edits: [{ range: { start: { line, character: at }, end: { line, character: at } }, newText: `${existing[1].trim() ? ',' : ''} ${rule}` }] };
+  }
+  return { title, edits: [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: ` <!-- paper-list-disable-line ${rule} -->` }] };
 }

@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-protocol';
-import { weekOfLine, weekLabel, type PaperList, type Week } from '../model/model';
+import { rowOfLine, weekOfLine, weekLabel, type PaperList, type Week } from '../model/model';
 import { nextWeek } from './newWeek';
 import { COMMON_LINK_LABEL_COUNT, LINK_LABELS } from '../model/linkLabels';
 import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
@@ -11,7 +11,7 @@ export function completions(list: PaperList, position: Position): CompletionItem
   if (week) {
     const inRows = week.tables.some((t) => position.line > t.headerLine + 1 && position.line <= t.endLine);
     if (inRows && /^\s*\|?\s*\d*$/.test(before)) return rowCompletions(week, position, before);
-    if (inRows && /\[[A-Za-z]*$/.test(before) && before.split('|').length >= 3) return labelCompletions(list, position, before);
+    if (inRows && /\[[A-Za-z]*$/.test(before) && before.split('|').length >= 3) return labelCompletions(list, week, position, before);
   }
   const firstWeek = list.weeks[0];
   if (/^\s{0,3}#{1,6}\s*[^()]*$/.test(before) && (!firstWeek || position.line <= firstWeek.headingLine)) {
@@ -64,25 +64,54 @@ function rowCompletions(week: Week, position: Position, before: string): Complet
   ];
 }
 
-function labelCompletions(list: PaperList, position: Position, before: string): CompletionItem[] {
-  const counts = new Map<string, number>();
-  for (const label of LINK_LABELS.slice(0, COMMON_LINK_LABEL_COUNT)) counts.set(label, 0);
-  for (const week of list.weeks)
-    for (const row of week.rows)
-      for (const link of row.links) if (!link.isImage && /^[A-Za-z][\w -]{0,20}$/.test(link.label)) counts.set(link.label, (counts.get(link.label) ?? 0) + 1);
+/**
+ * Link labels, the list's most used first, each in the list's most common spelling (`GitHub` over `Github`).
+ * Labels the row already has come last. With VS Code's auto-closed `[]`, the `]` after the cursor is replaced
+ * so that accepting gives `[Code](…)` with the cursor between the parentheses.
+ */
+function labelCompletions(list: PaperList, week: Week, position: Position, before: string): CompletionItem[] {
+  const spellings = new Map<string, Map<string, number>>();
+  const add = (label: string, n: number) => {
+    const key = label.toLowerCase();
+    let byKey = spellings.get(key);
+    if (!byKey) spellings.set(key, (byKey = new Map()));
+    byKey.set(label, (byKey.get(label) ?? 0) + n);
+  };
+  for (const label of LINK_LABELS.slice(0, COMMON_LINK_LABEL_COUNT)) add(label, 0);
+  for (const w of list.weeks)
+    for (const row of w.rows) for (const link of row.links) if (!link.isImage && /^[A-Za-z][\w -]{0,20}$/.test(link.label)) add(link.label, 1);
   const open = before.lastIndexOf('[');
   const after = list.lines.line(position.line).slice(position.character);
-  const closed = after.startsWith(']');
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([label, count], i) => ({
-      label,
+  const row = rowOfLine(week, position.line);
+  // The link being typed is not one the row "has": its label span contains the cursor.
+  const inRow = new Set(
+    (row?.links ?? []).filter((l) => !(l.labelSpan.start <= position.character && position.character <= l.labelSpan.end)).map((l) => l.label.toLowerCase()),
+  );
+  let end = position;
+  let newText = (label: string) => `${label}](\${1})`;
+  if (after.startsWith('](')) newText = (label) => label;
+  else if (after.startsWith(']')) end = { line: position.line, character: position.character + 1 };
+  const labels = [...spellings.entries()].map(([key, byKey]) => {
+    const [spelling] = [...byKey.entries()].sort((a, b) => b[1] - a[1] || preference(a[0]) - preference(b[0]))[0];
+    const total = [...byKey.values()].reduce((n, c) => n + c, 0);
+    return { key, spelling, count: total, inRow: inRow.has(key) };
+  });
+  return labels
+    .sort((a, b) => Number(a.inRow) - Number(b.inRow) || b.count - a.count || a.spelling.localeCompare(b.spelling))
+    .map(({ spelling, count, inRow: already }, i) => ({
+      label: spelling,
       kind: CompletionItemKind.Keyword,
-      detail: count > 0 ? `Used ${count} time${count === 1 ? '' : 's'} in this list` : 'Link label',
+      detail: already ? 'Already in this row' : count > 0 ? `Used ${count} time${count === 1 ? '' : 's'} in this list` : 'Link label',
       sortText: String(i).padStart(4, '0'),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: { start: { line: position.line, character: open + 1 }, end: position }, newText: closed ? label : `${label}](\${1})` },
+      textEdit: { range: { start: { line: position.line, character: open + 1 }, end }, newText: newText(spelling) },
     }));
+}
+
+/** Among equally common spellings, the one LINK_LABELS writes. */
+function preference(label: string): number {
+  const i = LINK_LABELS.indexOf(label);
+  return i === -1 ? LINK_LABELS.length : i;
 }
 
 function isTocArea(list: PaperList, line: number): boolean {

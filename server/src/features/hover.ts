@@ -1,18 +1,23 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-protocol';
-import { normalizeTitle, paperLink, rowOfLine, weekLabel, weekOfLine, type PaperList, type RowRef } from '../model/model';
+import { normalizeTitle, paperLink, rowOfLine, statedYear, weekLabel, weekOfLine, type PaperList, type RowRef } from '../model/model';
 import { arxivId, paperKey } from '../model/urls';
 import { formatDay } from '../model/dates';
 import { rowRange, toRange } from '../model/ranges';
 
-function where(ref: RowRef): string {
-  return `row ${ref.row.number?.value ?? '?'} of week ${weekLabel(ref.week)} (line ${ref.row.line + 1})`;
+/** "row 3 of week Jun 16 - 22 ([line 97](file:///…#L97))": the line is a link that opens the other row. */
+function whereIn(ref: RowRef, uri: string): string {
+  const line = ref.row.line + 1;
+  return `row ${ref.row.number?.value ?? '?'} of week ${weekLabel(ref.week)} ([line ${line}](${uri}#L${line}))`;
 }
 
-export function hover(list: PaperList, position: Position, paperLabel: string): Hover | undefined {
+/** `uri` is the document's: links to other rows of the list point into it. */
+export function hover(list: PaperList, position: Position, paperLabel: string, uri: string): Hover | undefined {
+  const where = (ref: RowRef) => whereIn(ref, uri);
   const week = weekOfLine(list, position.line);
   if (!week) return undefined;
   if (position.line === week.headingLine) {
-    const lines = [`**Week ${weekLabel(week)}**${week.year !== undefined ? ` · ${week.year}` : ''}`];
+    const year = statedYear(list, week);
+    const lines = [`**Week ${weekLabel(week)}**${year !== undefined ? ` · ${year}` : ''}`];
     if (week.span && week.dates)
       lines.push(`${formatDay(week.span.start, true)} – ${formatDay(week.span.end, true)} (${week.span.end - week.span.start + 1} days)`);
     else if (week.dateError) lines.push(`Dates: heading ${week.dateError}`);
@@ -21,7 +26,8 @@ export function hover(list: PaperList, position: Position, paperLabel: string): 
   }
   const row = rowOfLine(week, position.line);
   if (!row) return undefined;
-  const lines = [`**Row ${row.number?.value ?? '(unnumbered)'}** of week ${weekLabel(week)}${week.year !== undefined ? ` · ${week.year}` : ''}`];
+  const year = statedYear(list, week);
+  const lines = [`**Row ${row.number?.value ?? '(unnumbered)'}** of week ${weekLabel(week)}${year !== undefined ? ` · ${year}` : ''}`];
   const link = paperLink(row, paperLabel);
   if (link) {
     const id = arxivId(link.target);

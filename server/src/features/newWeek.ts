@@ -2,7 +2,7 @@
 import type { Position, TextEdit } from 'vscode-languageserver-protocol';
 import { formatRange, fromDayNumber, dayNumber, type DateStyle } from '../model/dates';
 import { githubSlug } from '../model/urls';
-import type { PaperList } from '../model/model';
+import { isTemplateRow, weekLabel, type PaperList } from '../model/model';
 import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 
 export interface NextWeek {
@@ -38,9 +38,22 @@ export function nextWeek(list: PaperList, today = new Date()): NextWeek | undefi
 export interface NewWeekEdit {
   readonly edits: TextEdit[];
   readonly selection: Position;
+  /** Set when no week was added: the newest week is still an untouched template, and the cursor goes there. */
+  readonly message?: string;
 }
 
 export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
+  const unfinished = list.weeks[0];
+  const templates = unfinished?.rows.filter(isTemplateRow) ?? [];
+  if (unfinished && templates.length > 0 && templates.length === unfinished.rows.length) {
+    // Running New Week twice would add a second empty week; the curator most likely lost track of the first.
+    const first = templates[0];
+    return {
+      edits: [],
+      selection: { line: first.line, character: (first.cells[0]?.span.end ?? first.contentStart) + 1 },
+      message: `Week ${weekLabel(unfinished)} is still an untouched template (${templates.length} rows to fill in): moved there instead of adding another week.`,
+    };
+  }
   const next = nextWeek(list);
   if (!next) return undefined;
   const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';

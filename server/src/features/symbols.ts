@@ -1,51 +1,71 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { weekLabel, type PaperList } from '../model/model';
-import { rowRange, toRange, weekRange } from '../model/ranges';
+import { weekLabel, type Link, type PaperList } from '../model/model';
+import { arxivId, paperKey } from '../model/urls';
+import { rowRange, toRange } from '../model/ranges';
 
 function rowName(number: number | undefined, title: string): string {
   return `${number ?? '?'}) ${title || '(untitled)'}`;
 }
 
+/**
+ * The rows, flat, each with its week as detail. The built-in Markdown extension already lists every heading
+ * (weeks included) in the outline and Ctrl+Shift+O; returning weeks too listed each week twice.
+ */
 export function documentSymbols(list: PaperList): DocumentSymbol[] {
-  return list.weeks.map((week) => {
-    return {
-      name: week.heading,
-      detail: `${week.rows.length} papers`,
-      kind: SymbolKind.Namespace,
-      range: weekRange(list.lines, week),
-      selectionRange: toRange(week.headingSpan),
-      children: week.rows.map((row) => ({
-        name: rowName(row.number?.value, row.title),
-        detail: row.description.length > 80 ? row.description.slice(0, 79) + '…' : row.description,
-        kind: SymbolKind.Field,
-        range: rowRange(row),
-        selectionRange: row.title ? toRange(row.titleSpan) : rowRange(row),
-      })),
-    };
-  });
+  return list.weeks.flatMap((week) =>
+    week.rows.map((row) => ({
+      name: rowName(row.number?.value, row.title),
+      detail: weekLabel(week),
+      kind: SymbolKind.Field,
+      range: rowRange(row),
+      selectionRange: row.title ? toRange(row.titleSpan) : rowRange(row),
+    })),
+  );
 }
 
 export function foldingRanges(list: PaperList): FoldingRange[] {
   return list.weeks.filter((w) => w.lastContentLine > w.headingLine).map((w) => ({ startLine: w.headingLine, endLine: w.lastContentLine, kind: 'region' }));
 }
 
-/** Papers by title across open lists, for "Go to Symbol in Workspace". */
+/**
+ * Papers across open lists whose title, arXiv id or link URL contains the query ("is it already listed?").
+ * VS Code filters the answers by name, so a row found by its id or URL carries the match in its name.
+ */
 export function workspaceSymbols(lists: Iterable<{ uri: string; list: PaperList }>, query: string, limit = 500): SymbolInformation[] {
-  const needle = query.toLowerCase();
+  const needle = query.trim().toLowerCase();
+  const paper = paperNeedle(query);
   const result: SymbolInformation[] = [];
   for (const { uri, list } of lists) {
     for (const week of list.weeks) {
       for (const row of week.rows) {
-        if (needle && !row.title.toLowerCase().includes(needle)) continue;
-        result.push({
-          name: row.title || '(untitled)',
-          kind: SymbolKind.Field,
-          containerName: weekLabel(week),
-          location: { uri, range: toRange(row.titleSpan) },
-        });
+        const title = row.title || '(untitled)';
+        let name: string | undefined = title;
+        if (needle && !row.title.toLowerCase().includes(needle)) name = matchedLink(row.links, needle, paper, title);
+        if (!name) continue;
+        result.push({ name, kind: SymbolKind.Field, containerName: weekLabel(week), location: { uri, range: toRange(row.titleSpan) } });
         if (result.length >= limit) return result;
       }
     }
   }
   return result;
+}
+
+/** `Title · arXiv 2506.01234` when an arXiv id contains the query, `Title · <url>` when a URL does. */
+function matchedLink(links: readonly Link[], needle: string, paper: string | undefined, title: string): string | undefined {
+  for (const link of links) {
+    if (link.isImage) continue;
+    const id = arxivId(link.target);
+    if (id && (id.toLowerCase().includes(needle) || `arxiv:${id.toLowerCase()}` === paper)) return `${title} · arXiv ${id}`;
+    if (paper && paperKey(link.target) === paper) return `${title} · ${link.target}`;
+    if (link.target.toLowerCase().includes(needle)) return `${title} · ${link.target}`;
+  }
+  return undefined;
+}
+
+/** The paper a query names, as a paperKey: a pasted URL (`…/pdf/2506.01234v2`) or an id (`arXiv:2506.01234v2`). */
+function paperNeedle(query: string): string | undefined {
+  const q = query.trim();
+  const id = /^(?:arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?$/i.exec(q);
+  if (id) return `arxiv:${id[1]}`;
+  return /^(?:https?:\/\/|www\.)/i.test(q) ? paperKey(q) : undefined;
 }

@@ -64,6 +64,8 @@ export interface PaperList {
   readonly titles: ReadonlyMap<string, readonly RowRef[]>;
   /** Paper key (see urls.paperKey) of each row's paper link (ModelOptions.paperLabel) → rows, over all weeks. */
   readonly papers: ReadonlyMap<string, readonly RowRef[]>;
+  /** True when no heading states a year: weeks' `year` is then NOMINAL_YEAR, for date arithmetic only (see statedYear). */
+  readonly yearsAssumed: boolean;
 }
 
 export interface ModelOptions {
@@ -81,6 +83,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   cache.beginBuild();
   const paperLabel = options.paperLabel ?? 'Paper';
   const { weeks, facts } = buildWeeks(lineTexts, index, cache);
+  const yearsAssumed = weeks.length > 0 && weeks.every((w) => w.dates?.year === undefined);
   const anchors = new Map<string, number>();
   const headingLines = [
     ...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })),
@@ -101,7 +104,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     if (found.toc) toc.push(found.toc);
     for (const link of found.links) outsideLinks.push(link);
   }
-  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, facts, paperLabel) };
+  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, yearsAssumed, ...buildIndexes(weeks, facts, paperLabel) };
 }
 
 /** A TOC entry and the other links of a line outside the weeks. */
@@ -278,6 +281,14 @@ function buildIndexes(
   return { titles, papers };
 }
 
+/**
+ * A row New Week wrote and nobody filled in yet: a number, no title or description, and only empty links
+ * (`| 3)  | [Paper](), [Tweet]() |`). The link rules leave it to `unfinished-week`, which reports the week once.
+ */
+export function isTemplateRow(row: PaperRow): boolean {
+  return row.title === '' && row.description.trim() === '' && row.links.length > 0 && row.links.every((l) => !l.isImage && l.target.trim() === '');
+}
+
 export function paperLink(row: PaperRow, paperLabel = 'Paper'): Link | undefined {
   const wanted = paperLabel.toLowerCase();
   return row.links.find((l) => !l.isImage && l.label.trim().toLowerCase() === wanted);
@@ -298,6 +309,11 @@ export function weekOfLine(list: PaperList, line: number): Week | undefined {
 
 export function rowOfLine(week: Week, line: number): PaperRow | undefined {
   return week.rows.find((r) => r.line === line);
+}
+
+/** The year to show for a week (tree, hover, export, pickers): undefined when the list never says it, rather than the nominal one. */
+export function statedYear(list: PaperList, week: Week): number | undefined {
+  return list.yearsAssumed ? undefined : week.year;
 }
 
 /** "Feb 13 - 19" as the heading writes it, for messages. */

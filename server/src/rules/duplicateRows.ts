@@ -1,7 +1,7 @@
 // What the duplicate rules share: where a row is, related locations, and the editor-only "Remove this row".
 import type { PaperList, RowRef } from '../model/model';
-import { weekLabel } from '../model/model';
-import { type Fix, type RelatedLocation } from './rule';
+import { weekLabel, weekOfLine } from '../model/model';
+import { replaceSpan, type Fix, type RelatedLocation } from './rule';
 import { toRange } from '../model/ranges';
 
 export function where(ref: RowRef): string {
@@ -12,8 +12,22 @@ export function related(refs: readonly RowRef[], self: RowRef, what: string): Re
   return refs.filter((r) => r !== self).map((r) => ({ range: toRange(r.row.titleSpan), message: `Same ${what}: ${where(r)}` }));
 }
 
-/** Deletes the row's line with its line break (an editor-only suggestion, never part of fix-all). */
+/**
+ * Deletes the row's line with its line break (an editor-only suggestion, never part of fix-all), and moves the
+ * numbers of the week's later rows up by one when they were in sequence, so 1, 2, 3, 4 minus 3 gives 1, 2, 3.
+ */
 export function removeRow(list: PaperList, line: number): Fix {
   const end = line + 1 < list.lines.lineCount ? { line: line + 1, character: 0 } : { line, character: list.lines.lineLength(line) };
-  return { title: 'Remove this row', edits: [{ range: { start: { line, character: 0 }, end }, newText: '' }] };
+  const edits = [{ range: { start: { line, character: 0 }, end }, newText: '' }];
+  const rows = weekOfLine(list, line)?.rows ?? [];
+  const at = rows.findIndex((r) => r.line === line);
+  let renumbered = 0;
+  for (let i = at + 1; at !== -1 && i < rows.length; i++) {
+    const number = rows[i].number;
+    // Only a row numbered for its place moves up; a week already out of sequence is row-number's to fix.
+    if (!number || number.value !== i + 1 || number.punctuation !== ')') continue;
+    edits.push(replaceSpan(number.span, `${i})`));
+    renumbered++;
+  }
+  return { title: renumbered > 0 ? 'Remove this row and renumber the rows after it' : 'Remove this row', edits };
 }

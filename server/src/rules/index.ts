@@ -11,6 +11,7 @@ import { weekSequence } from './week-sequence';
 import { toc } from './toc';
 import { linkLabel } from './link-label';
 import { missingLink } from './missing-link';
+import { unfinishedWeek } from './unfinished-week';
 
 export const RULES: readonly Rule[] = [
   rowNumber,
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   toc,
   linkLabel,
   missingLink,
+  unfinishedWeek,
 ];
 
 /** Where each rule is documented: its row in the README's rule table. */

@@ -1,10 +1,10 @@
 // The links the link rules read: rows, other week content, preamble and tail (TOC entries belong to `toc`).
-import type { Link, PaperList } from '../model/model';
+import { isTemplateRow, type Link, type PaperList } from '../model/model';
 
-/** Every link the rules look at: rows, other week content, preamble and tail. TOC entries belong to the `toc` rule. */
+/** Every link the rules look at: rows, other week content, preamble and tail. TOC entries belong to the `toc` rule; untouched template rows to `unfinished-week`. */
 export function* allLinks(list: PaperList): Generator<Link> {
   for (const week of list.weeks) {
-    for (const row of week.rows) yield* row.links;
+    for (const row of week.rows) if (!isTemplateRow(row)) yield* row.links;
     yield* week.otherLinks;
   }
   yield* list.outsideLinks;

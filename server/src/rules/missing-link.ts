@@ -1,4 +1,4 @@
-import { paperLink } from '../model/model';
+import { isTemplateRow, paperLink } from '../model/model';
 import { type Rule } from './rule';
 import { lineRange, toRange } from '../model/ranges';
 
@@ -9,6 +9,7 @@ export const missingLink: Rule = {
   check({ list, settings }, report) {
     for (const week of list.weeks) {
       for (const row of week.rows) {
+        if (isTemplateRow(row)) continue;
         for (const label of settings.requiredLinks) {
           if (paperLink(row, label)) continue;
           const cell = row.cells[row.cells.length - 1];

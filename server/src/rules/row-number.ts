@@ -19,7 +19,14 @@ export function renumberWeek(week: Week): Fix | undefined {
       });
     else if (row.number.text !== wanted) edits.push(replaceSpan(row.number.span, wanted));
   }
-  return edits.length > 0 ? { title: `Renumber week ${weekLabel(week)} 1..${week.rows.length}`, edits } : undefined;
+  if (edits.length === 0) return undefined;
+  // 1, 2, 3, 4, 6 renumbered to 1..5 hides that a paper went missing: say so.
+  const highest = Math.max(0, ...week.rows.map((r) => r.number?.value ?? 0));
+  const note =
+    highest > week.rows.length
+      ? `Week ${weekLabel(week)} now has ${week.rows.length} rows, numbered 1..${week.rows.length}; its numbers went up to ${highest} (a row may be missing)`
+      : undefined;
+  return { title: `Renumber week ${weekLabel(week)} 1..${week.rows.length}`, edits, ...(note ? { note } : {}) };
 }
 
 export const rowNumber: Rule = {

@@ -11,6 +11,8 @@ export type Level = Severity | 'off';
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /** What the curator should know after applying it, e.g. that a renumbered week now has fewer rows than its numbers said. */
+  readonly note?: string;
 }
 
 export interface RelatedLocation {
