@@ -50,7 +50,7 @@ describe('weekly routine on the 974 KB list over stdio', { skip }, () => {
     assert.ok(severityCount(added, 2) <= severityCount(before.diagnostics, 2) + 1, 'at most one new warning');
     const unfinished = added.filter((d) => d.code === 'unfinished-week');
     assert.equal(unfinished.length, 1);
-    assert.match(unfinished[0].message, /10 of 10 rows still to fill in/);
+    assert.match(String(unfinished[0].message), /10 of 10 rows still to fill in/);
     const weeksAfter = await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri } });
     assert.equal(weeksAfter.weeks.length, weeksBefore.weeks.length + 1);
     assert.equal(weeksAfter.weeks[0].worstSeverity, 'info', 'the new week is in progress, not red');
