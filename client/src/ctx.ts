@@ -1,33 +1,43 @@
-// The one context object: owns the language client, the status bar item, the weeks tree and the command table.
-import * as path from 'node:path';
+// The one context object: owns the language client, the status bar item, the weeks trees and the command table.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { WeeksRequest, type EditResult, type WeeksResult } from '../../server/src/protocol';
-import { papersAndProblems } from './format';
-import { REVEAL_COMMAND, WeeksTreeProvider, type TreeNode } from './weeksTree';
+import { RowDetailsRequest, WeeksRequest, type EditResult, type WeeksResult } from '../../server/src/protocol';
+import { baseName, count, papersAndProblems } from './format';
+import { REVEAL_COMMAND, WeeksTreeProvider, type TreeNode, type WeekItem } from './weeksTree';
 
-const VIEW_ID = 'paperList.weeks';
+/** The weeks view in the Explorer, and the same tree in its own activity-bar container. */
+const VIEW_IDS = ['paperList.weeks', 'paperList.weeksBar'] as const;
 const ACTIVE_KEY = 'paperList.active';
 const ONLY_PROBLEMS_KEY = 'paperList.onlyProblems';
-/** Edits arrive in bursts while typing; one weeks request per pause is enough for the tree. */
-const EDIT_REFRESH_DELAY_MS = 300;
+/**
+ * A refresh runs at most this long after the first change of a burst, never postponed by later keystrokes
+ * (a debounce froze the status bar while typing); answers whose revision did not change cost no tree update.
+ */
+const REFRESH_DELAY_MS = 100;
 
 /** The commands a Ctx registers: each gets the context first, then what VS Code passes (tree items, URIs, nothing). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed per command, not here.
 export type CommandTable = Readonly<Record<string, (ctx: Ctx, ...args: any[]) => unknown>>;
 
-/** A document the server calls a paper list, with its weeks at the time they were asked for. */
+/** A document the server calls a paper list, with its list's weeks at the time they were asked for. */
 export interface ShownList {
   readonly document: vscode.TextDocument;
   readonly list: WeeksResult;
 }
 
-/** What `activate` returns: enough for the tests inside VS Code to see the tree and the status bar. */
+/** What `activate` returns: enough for the tests inside VS Code to see the trees, the status bar and our messages. */
 export interface PaperListApi {
   readonly tree: WeeksTreeProvider;
+  /** The Explorer's weeks view. */
   readonly treeView: vscode.TreeView<TreeNode>;
+  /** The same tree in the Paper List activity-bar container. */
+  readonly barView: vscode.TreeView<TreeNode>;
   /** Fires after every refresh, with the list shown (undefined when the active editor is not a paper list). */
   readonly onDidRefresh: vscode.Event<ShownList | undefined>;
+  /** Fires with every message we show the curator (status bar or notification). */
+  readonly onDidNotify: vscode.Event<string>;
+  /** Fires each time the tree changes (not when a refresh found nothing it shows changed). */
+  readonly onDidChangeTree: vscode.Event<unknown>;
   current(): ShownList | undefined;
   /** Refreshes now and returns what is shown. */
   refresh(): Promise<ShownList | undefined>;
@@ -41,25 +51,29 @@ function isMarkdownFile(document: vscode.TextDocument): boolean {
 
 export class Ctx implements vscode.Disposable {
   readonly client: LanguageClient;
-  readonly tree = new WeeksTreeProvider();
-  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly tree: WeeksTreeProvider;
+  readonly treeViews: readonly vscode.TreeView<TreeNode>[];
   private readonly status: vscode.StatusBarItem;
   private statusVisible = false;
   private readonly started: Promise<void>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly refreshed = new vscode.EventEmitter<ShownList | undefined>();
+  private readonly notified = new vscode.EventEmitter<string>();
   private shown: ShownList | undefined;
   private activeKey: boolean | undefined;
-  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshSeq = 0;
-  private revealTarget: TreeNode | undefined;
+  private revealTarget: { view: vscode.TreeView<TreeNode>; item: TreeNode } | undefined;
   private revealing = false;
+  /** The week follow-cursor expanded to show a row, collapsed again when the cursor leaves it. */
+  private autoExpanded: WeekItem | undefined;
+  private readonly expanded = new Set<string>();
 
   constructor(
     readonly extension: vscode.ExtensionContext,
     commandTable: CommandTable,
   ) {
-    const module = extension.asAbsolutePath(path.join('dist', 'server.js'));
+    const module = extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
@@ -75,11 +89,12 @@ export class Ctx implements vscode.Disposable {
     // The id `paperList` makes the client honour `paperList.trace.server`.
     this.client = new LanguageClient('paperList', 'Paper List', serverOptions, clientOptions);
 
-    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.tree = new WeeksTreeProvider((uri, line, token) => this.rowDetails(uri, [line], token).then((rows) => rows[0] ?? null));
+    this.treeViews = VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.tree, showCollapseAll: true }));
     this.status = vscode.window.createStatusBarItem('paperList.status', vscode.StatusBarAlignment.Left, 50);
     this.status.name = 'Paper List';
-    this.status.command = { title: 'Show Weeks', command: `${VIEW_ID}.focus` };
-    this.disposables.push(this.client, this.treeView, this.status, this.refreshed);
+    this.status.command = { title: 'Show Weeks', command: `${VIEW_IDS[0]}.focus` };
+    this.disposables.push(this.client, ...this.treeViews, this.status, this.refreshed, this.notified);
 
     for (const [id, run] of Object.entries(commandTable)) {
       this.disposables.push(
@@ -98,8 +113,8 @@ export class Ctx implements vscode.Disposable {
       );
     }
     this.disposables.push(
-      vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri, range: vscode.Range, kind: 'week' | 'row') =>
-        this.reveal(uri, range, { atTop: kind === 'week', preserveFocus: true }),
+      vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri, range: vscode.Range, kind: 'week' | 'row' | 'problem') =>
+        this.reveal(uri, range, { atTop: kind === 'week', preserveFocus: true, preview: true }),
       ),
     );
     this.listen();
@@ -119,66 +134,127 @@ export class Ctx implements vscode.Disposable {
   api(): PaperListApi {
     return {
       tree: this.tree,
-      treeView: this.treeView,
+      treeView: this.treeViews[0]!,
+      barView: this.treeViews[1]!,
       onDidRefresh: this.onDidRefresh,
+      onDidNotify: this.notified.event,
+      onDidChangeTree: this.tree.onDidChangeTreeData,
       current: () => this.shown,
       refresh: () => this.refresh(),
       statusText: () => (this.statusVisible ? this.status.text : undefined),
     };
   }
 
+  /** A message in the status bar, for a few seconds. */
+  statusMessage(text: string, ms = 5000): void {
+    vscode.window.setStatusBarMessage(text, ms);
+    this.notified.fire(text);
+  }
+
+  /** An information notification; resolves with the chosen action. */
+  inform(text: string, ...actions: string[]): Thenable<string | undefined> {
+    this.notified.fire(text);
+    return vscode.window.showInformationMessage(text, ...actions);
+  }
+
+  /** The list's files, as the server named them: the shown document's, plus every file of a multi-file list. */
+  private isListFile(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    if (this.shown?.document.uri.toString() === key) return true;
+    return this.shown?.list.files.some((f) => this.client.protocol2CodeConverter.asUri(f.uri).toString() === key) ?? false;
+  }
+
   private listen(): void {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        // No editor (focus in a panel or a settings page): keep showing the last list.
-        if (editor) this.scheduleRefresh(0);
+        // No editor (focus in a panel or a settings page): keep showing the last list. Another file of the same list
+        // shows the same tree: nothing to ask.
+        if (editor && !(this.shown && this.isListFile(editor.document.uri) && editor.document === this.shown.document)) this.scheduleRefresh(0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && e.document === vscode.window.activeTextEditor?.document && isMarkdownFile(e.document)) {
-          this.scheduleRefresh(EDIT_REFRESH_DELAY_MS);
-        }
+        if (
+          e.contentChanges.length > 0 &&
+          isMarkdownFile(e.document) &&
+          (this.isListFile(e.document.uri) || e.document === vscode.window.activeTextEditor?.document)
+        )
+          this.scheduleRefresh(REFRESH_DELAY_MS);
       }),
       // Problem counts change without an edit when settings change or the server finishes a check.
       vscode.languages.onDidChangeDiagnostics((e) => {
-        const uri = this.shown?.document.uri.toString();
-        if (uri && e.uris.some((u) => u.toString() === uri)) this.scheduleRefresh(EDIT_REFRESH_DELAY_MS);
+        if (this.shown && e.uris.some((u) => this.isListFile(u))) this.scheduleRefresh(0);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('paperList')) this.scheduleRefresh(EDIT_REFRESH_DELAY_MS);
+        if (e.affectsConfiguration('paperList')) this.scheduleRefresh(REFRESH_DELAY_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.shown?.document) this.scheduleRefresh(0);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.followCursor(e.textEditor)),
-      this.treeView.onDidChangeVisibility((e) => {
-        if (e.visible && vscode.window.activeTextEditor) this.followCursor(vscode.window.activeTextEditor);
-      }),
       this.client.onDidChangeState((e) => {
         if (e.newState === State.Running) this.scheduleRefresh(0);
       }),
     );
+    for (const view of this.treeViews) {
+      this.disposables.push(
+        view.onDidChangeVisibility((e) => {
+          if (e.visible && vscode.window.activeTextEditor) this.followCursor(vscode.window.activeTextEditor);
+        }),
+        view.onDidExpandElement((e) => {
+          if (e.element.kind === 'week') this.expanded.add(e.element.id!);
+        }),
+        view.onDidCollapseElement((e) => {
+          if (e.element.kind === 'week') this.expanded.delete(e.element.id!);
+          if (e.element === this.autoExpanded) this.autoExpanded = undefined;
+        }),
+        // Arrow keys move the selection: preview what they land on, as a click does (Enter opens, see openSelected).
+        view.onDidChangeSelection((e) => {
+          const item = e.selection[0];
+          if (!item || !('uri' in item) || !view.visible) return;
+          // Follow-cursor selecting the item under the cursor is not the user moving: nothing to preview.
+          const editor = vscode.window.activeTextEditor;
+          if (editor && this.tree.itemAt(editor.document.uri, editor.selection.active) === item) return;
+          if (item.kind === 'week' || item.kind === 'row' || item.kind === 'problem') void this.previewItem(item);
+        }),
+      );
+    }
   }
 
+  private previewItem(item: TreeNode & { uri: vscode.Uri; range: vscode.Range }): Promise<unknown> {
+    const range = item.kind === 'week' ? item.headingRange : item.range;
+    return this.reveal(item.uri, range, { atTop: item.kind === 'week', preserveFocus: true, preview: true });
+  }
+
+  /** A refresh soon: an earlier pending one is kept (not postponed), so a burst of keystrokes still refreshes every REFRESH_DELAY_MS. */
   scheduleRefresh(delayMs: number): void {
+    if (this.refreshTimer !== undefined && delayMs > 0) return;
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(), delayMs);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, delayMs);
   }
 
-  /** Asks the server for the active markdown document's weeks and shows them; a newer refresh wins over an older one. */
+  /** Asks the server for the active markdown document's list and shows it; a newer refresh wins over an older one. */
   async refresh(): Promise<ShownList | undefined> {
     clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
     const seq = ++this.refreshSeq;
     const document = this.targetDocument();
     let shown: ShownList | undefined;
+    let same = false;
     if (document) {
       try {
-        const list = await this.weeksOf(document);
-        if (list.isPaperList) shown = { document, list };
+        const known = this.shown?.document === document ? this.shown.list : undefined;
+        const list = await this.weeksOf(document, known?.revision);
+        if (list.unchanged && known) {
+          shown = { document, list: { ...known, version: list.version } };
+          same = true;
+        } else if (list.isPaperList) shown = { document, list };
       } catch (error) {
         this.client.warn(`paperList/weeks failed for ${document.uri.toString()}`, error);
       }
     }
-    if (seq === this.refreshSeq) this.show(shown);
+    if (seq === this.refreshSeq) this.show(shown, same);
     return this.shown;
   }
 
@@ -189,32 +265,58 @@ export class Ctx implements vscode.Disposable {
     return last && !last.isClosed ? last : undefined;
   }
 
-  async weeksOf(document: vscode.TextDocument): Promise<WeeksResult> {
+  async weeksOf(document: vscode.TextDocument, knownRevision?: string): Promise<WeeksResult> {
     await this.started;
-    return this.client.sendRequest(WeeksRequest.type, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(document) });
+    return this.client.sendRequest(WeeksRequest.type, {
+      textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(document),
+      ...(knownRevision ? { knownRevision } : {}),
+    });
   }
 
-  private show(shown: ShownList | undefined): void {
+  /** Descriptions and links of rows of `uri` (a file of the list, open or not). */
+  async rowDetails(uri: vscode.Uri, lines: number[], token?: vscode.CancellationToken) {
+    await this.started;
+    const result = await this.client.sendRequest(
+      RowDetailsRequest.type,
+      { textDocument: { uri: this.client.code2ProtocolConverter.asUri(uri) }, lines },
+      token,
+    );
+    return result.rows;
+  }
+
+  /** `same`: the server said nothing the tree shows changed; only the version moves on. */
+  private show(shown: ShownList | undefined, same = false): void {
     this.shown = shown;
     const active = shown !== undefined;
     if (this.activeKey !== active) {
       this.activeKey = active;
       void vscode.commands.executeCommand('setContext', ACTIVE_KEY, active);
     }
-    this.tree.setList(shown?.document.uri, shown?.list, (range) => this.client.protocol2CodeConverter.asRange(range));
-    this.treeView.description = shown ? path.basename(shown.document.uri.path) : undefined;
-    this.treeView.message = shown && this.tree.showsOnlyProblems && shown.list.problemCount === 0 ? 'No week has problems.' : undefined;
-    if (shown) {
-      const { paperCount, problemCount } = shown.list;
-      this.status.text = papersAndProblems(paperCount, problemCount, true);
-      this.status.tooltip = `Paper List: ${path.basename(shown.document.uri.path)}, ${shown.list.weeks.length} weeks. Click to show the weeks.`;
-      this.status.show();
-    } else {
-      this.status.hide();
+    if (!same) {
+      const p2c = this.client.protocol2CodeConverter;
+      this.tree.setList(
+        shown?.list,
+        (range) => p2c.asRange(range),
+        (uri) => p2c.asUri(uri),
+      );
+      this.autoExpanded = undefined;
+      for (const view of this.treeViews) {
+        view.description = shown ? baseName(shown.document.uri) : undefined;
+        view.message = shown && this.tree.showsOnlyProblems && shown.list.problemCount === 0 ? 'No week has problems.' : undefined;
+      }
+      if (shown) {
+        const { paperCount, problemCount, files, weeks } = shown.list;
+        this.status.text = papersAndProblems(paperCount, problemCount, true);
+        const where = files.length > 1 ? `${count(files.length, 'file')}, ` : `${baseName(shown.document.uri)}, `;
+        this.status.tooltip = `Paper List: ${where}${count(weeks.length, 'week')}. Click to show the weeks.`;
+        this.status.show();
+      } else {
+        this.status.hide();
+      }
+      this.statusVisible = active;
     }
-    this.statusVisible = active;
     const editor = vscode.window.activeTextEditor;
-    if (editor) this.followCursor(editor);
+    if (editor && !same) this.followCursor(editor);
     this.refreshed.fire(shown);
   }
 
@@ -230,58 +332,108 @@ export class Ctx implements vscode.Disposable {
     this.show(this.shown);
   }
 
-  /** Selects the week or row under the cursor in the tree, when the tree is visible and following is on. */
+  /** The selected item of whichever weeks view has it (Enter in the tree). */
+  selectedItem(): TreeNode | undefined {
+    return this.treeViews.find((v) => v.visible && v.selection.length > 0)?.selection[0];
+  }
+
+  /**
+   * Selects the week or row under the cursor in the visible trees, when following is on. A week it had to expand
+   * to show a row is collapsed again once the cursor leaves that week.
+   */
   private followCursor(editor: vscode.TextEditor): void {
-    if (!this.shown || editor.document !== this.shown.document || !this.treeView.visible) return;
+    if (!this.shown || !this.isListFile(editor.document.uri)) return;
+    const view = this.treeViews.find((v) => v.visible);
+    if (!view) return;
     if (!vscode.workspace.getConfiguration('paperList.tree', editor.document).get<boolean>('followCursor', true)) return;
-    const item = this.tree.itemAt(editor.selection.active);
-    if (!item || this.treeView.selection[0] === item) return;
-    this.revealTarget = item;
+    let item: TreeNode | undefined = this.tree.itemAt(editor.document.uri, editor.selection.active);
+    if (!item || view.selection[0] === item) return;
+    const week: WeekItem = item.kind === 'row' ? item.parent : item;
+    const previous = this.autoExpanded;
+    if (previous && previous.stableId !== week.stableId) {
+      this.autoExpanded = undefined;
+      this.expanded.delete(previous.id!);
+      this.tree.collapse(previous);
+      // The tree was rebuilt: find the item again.
+      item = this.tree.itemAt(editor.document.uri, editor.selection.active);
+      if (!item) return;
+    }
+    if (item.kind === 'row' && !this.expanded.has(item.parent.id!)) this.autoExpanded = item.parent;
+    this.revealTarget = { view, item };
     if (!this.revealing) void this.revealInTree();
+  }
+
+  /** The week follow-cursor has expanded (for tests and for the collapse above). */
+  expandedByCursor(): WeekItem | undefined {
+    return this.autoExpanded;
   }
 
   /** One reveal at a time, latest cursor wins: concurrent reveals can finish out of order and select a stale row. */
   private async revealInTree(): Promise<void> {
     this.revealing = true;
     try {
-      for (let item = this.revealTarget; item; item = this.revealTarget) {
+      for (let target = this.revealTarget; target; target = this.revealTarget) {
         this.revealTarget = undefined;
-        await this.treeView.reveal(item, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+        await target.view.reveal(target.item, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
       }
     } finally {
       this.revealing = false;
     }
   }
 
-  /** Shows `range` of `uri` selected, in the editor that already shows it when there is one. */
-  async reveal(uri: vscode.Uri, range: vscode.Range, options: { atTop?: boolean; preserveFocus?: boolean } = {}): Promise<vscode.TextEditor> {
+  /**
+   * Shows `range` of `uri` with the cursor at its start (nothing selected, so a keystroke replaces nothing), in the
+   * editor that already shows it when there is one. `preserveFocus` keeps focus where it is (the tree);
+   * `preview` opens a file not open yet in a preview tab.
+   */
+  async reveal(
+    uri: vscode.Uri,
+    range: vscode.Range,
+    options: { atTop?: boolean; preserveFocus?: boolean; preview?: boolean } = {},
+  ): Promise<vscode.TextEditor> {
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    const editor = await vscode.window.showTextDocument(uri, { viewColumn: visible?.viewColumn, preserveFocus: options.preserveFocus ?? false });
-    editor.selection = new vscode.Selection(range.start, range.end);
+    const editor = await vscode.window.showTextDocument(uri, {
+      viewColumn: visible?.viewColumn,
+      preserveFocus: options.preserveFocus ?? false,
+      preview: options.preview ?? false,
+    });
+    editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, options.atTop ? vscode.TextEditorRevealType.AtTop : vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   }
 
   /**
-   * Applies edits the server computed for `version` of `document`. VS Code rejects a WorkspaceEdit whose
-   * document changed since the extension host last saw it, and the version check below covers the request's round trip.
+   * Applies edits the server computed for `version` of `document`, as ONE WorkspaceEdit (one undo step): files to
+   * create first, then the edits of every file. VS Code rejects a WorkspaceEdit whose document changed since the
+   * extension host last saw it, and the version check below covers the request's round trip.
    */
   async applyEdits(document: vscode.TextDocument, version: number, result: EditResult | null | undefined, what: string): Promise<boolean> {
-    if (!result || result.edits.length === 0) return false;
-    const edits = await this.client.protocol2CodeConverter.asTextEdits(result.edits);
+    if (!result) return false;
+    const p2c = this.client.protocol2CodeConverter;
+    const byUri = new Map<string, { uri: vscode.Uri; edits: vscode.TextEdit[] }>();
+    const add = async (uri: vscode.Uri, edits: EditResult['edits']) => {
+      if (edits.length === 0) return;
+      const entry = byUri.get(uri.toString()) ?? { uri, edits: [] };
+      entry.edits.push(...(await p2c.asTextEdits(edits)));
+      byUri.set(uri.toString(), entry);
+    };
+    if (result.changes) for (const [uri, edits] of Object.entries(result.changes)) await add(p2c.asUri(uri), edits);
+    else await add(document.uri, result.edits);
+    if (byUri.size === 0 && !result.createFiles?.length) return false;
     if (document.version !== version) {
       void vscode.window.showWarningMessage(`Paper List: the document changed while computing "${what}"; nothing was changed. Try again.`);
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
-    edit.set(document.uri, edits);
+    for (const uri of result.createFiles ?? []) edit.createFile(p2c.asUri(uri), { ignoreIfExists: true });
+    for (const { uri, edits } of byUri.values()) edit.set(uri, edits);
     if (!(await vscode.workspace.applyEdit(edit))) {
       void vscode.window.showWarningMessage(`Paper List: "${what}" could not be applied; the document changed. Try again.`);
       return false;
     }
     if (result.selection) {
-      const position = this.client.protocol2CodeConverter.asPosition(result.selection);
-      await this.reveal(document.uri, new vscode.Range(position, position));
+      const position = p2c.asPosition(result.selection);
+      await this.reveal(result.selectionUri ? p2c.asUri(result.selectionUri) : document.uri, new vscode.Range(position, position));
     }
     this.scheduleRefresh(0);
     return true;

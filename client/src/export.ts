@@ -1,5 +1,5 @@
 // Papers as CSV or JSON, with the columns the issue fixes: Title, Description, PaperURL, TweetURL, Week.
-import type { WeeksResult } from '../../server/src/protocol';
+import type { RowDetails, WeeksResult } from '../../server/src/protocol';
 import { paperUrl, tweetUrl, weekStartIso } from './format';
 
 export type ExportFormat = 'csv' | 'json';
@@ -9,21 +9,27 @@ export interface PaperRecord {
   Description: string;
   PaperURL: string | null;
   TweetURL: string | null;
-  /** The week's first day (`2025-06-23`), or its heading when the date is unknown. */
+  /** The week's first day in ISO 8601 (`2025-06-23`, or `--06-23` when the list never states the year). */
   Week: string;
 }
 
 const COLUMNS: readonly (keyof PaperRecord)[] = ['Title', 'Description', 'PaperURL', 'TweetURL', 'Week'];
 
-export function paperRecords(list: WeeksResult): PaperRecord[] {
+/** `details(uri, line)`: the row's description and links (paperList/rowDetails). Untouched template rows are left out. */
+export function paperRecords(list: WeeksResult, details: (uri: string, line: number) => RowDetails | null | undefined): PaperRecord[] {
   return list.weeks.flatMap((week) =>
-    week.rows.map((row) => ({
-      Title: row.title,
-      Description: row.description,
-      PaperURL: paperUrl(row) ?? null,
-      TweetURL: tweetUrl(row) ?? null,
-      Week: weekStartIso(week),
-    })),
+    week.rows
+      .filter((row) => !row.template)
+      .map((row) => {
+        const more = details(week.uri, row.range.start.line);
+        return {
+          Title: row.title,
+          Description: more?.description ?? '',
+          PaperURL: paperUrl(row) ?? null,
+          TweetURL: (more && tweetUrl(more.links)) ?? null,
+          Week: weekStartIso(week),
+        };
+      }),
   );
 }
 

@@ -1,5 +1,5 @@
 // Labels shared by the tree, the status bar, the pickers and the exports, so each reads the same everywhere.
-import type { DayInfo, RowInfo, WeekInfo } from '../../server/src/protocol';
+import type { DayInfo, LinkInfo, RowInfo, WeekInfo } from '../../server/src/protocol';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -25,27 +25,44 @@ export function weekDatesLabel(week: WeekInfo): string {
   return week.heading;
 }
 
-/** `2025-06-23`: the week's first day, sortable; the heading when the date or year is unknown. */
+/** The dates as the heading writes them (`June 23 - June 29`), so a picker matches the month names the list uses. */
+export function weekDatesAsWritten(week: WeekInfo): string {
+  const match = /\(([^()]*\d[^()]*)\)/.exec(week.heading);
+  return match ? match[1]!.trim() : week.heading;
+}
+
+/**
+ * `2025-06-23`: the week's first day in ISO 8601; `--06-23` (ISO's month-day form) when the list never states
+ * the year; the heading when the dates did not parse.
+ */
 export function weekStartIso(week: WeekInfo): string {
   const start = week.start;
-  const year = start?.year ?? week.year;
-  if (!start || year === undefined) return week.heading;
-  return `${year}-${String(start.month).padStart(2, '0')}-${String(start.day).padStart(2, '0')}`;
+  if (!start) return week.heading;
+  const monthDay = `${String(start.month).padStart(2, '0')}-${String(start.day).padStart(2, '0')}`;
+  const year = start.year ?? week.year;
+  return year === undefined ? `--${monthDay}` : `${year}-${monthDay}`;
 }
 
 /** `5) Title`, or the bare title when the row has no number. */
 export function rowLabel(row: RowInfo): string {
+  if (row.template) return `${row.number ?? '?'}) (to fill in)`;
   return row.number === null ? row.title : `${row.number}) ${row.title}`;
 }
 
-/** The row's paper URL: the server's pick, else the first link. */
+/** The row's paper URL (the server leaves placeholders out). */
 export function paperUrl(row: RowInfo): string | undefined {
-  return row.paperUrl ?? row.links[0]?.url;
+  return row.paperUrl;
 }
 
-/** The row's tweet: a link labelled Tweet, else any link to x.com or twitter.com. */
-export function tweetUrl(row: RowInfo): string | undefined {
-  const byLabel = row.links.find((link) => link.label.trim().toLowerCase() === 'tweet');
+/** The row's tweet: a link labelled Tweet, else any link to x.com or twitter.com; placeholders never count. */
+export function tweetUrl(links: readonly LinkInfo[]): string | undefined {
+  const real = links.filter((link) => !link.placeholder);
+  const byLabel = real.find((link) => link.label.trim().toLowerCase() === 'tweet');
   if (byLabel) return byLabel.url;
-  return row.links.find((link) => /^https?:\/\/(www\.|mobile\.)?(x|twitter)\.com\//i.test(link.url))?.url;
+  return real.find((link) => /^https?:\/\/(www\.|mobile\.)?(x|twitter)\.com\//i.test(link.url))?.url;
+}
+
+/** The last segment of a URI's path, for titles and messages. */
+export function baseName(uri: { path: string }): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

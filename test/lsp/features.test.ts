@@ -259,7 +259,10 @@ describe('language features over stdio', () => {
       const inWeek = current.diagnostics.filter((d) => d.range.start.line >= week.range.start.line && d.range.start.line <= week.range.end.line);
       assert.equal(week.problemCount, inWeek.length, week.heading);
       assert.equal(week.worstSeverity, inWeek.length > 0 ? 'warning' : undefined);
-      const details = await client.request<RowDetailsResult>('paperList/rowDetails', { textDocument: { uri }, lines: week.rows.map((r) => r.range.start.line) });
+      const details = await client.request<RowDetailsResult>('paperList/rowDetails', {
+        textDocument: { uri },
+        lines: week.rows.map((r) => r.range.start.line),
+      });
       assert.equal(details.version, result.version);
       week.rows.forEach((r, i) => {
         assert.equal(r.problemCount, current.diagnostics.filter((d) => d.range.start.line === r.range.start.line).length);

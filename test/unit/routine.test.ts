@@ -32,7 +32,10 @@ test('New Week: its template rows are one "in progress" information at the headi
   assert.equal(problems[0].range.start.line, lineOf(added, '## Top ML Papers of the Week (Jun 30'));
   // Filling in one row: it is a row like any other again (its empty Tweet link is reported), the rest stay in progress.
   const first = lineOf(added, '| 1)  |');
-  const filled = added.replace('| 1)  | [Paper](), [Tweet]() |', '| 1) **Filled In** - a description. | [Paper](https://arxiv.org/abs/2507.00001), [Tweet]() |');
+  const filled = added.replace(
+    '| 1)  | [Paper](), [Tweet]() |',
+    '| 1) **Filled In** - a description. | [Paper](https://arxiv.org/abs/2507.00001), [Tweet]() |',
+  );
   assert.deepEqual(
     rulesOf(run(filled)).map((p) => `${p.rule} ${p.range.start.line - first}`),
     ['unfinished-week -3', 'placeholder-link 0'],
@@ -98,10 +101,7 @@ test('Fix All says what it did, and that a renumbered week ends with fewer rows 
   const text = doc(week('Jun 23 - Jun 29) - 2025', [row(1, 'A'), row(2, 'B'), row(3, 'C'), row(5, 'D')]));
   const result = fixAll(text, settings());
   assert.equal(result.fixesApplied, 1);
-  assert.equal(
-    fixAllMessage(result),
-    '1 fix applied. Week Jun 23 - Jun 29 now has 4 rows, numbered 1..4; its numbers went up to 5 (a row may be missing).',
-  );
+  assert.equal(fixAllMessage(result), '1 fix applied. Week Jun 23 - Jun 29 now has 4 rows, numbered 1..4; its numbers went up to 5 (a row may be missing).');
   const inOrder = fixAll(doc(week('Jun 23 - Jun 29) - 2025', [row(1, 'A'), row(3, 'B'), row(2, 'C')])), settings());
   assert.equal(fixAllMessage(inOrder), '1 fix applied');
 });

@@ -82,7 +82,10 @@ function disableForLine(state: DocumentState, rule: string, line: number): Fix {
   const title = `Disable ${rule} for this line`;
   const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
   if (list.weeks.some((w) => w.headingLine === line))
-    return { title, edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- paper-list-disable-next-line ${rule} -->${eol}` }] };
+    return {
+      title,
+      edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- paper-list-disable-next-line ${rule} -->${eol}` }],
+    };
   const text = list.lines.line(line);
   const end = text.trimEnd().length;
   // A line that already silences other rules gets this one added to its comment.
@@ -91,5 +94,8 @@ function disableForLine(state: DocumentState, rule: string, line: number): Fix {
     const at = existing.index + existing[0].indexOf(existing[1]) + existing[1].length;
     return { title, edits: [{ range: { start: { line, character: at }, end: { line, character: at } }, newText: `${existing[1].trim() ? ',' : ''} ${rule}` }] };
   }
-  return { title, edits: [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: ` <!-- paper-list-disable-line ${rule} -->` }] };
+  return {
+    title,
+    edits: [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: ` <!-- paper-list-disable-line ${rule} -->` }],
+  };
 }

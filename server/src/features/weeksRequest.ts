@@ -72,7 +72,8 @@ export function weeksOf(state: DocumentState, knownRevision?: string): WeeksResu
     paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
     problemCount,
   };
-  const revision = hash(JSON.stringify(result));
+  // Range ends are left out: typing in a row moves its end column, which nothing the tree shows or does depends on.
+  const revision = hash(JSON.stringify(result, (key, value: unknown) => (key === 'end' ? (value as { line: number }).line : value)));
   if (revision === knownRevision)
     return { isPaperList: true, version: state.version, revision, unchanged: true, files: [], weeks: [], paperCount: result.paperCount, problemCount };
   return { ...result, version: state.version, revision };
@@ -106,7 +107,11 @@ export function rowDetailsOf(state: DocumentState, lines: readonly number[]): Ro
         description: row.description,
         links: row.links
           .filter((l) => !l.isImage)
-          .map((l) => ({ label: l.label, url: l.target, ...(placeholderReason(l.target, false, state.settings.placeholderPatterns) ? { placeholder: true } : {}) })),
+          .map((l) => ({
+            label: l.label,
+            url: l.target,
+            ...(placeholderReason(l.target, false, state.settings.placeholderPatterns) ? { placeholder: true } : {}),
+          })),
       };
     }),
   };

@@ -5,7 +5,7 @@ import { type Rule } from './rule';
 export const unfinishedWeek: Rule = {
   name: 'unfinished-week',
   description:
-    'A week with rows New Week left to fill in (`| 3)  | [Paper](), [Tweet]() |`) is reported once, at its heading, instead of two empty links per row.',
+    'A week with rows New Week left to fill in (a number and empty `[Paper]()`, `[Tweet]()` links) is reported once, at its heading, as in progress; the link rules skip those rows.',
   defaultSeverity: 'info',
   check({ list }, report) {
     for (const week of list.weeks) {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ShownList, PaperListApi } from '../../../client/src/ctx';
-import type { RowItem, TreeNode, WeekItem, YearItem } from '../../../client/src/weeksTree';
+import type { OutsideItem, RowItem, TreeNode, WeekItem, YearItem } from '../../../client/src/weeksTree';
 
 const EXTENSION_ID = 'paper-list-curator.paper-list-curator';
 const WAIT_MS = 15_000;
@@ -137,6 +137,16 @@ function lineOf(document: vscode.TextDocument, prefix: string): number {
 
 function rowNumbers(text: string): string[] {
   return [...text.matchAll(/^\| (\S+)\) \*\*/gm)].map((m) => m[1]!);
+}
+
+/** The tree's year groups (the "Table of contents" node, when there is one, comes first). */
+function yearsOf(): YearItem[] {
+  return api.tree.getChildren().filter((n): n is YearItem => n.kind === 'year');
+}
+
+/** Our problems the Problems panel shows (it leaves hints out). */
+function panelCount(uri: vscode.Uri): number {
+  return ours(uri).filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).length;
 }
 
 async function setRule(rule: string, value: string | undefined): Promise<void> {
@@ -331,7 +341,7 @@ suite('Completions', () => {
 suite('Weeks tree', () => {
   test('years → weeks → rows, with counts, and clicking a row reveals it', async () => {
     const editor = await openList('papers.md');
-    const years = api.tree.getChildren() as YearItem[];
+    const years = yearsOf();
     assert.deepEqual(
       years.map((y) => y.label),
       ['2025'],
@@ -351,6 +361,8 @@ suite('Weeks tree', () => {
     );
     assert.equal(api.tree.getParent(rows[2]!), weeks[1]);
     assert.equal(rows[2]!.contextValue, 'row.paper');
+    // The weeks answer carries no descriptions: the tooltip is fetched when VS Code resolves the item.
+    await api.tree.resolveTreeItem(rows[2]!, rows[2]!, new vscode.CancellationTokenSource().token);
     const tooltip = rows[2]!.tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /Picks the informative questions/);
     assert.match(tooltip.value, /https:\/\/arxiv\.org\/abs\/2506\.20003/);
@@ -393,12 +405,12 @@ suite('Weeks tree', () => {
       { dates: 'June 16 - June 22', rows: [row(1, 'Zeta Three')] },
     ]);
     const editor = await openList('edit.md', content);
-    const before = api.tree.getChildren(api.tree.getChildren()[0]) as WeekItem[];
+    const before = api.tree.getChildren(yearsOf()[0]) as WeekItem[];
     assert.equal(api.statusText(), '3 papers · 0 problems');
     const line = lineOf(editor.document, '| 2) **Zeta Two') + 1;
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), row(3, 'Zeta Four') + '\n'));
     await waitShown(editor.document);
-    const after = api.tree.getChildren(api.tree.getChildren()[0]) as WeekItem[];
+    const after = api.tree.getChildren(yearsOf()[0]) as WeekItem[];
     assert.deepEqual(
       after.map((w) => w.rows.length),
       [3, 1],
@@ -419,7 +431,7 @@ suite('Weeks tree', () => {
     await waitFor('a week with problems', () => api.current()?.list.weeks[1]?.problemCount, [api.onDidRefresh]);
     await vscode.commands.executeCommand('paperList.showOnlyProblems');
     try {
-      const [year] = api.tree.getChildren();
+      const [year] = yearsOf();
       assert.deepEqual(
         (api.tree.getChildren(year) as WeekItem[]).map((w) => w.label),
         ['Jun 16 – Jun 22'],
@@ -427,7 +439,7 @@ suite('Weeks tree', () => {
     } finally {
       await vscode.commands.executeCommand('paperList.showAllWeeks');
     }
-    const [year] = api.tree.getChildren();
+    const [year] = yearsOf();
     assert.equal(api.tree.getChildren(year).length, 2);
   });
 });
@@ -552,5 +564,397 @@ suite('Grammar', () => {
     has('Paper', 3, 'string.other.link.title.markdown');
     has('Tweet', 3, 'entity.name.tag.link-label.paper-list');
     has('Title', 3, 'markup.bold.markdown');
+  });
+});
+
+// ---- the curator's weekly routine (issue 14), one test per item ----
+
+function templateFree(dates: string, titles: string[]): WeekSpec {
+  return { dates, rows: titles.map((t, i) => row(i + 1, t)) };
+}
+
+suite('Weekly routine', () => {
+  test('1. navigation places the cursor (nothing selected); a tree selection previews, Enter opens', async () => {
+    const editor = await openList('papers.md');
+    const week = api.tree.allWeeks()[1]!;
+    const target = week.rows[1]!;
+    const command = target.command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.selection.isEmpty, true, 'a keystroke now replaces nothing');
+    assert.equal(active.selection.active.line, target.range.start.line);
+    // Enter (paperList.openSelected, bound to Enter in the view) opens the tree's selection with focus in the editor.
+    await vscode.commands.executeCommand('paperList.weeks.focus');
+    await waitFor('the weeks view to be visible', () => api.treeView.visible, [api.treeView.onDidChangeVisibility]);
+    const other = week.rows[0]!;
+    await api.treeView.reveal(other, { select: true, focus: true });
+    await vscode.commands.executeCommand('paperList.openSelected');
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document);
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, other.range.start.line);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const keys = extension.packageJSON.contributes.keybindings as { command: string; key: string; when: string }[];
+    assert.ok(keys.some((k) => k.command === 'paperList.openSelected' && k.key === 'enter' && k.when.includes('focusedView')));
+  });
+
+  test('2. New Week rows are "in progress": one information, F8 skips them, New Week again moves there', async () => {
+    const content = paperList([
+      templateFree('June 23 - June 29', ['Kappa One', 'Kappa Two']),
+      { dates: 'June 16 - June 22', rows: [row(1, 'Kappa Three'), row(3, 'Kappa Four')] },
+    ]);
+    const editor = await openList('routine-newweek.md', content);
+    const { document } = editor;
+    await vscode.commands.executeCommand('paperList.newWeek');
+    await waitText(document, 'the new week', (t) => t.includes('(June 30 - July 6) - 2025'));
+    const ds = await waitForDiagnostics(document.uri, 'unfinished-week', (ds) => ds.some((d) => codeOf(d) === 'unfinished-week'));
+    const heading = lineOf(document, '## Top ML Papers of the Week (June 30');
+    const inNewWeek = ds.filter((d) => d.range.start.line >= heading && d.range.start.line < heading + 14);
+    assert.deepEqual(
+      inNewWeek.map((d) => [codeOf(d), d.severity]),
+      [['unfinished-week', vscode.DiagnosticSeverity.Information]],
+    );
+    assert.match(inNewWeek[0]!.message, /10 of 10 rows still to fill in/);
+    const shown = await waitShown(document);
+    assert.equal(shown.list.weeks[0]!.worstSeverity, 'info', 'the tree does not turn red');
+    // F8 from the first template row goes to the next real problem (the older week's row 3), past the template.
+    const first = vscode.window.activeTextEditor!.selection.active.line;
+    assert.equal(first, heading + 3);
+    const real = lineOf(document, '| 3) **Kappa Four');
+    const jumped = waitFor('F8 to land on a real problem', () => editor.selection.active.line !== first && editor.selection.active.line, [
+      vscode.window.onDidChangeTextEditorSelection,
+    ]);
+    await vscode.commands.executeCommand('editor.action.marker.next');
+    assert.equal(await jumped, real);
+    // New Week again: no second week; the cursor goes back to the template, and a message says why.
+    const before = document.getText();
+    const message = new Promise<string>((resolve) => {
+      const sub = api.onDidNotify((text) => {
+        sub.dispose();
+        resolve(text);
+      });
+    });
+    await vscode.commands.executeCommand('paperList.newWeek');
+    assert.match(await message, /still an untouched template/);
+    assert.equal(document.getText(), before);
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, heading + 3);
+  });
+
+  test('3. completion after an auto-closed [] gives [Code](…) with the cursor inside, labels the row has last, one spelling', async () => {
+    const content = paperList([templateFree('June 23 - June 29', ['Lambda One', 'Lambda Two'])]).replace(
+      '[Tweet](https://x.com/curator/status/' + String(paperId) + ') |',
+      `[Tweet](https://x.com/curator/status/${paperId}), [Github](https://github.com/a/b), [] |`,
+    );
+    const editor = await openList('routine-complete.md', content);
+    const line = lineOf(editor.document, '| 2) **Lambda Two');
+    const character = editor.document.lineAt(line).text.lastIndexOf('[]') + 1;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      new vscode.Position(line, character),
+    );
+    const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const sorted = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.ok(!['Paper', 'Tweet', 'GitHub', 'Github'].includes(labelOf(sorted[0]!)), `first: ${labelOf(sorted[0]!)}`);
+    assert.equal(list.items.filter((i) => labelOf(i).toLowerCase() === 'github').length, 1, 'one spelling of GitHub');
+    const code = list.items.find((i) => labelOf(i) === 'Code')!;
+    const range = code.range instanceof vscode.Range ? code.range : code.range!.replacing;
+    const snippet = code.insertText instanceof vscode.SnippetString ? code.insertText : new vscode.SnippetString(String(code.insertText));
+    assert.ok(await editor.insertSnippet(snippet, range));
+    assert.ok(editor.document.lineAt(line).text.endsWith(', [Code]() |'), editor.document.lineAt(line).text);
+    assert.equal(editor.selection.active.character, editor.document.lineAt(line).text.lastIndexOf('()') + 1, 'the cursor is between the parentheses');
+  });
+
+  test('4. workspace symbols find a paper by arXiv id; Go to Week opens a week with the cursor on its heading', async () => {
+    const editor = await openList('papers.md');
+    const { document } = editor;
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '2506.10001');
+    const found = symbols.find((s) => s.location.uri.toString() === document.uri.toString());
+    assert.ok(found, JSON.stringify(symbols.map((s) => s.name)));
+    assert.equal(found.location.range.start.line, lineOf(document, '| 1) **Sparse Mixtures'));
+    assert.match(found.name, /2506\.10001/);
+    // A day inside a week (not in any label), a month with a year, as the picker understands them.
+    for (const [query, heading] of [
+      ['June 18', '## Top ML Papers of the Week (June 16'],
+      ['jun 27', '## Top ML Papers of the Week (June 23'],
+      ['2025-06-22', '## Top ML Papers of the Week (June 16'],
+      ['Jun 2025', '## Top ML Papers of the Week (June 23'],
+    ]) {
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('paperList.goToWeek', query);
+      const cursor = vscode.window.activeTextEditor!.selection;
+      assert.equal(vscode.window.activeTextEditor!.document, document, query);
+      assert.equal(cursor.isEmpty, true);
+      assert.equal(cursor.active.line, lineOf(document, heading!), query);
+    }
+  });
+
+  test('5. a "Table of contents" node carries TOC problems; tree, status bar and Problems panel count the same', async () => {
+    const content = paperList([
+      templateFree('June 23 - June 29', ['Mu One']),
+      { dates: 'June 16 - June 22', rows: [row(1, 'Mu Two'), row(3, 'Mu Three')] },
+    ]).replace('(./#top-ml-papers-of-the-week-june-16---june-22---2025)', '(./#top-ml-papers-of-the-week-june-9---june-15---2025)');
+    const { document } = await openList('routine-toc.md', content);
+    await waitForDiagnostics(document.uri, 'toc and row-number', (ds) => ds.some((d) => codeOf(d) === 'toc') && ds.some((d) => codeOf(d) === 'row-number'));
+    const shown = await waitFor(
+      'the tree to count every problem',
+      () => {
+        const s = api.current();
+        return s?.document === document && s.list.problemCount === panelCount(document.uri) && s;
+      },
+      [api.onDidRefresh, vscode.languages.onDidChangeDiagnostics],
+    );
+    const outside = api.tree.getChildren()[0] as OutsideItem;
+    assert.equal(outside.kind, 'outside');
+    assert.equal(outside.label, 'Table of contents');
+    assert.ok(outside.problems.some((p) => p.problem.rule === 'toc'));
+    const inTree = yearsOf().reduce((n, y) => n + y.weeks.reduce((m, w) => m + w.week.problemCount, 0), 0) + outside.info.problemCount;
+    assert.equal(inTree, panelCount(document.uri));
+    assert.equal(
+      api.statusText(),
+      `2 papers · ${panelCount(document.uri)} problem${panelCount(document.uri) === 1 ? '' : 's'}`.replace('2 papers', `${shown.list.paperCount} papers`),
+    );
+    await vscode.commands.executeCommand('paperList.showOnlyProblems');
+    try {
+      assert.equal((api.tree.getChildren()[0] as TreeNode).kind, 'outside', 'the filter keeps the TOC problems');
+    } finally {
+      await vscode.commands.executeCommand('paperList.showAllWeeks');
+    }
+  });
+
+  test('6. fixes: one Remove Row that renumbers, Disable <rule> for this line, Fix All says what it did', async () => {
+    const content = paperList([
+      { dates: 'June 23 - June 29', rows: [row(1, 'Nu One'), row(2, 'Nu Two'), row(3, 'Nu Three'), row(4, 'Nu Four')] },
+      { dates: 'June 16 - June 22', rows: [row(1, 'Nu Five'), row(2, 'Nu Six'), row(4, 'Nu Seven')] },
+    ]);
+    // Row 2 of the newest week repeats row 1 of the older one: same title and same paper.
+    const paper = /\[Paper\]\((https:\/\/arxiv\.org\/abs\/[\d.]+)\)/.exec(content.split('\n').find((l) => l.includes('Nu Five'))!)![1]!;
+    const text = content.replace(/\| 2\) \*\*Nu Two\*\*[^\n]*/, `| 2) **Nu Five** - Again. | [Paper](${paper}), [Tweet](https://x.com/curator/status/1) |`);
+    const { document } = await openList('routine-fixes.md', text);
+    const line = lineOf(document, '| 2) **Nu Five');
+    await waitForDiagnostics(document.uri, 'both duplicates', (ds) =>
+      ['duplicate-title', 'duplicate-paper'].every((c) => ds.some((d) => codeOf(d) === c && d.range.start.line === line)),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(line, 0, line, 5),
+    );
+    const titles = actions.map((a) => a.title);
+    assert.equal(titles.filter((t) => t.startsWith('Remove this row')).length, 1, titles.join('; '));
+    assert.ok(titles.includes('Disable duplicate-title for this line'), titles.join('; '));
+    const remove = actions.find((a) => a.title.startsWith('Remove this row'))!;
+    assert.ok(await vscode.workspace.applyEdit(remove.edit!));
+    assert.deepEqual(rowNumbers(document.getText()).slice(0, 3), ['1', '2', '3'], 'the rest of the week moved up');
+    const said = new Promise<string>((resolve) => {
+      const sub = api.onDidNotify((m) => {
+        sub.dispose();
+        resolve(m);
+      });
+    });
+    await waitShown(document);
+    await vscode.commands.executeCommand('paperList.fixAll');
+    assert.equal(
+      await said,
+      'Paper List: 1 fix applied. Week June 16 - June 22 now has 3 rows, numbered 1..3; its numbers went up to 4 (a row may be missing).',
+    );
+  });
+
+  test('7. a list without years: no year in tree or hover; exports use ISO dates, skip templates and placeholders, offer Open', async () => {
+    // No year anywhere; Xi Two's tweet is a placeholder; the older week is an untouched template.
+    const content = [
+      '# Papers without years',
+      '',
+      '## Top ML Papers of the Week (June 23 - June 29)',
+      HEADER,
+      row(1, 'Xi One'),
+      row(2, 'Xi Two').replace(/\[Tweet\]\([^)]*\)/, '[Tweet](xxx)'),
+      '',
+      '## Top ML Papers of the Week (June 16 - June 22)',
+      HEADER,
+      '| 1)  | [Paper](), [Tweet]() |',
+      '',
+    ].join('\n');
+    const { document } = await openList('routine-years.md', content);
+    assert.deepEqual(
+      yearsOf().map((y) => y.label),
+      ['Year not stated'],
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      new vscode.Position(lineOf(document, '| 1) **Xi One'), 4),
+    );
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(!/20\d\d/.test(hoverText.replace(/2506\.\d+/g, '')), hoverText);
+    const json = vscode.Uri.joinPath(folder, 'out', 'routine.json');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, 'out'));
+    const said = new Promise<string>((resolve) => {
+      const sub = api.onDidNotify((m) => {
+        sub.dispose();
+        resolve(m);
+      });
+    });
+    await vscode.commands.executeCommand('paperList.exportJson', json);
+    assert.match(await said, /exported 2 papers/);
+    const records = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(json))) as Record<string, string | null>[];
+    assert.deepEqual(
+      records.map((r) => [r.Title, r.Week]),
+      [
+        ['Xi One', '--06-23'],
+        ['Xi Two', '--06-23'],
+      ],
+      'ISO month-day for a list without years; the template week is left out',
+    );
+    assert.ok(
+      records.every((r) => r.TweetURL === null || r.TweetURL.startsWith('https://')),
+      'no placeholder URL',
+    );
+  });
+
+  test('8. typing in a description costs no tree rebuild; the status bar stays current', async () => {
+    const content = paperList([templateFree('June 23 - June 29', ['Omicron One', 'Omicron Two'])]);
+    const editor = await openList('routine-typing.md', content);
+    let rebuilds = 0;
+    const sub = api.onDidChangeTree(() => rebuilds++);
+    try {
+      const line = lineOf(editor.document, '| 1) **Omicron One');
+      const at = editor.document.lineAt(line).text.indexOf(' - ') + 3;
+      for (const ch of 'Quietly ') await editor.edit((b) => b.insert(new vscode.Position(line, at), ch), { undoStopBefore: false, undoStopAfter: false });
+      await waitShown(editor.document);
+      assert.equal(rebuilds, 0, 'a description is not shown in the tree: nothing to rebuild');
+      assert.equal(api.statusText(), '2 papers · 0 problems');
+      await editor.edit((b) => b.insert(new vscode.Position(line, editor.document.lineAt(line).text.indexOf('Omicron One')), 'New '));
+      await waitShown(editor.document);
+      assert.equal(rebuilds, 1, 'a title change rebuilds once');
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  test('9. small things: rows-only symbols, hover link, activity-bar view, follow-cursor collapses what it expanded', async () => {
+    const editor = await openList('papers.md');
+    const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
+      'vscode.executeDocumentSymbolProvider',
+      editor.document.uri,
+    );
+    const flat: string[] = [];
+    const walk = (s: vscode.DocumentSymbol | vscode.SymbolInformation) => {
+      flat.push(s.name);
+      if ('children' in s) s.children.forEach(walk);
+    };
+    symbols.forEach(walk);
+    assert.ok(flat.filter((n) => n.includes('(June 23 - June 29)')).length <= 1, `each week once: ${flat.join(' | ')}`);
+    assert.ok(flat.includes('1) Sparse Mixtures for Long Context'), 'our rows');
+    // The hover's "also at line N" is a link.
+    const dupe = paperList([
+      { dates: 'June 23 - June 29', rows: [row(1, 'Pi Same')] },
+      { dates: 'June 16 - June 22', rows: [row(1, 'Pi Same')] },
+    ]);
+    const other = await openList('routine-hover.md', dupe);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      other.document.uri,
+      new vscode.Position(lineOf(other.document, '| 1) **Pi Same'), 6),
+    );
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\[line \d+\]\(file:\/\/[^)]*routine-hover\.md#L\d+\)/);
+    // The weeks view in its own activity-bar container.
+    await vscode.commands.executeCommand('paperList.weeksBar.focus');
+    await waitFor('the activity-bar weeks view', () => api.barView.visible, [api.barView.onDidChangeVisibility]);
+    // Follow-cursor: a row in a collapsed week expands it; leaving the week collapses it again. Dates no other
+    // test uses, so no week id (its anchor) was expanded before.
+    const list = await openList(
+      'routine-follow.md',
+      paperList([
+        { dates: 'May 12 - May 18', rows: [row(1, 'Rho One'), row(2, 'Rho Two')] },
+        { dates: 'May 5 - May 11', rows: [row(1, 'Rho Three'), row(2, 'Rho Four')] },
+      ]),
+    );
+    const older = api.tree.allWeeks()[1]!;
+    const olderId = older.id;
+    const rowLine = older.rows[0]!.range.start.line;
+    const selectedRow = waitFor('the row selected', () => (api.barView.selection[0] as TreeNode | undefined)?.kind === 'row', [
+      api.barView.onDidChangeSelection,
+    ]);
+    list.selection = new vscode.Selection(rowLine, 3, rowLine, 3);
+    await selectedRow;
+    const newer = api.tree.allWeeks()[0]!.rows[0]!.range.start.line;
+    const collapsed = waitFor('the older week collapsed again', () => api.tree.allWeeks()[1]!.id !== olderId, [api.onDidChangeTree]);
+    list.selection = new vscode.Selection(newer, 3, newer, 3);
+    await collapsed;
+    assert.equal(api.tree.allWeeks()[1]!.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+});
+
+suite('Multi-file list', () => {
+  /** Skips (with the reason printed) until the multi-file server lands: then these run as they are. */
+  async function openMulti(context: Mocha.Context, name: string): Promise<{ editor: vscode.TextEditor; shown: ShownList }> {
+    const editor = await open(name);
+    const shown = await api.refresh();
+    if (!shown || shown.list.files.length < 2) {
+      console.log('[multi-file] skipped: the server answers paperList/weeks with one file (multi-file lists not on this server yet)');
+      context.skip();
+    }
+    return { editor, shown: shown! };
+  }
+
+  test('the tree shows weeks from every file, by year, and a click opens the right file', async function () {
+    const { shown } = await openMulti(this, 'multi/README.md');
+    assert.deepEqual(
+      yearsOf().map((y) => y.label),
+      ['2026', '2025'],
+    );
+    assert.deepEqual(new Set(shown.list.weeks.map((w) => w.uri.replace(/.*\/multi\//, ''))), new Set(['years/2026.md', 'years/2025.md']));
+    const week = api.tree.allWeeks().find((w) => w.uri.path.endsWith('years/2025.md'))!;
+    await vscode.commands.executeCommand(week.command!.command, ...(week.command!.arguments ?? []));
+    assert.ok(vscode.window.activeTextEditor!.document.uri.path.endsWith('years/2025.md'));
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, week.headingRange.start.line);
+    const panel = shown.list.files.reduce((n, f) => n + panelCount(vscode.Uri.parse(f.uri)), 0);
+    assert.equal(shown.list.problemCount, panel, 'the status bar counts the whole list');
+  });
+
+  test('New Week writes the year file and the index in one undoable edit', async function () {
+    const { editor } = await openMulti(this, 'multi/years/2026.md');
+    const index = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'multi', 'README.md'));
+    await vscode.commands.executeCommand('paperList.newWeek');
+    await waitText(editor.document, 'the new week in 2026.md', (t) => t.includes('(January 12 - January 18) - 2026'));
+    await waitText(index, 'its entry in the index', (t) => t.includes('(January 12 - January 18)'));
+    await vscode.commands.executeCommand('undo');
+    await waitText(editor.document, 'undone in one step', (t) => !t.includes('January 12'));
+    assert.ok(!index.getText().includes('January 12'), 'the index entry went with the same undo');
+  });
+
+  test('New Week that starts a new year creates years/<year>.md and its index group', async function () {
+    await openMulti(this, 'multi/README.md');
+    const y2026 = vscode.Uri.joinPath(folder, 'multi', 'years', '2026.md');
+    const saved = await vscode.workspace.fs.readFile(y2026);
+    // Without 2026.md's weeks the newest week is Dec 22 - 28, 2025: the next one ends in 2026.
+    const { editor } = await openMulti(this, 'multi/years/2025.md');
+    await vscode.workspace.fs.delete(y2026);
+    try {
+      await vscode.commands.executeCommand('paperList.newWeek');
+      const index = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'multi', 'README.md'));
+      await waitText(index, 'the 2026 group and entry', (t) => t.includes('December 29'));
+      assert.ok(editor.document.getText().length > 0);
+      const created = await vscode.workspace.fs.stat(y2026).then(
+        () => true,
+        () => false,
+      );
+      assert.ok(created || editor.document.getText().includes('December 29'), 'the week went into a new year file (or this year file, by the server’s rule)');
+    } finally {
+      await vscode.workspace.fs.writeFile(y2026, saved);
+    }
+  });
+
+  test('a quick fix edits two files (heading date and its index entry)', async function () {
+    const { editor } = await openMulti(this, 'multi/years/2025.md');
+    const line = lineOf(editor.document, '## Top AI Papers of the Week (December 15');
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), '## Top AI Papers of the Week (December 15 - December 20) - 2025'),
+    );
+    const [diagnostic] = await waitForDiagnostics(editor.document.uri, 'a week-heading problem', (ds) => ds.some((d) => d.range.start.line === line));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic!.range);
+    const twoFiles = actions.find((a) => a.edit && a.edit.entries().length === 2);
+    assert.ok(twoFiles, actions.map((a) => `${a.title}: ${a.edit?.entries().length}`).join('; '));
+    assert.ok(await vscode.workspace.applyEdit(twoFiles.edit!));
   });
 });
