@@ -6,6 +6,7 @@ import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
 import { anchorOf, githubSlug, paperKey } from './urls';
 import type { WeekCache } from './cache';
+import { DEFAULT_MARKER_STYLE, dominantStyle, type MarkerStyle } from './numbering';
 
 export type { Link, PaperRow, Span, ParsedTable };
 
@@ -64,6 +65,8 @@ export interface PaperList {
   readonly titles: ReadonlyMap<string, readonly RowRef[]>;
   /** Paper key (see urls.paperKey) of each row's paper link (ModelOptions.paperLabel) → rows, over all weeks. */
   readonly papers: ReadonlyMap<string, readonly RowRef[]>;
+  /** The row marker most rows use (`N)`, `(N)`, …; see numbering.ts), `N)` when no row is numbered. */
+  readonly markerStyle: MarkerStyle;
 }
 
 export interface ModelOptions {
@@ -101,7 +104,12 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     if (found.toc) toc.push(found.toc);
     for (const link of found.links) outsideLinks.push(link);
   }
-  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, facts, paperLabel) };
+  const markerStyle = dominantStyle(markers(weeks), DEFAULT_MARKER_STYLE) ?? DEFAULT_MARKER_STYLE;
+  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, markerStyle, ...buildIndexes(weeks, facts, paperLabel) };
+}
+
+function* markers(weeks: readonly Week[]) {
+  for (const week of weeks) for (const row of week.rows) yield row.number;
 }
 
 /** A TOC entry and the other links of a line outside the weeks. */

@@ -25,12 +25,13 @@ export interface Cell {
   readonly span: Span;
 }
 
-/** How the row number is written: `5)` is right; `5.`, `5).`, `5:` are the wrong markers seen in lists. */
+/** A row's marker as written: `5)`, `(5)`, `5.`, `5).`, `5:`, `5 -` (bold around it is not part of the token). */
 export interface NumberToken {
-  /** Digits and punctuation as written, e.g. `5).` */
+  /** Digits and punctuation as written, e.g. `5).`, `(5)`, `5 -` */
   readonly text: string;
   readonly value: number;
-  readonly punctuation: string;
+  /** The marker with `N` for the digits (model/numbering.ts), e.g. `N)`, `(N)`, `N -`. */
+  readonly style: string;
   readonly span: Span;
 }
 
@@ -115,7 +116,7 @@ export function parseWeek(lines: readonly string[]): ParsedWeek {
 }
 
 /** A numbered line with a link and no leading pipe, right under a table: `3) **T** - d | [Paper](…) |`. */
-const PASTED_ROW = /^ {0,3}(?:\*\*|__)?\d{1,4}\s*(?:\)\.?|\.\)?|:)[^|]*(?:\|.*)?\]\(/;
+const PASTED_ROW = /^ {0,3}(?:\*\*|__)?(?:\d{1,4}\s*(?:\)\.?|\.\)?|:)|\(\d{1,4}\))[^|]*(?:\|.*)?\]\(/;
 
 interface SplitCells {
   cells: Cell[];
@@ -156,8 +157,8 @@ export function splitCells(text: string, line = 0): SplitCells {
   return { cells, leadingPipe, trailingPipe, contentStart, contentEnd };
 }
 
-// `N)`, `N.`, `N).`, `N:` optionally inside bold (`**N).`), at the start of the first cell.
-const NUMBER = /^(\*\*|__)?\s*(\d{1,4})\s*(\)\.?|\.\)?|:)?/;
+// `N)`, `(N)`, `N.`, `N).`, `N:`, `N -` optionally inside bold (`**N).`, `**(N)**`), at the start of the first cell.
+const NUMBER = /^(\*\*|__)?\s*(?:\((\d{1,4})\)|(\d{1,4})(\s*(?:\)\.?|\.\)?|:)|\s+[-–](?=\s))?)/;
 
 export function parseRow(text: string, line: number, headerCells: number): PaperRow {
   const split = splitCells(text, line);
@@ -167,11 +168,15 @@ export function parseRow(text: string, line: number, headerCells: number): Paper
   let restColumn = first.span.start;
   let boldOpen = false;
   const match = NUMBER.exec(rest);
-  if (match && (match[3] !== undefined || /^\s/.test(rest.slice(match[0].length)))) {
-    const digitsAt = match[0].indexOf(match[2]);
-    const tokenText = match[0].slice(digitsAt).trimEnd();
-    const start = restColumn + digitsAt;
-    number = { text: tokenText, value: Number(match[2]), punctuation: (match[3] ?? '').trim(), span: { line, start, end: start + tokenText.length } };
+  const after = match ? rest.slice(match[0].length) : '';
+  // Digits alone must be followed by a space (`3D Gaussians` is a title); `(N)` by a space or the closing bold.
+  if (match && (match[2] !== undefined ? /^(?:\s|\*\*|__|$)/.test(after) : match[4] !== undefined || /^\s/.test(after))) {
+    const bold = match[1]?.length ?? 0;
+    const tokenStart = bold + (match[0].length - bold - match[0].slice(bold).trimStart().length);
+    const tokenText = match[0].slice(tokenStart).trimEnd();
+    const start = restColumn + tokenStart;
+    const style = match[2] !== undefined ? '(N)' : match[4] === undefined ? 'N' : /[-–]/.test(match[4]) ? `N ${match[4].trim()}` : `N${match[4].trim()}`;
+    number = { text: tokenText, value: Number(match[2] ?? match[3]), style, span: { line, start, end: start + tokenText.length } };
     boldOpen = match[1] !== undefined;
     restColumn += match[0].length;
     rest = rest.slice(match[0].length);
