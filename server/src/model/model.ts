@@ -6,6 +6,7 @@ import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
 import { anchorOf, githubSlug, paperKey } from './urls';
 import type { WeekCache } from './cache';
+import { isPlaceholderTitle } from './placeholders';
 import { DEFAULT_MARKER_STYLE, dominantStyle, type MarkerStyle } from './numbering';
 
 export type { Link, PaperRow, Span, ParsedTable };
@@ -247,9 +248,6 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-/** Titles of rows not written yet (`**XXX**`, `TODO`): their links are reported as placeholders; equal placeholders are no duplicates. */
-const PLACEHOLDER_TITLE = /^(?:x{2,}|todo|tbd|tba|title|paper title|placeholder)$/;
-
 function buildIndexes(
   weeks: readonly Week[],
   facts: readonly SectionFacts[],
@@ -278,7 +276,7 @@ function buildIndexes(
     for (let r = 0; r < week.rows.length; r++) {
       const ref = { week, row: week.rows[r] };
       const title = known.titleKeys[r];
-      if (title !== '' && !PLACEHOLDER_TITLE.test(title)) push(titles, title, ref);
+      if (title !== '' && !isPlaceholderTitle(title)) push(titles, title, ref);
       const key = paperKeys[r];
       if (key) push(papers, key, ref);
     }

@@ -17,6 +17,8 @@ export interface Link {
   readonly span: Span;
   readonly labelSpan: Span;
   readonly targetSpan: Span;
+  /** A whole second link pasted as the target, `[Tweet]([XXX](https://…))`: the target is then that link's text. */
+  readonly nested?: { readonly label: string; readonly target: string; readonly targetSpan: Span };
 }
 
 export interface Cell {
@@ -222,6 +224,24 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
     body = after.trimStart();
     boldOpen = false;
   }
+  if (!boldOpen && /^\*\*\*\*\s+\*\*\S/.test(body)) {
+    // `**** **Title**`: an empty bold before the title.
+    const lead = body.slice(4).length - body.slice(4).trimStart().length;
+    offset += 4 + lead;
+    body = body.slice(4 + lead);
+  }
+  if (!boldOpen && /^\*\*\*\*[^*\s]/.test(body)) {
+    // `****Title****`: bold written twice; the title is inside both.
+    const close = body.indexOf('****', 4);
+    if (close !== -1) {
+      const inner = body.slice(4, close);
+      const description = body
+        .slice(close + 4)
+        .replace(/^\s*[-–—:]?\s*/, '')
+        .trim();
+      return { title: inner.trim(), titleOffset: offset + 4 + (inner.length - inner.trimStart().length), description };
+    }
+  }
   if (boldOpen || body.startsWith('**') || body.startsWith('__')) {
     const marker = boldOpen ? '**' : body.slice(0, 2);
     const open = boldOpen ? 0 : 2;
@@ -262,8 +282,11 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
   return { title: body.slice(0, end).trim(), titleOffset: offset, description: body.slice(descriptionStart).trim() };
 }
 
-// `[label](target)` and `![alt](target)`; one level of parentheses inside the target (Wikipedia-style URLs).
-const LINK = /(!?)\[([^[\]\n]*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
+// `[label](target)` and `![alt](target)`; one level of parentheses inside the target (Wikipedia-style URLs). A target
+// that is itself a link, `[Tweet]([XXX](https://…))`, is read whole (its closing `)` may be missing), so the pasted
+// link is one problem of the outer link rather than a link of its own.
+const TARGET = '[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*';
+const LINK = new RegExp(`(!?)\\[([^[\\]\\n]*)\\]\\((?:(\\s*\\[([^[\\]\\n]*)\\]\\((${TARGET})\\)\\s*)\\)?|(${TARGET})\\))`, 'g');
 
 /** Links lying within text[from, to), e.g. one cell of a row (a link cannot span a cell's pipe, as in GFM). */
 export function scanLinks(text: string, line: number, from: number, to: number): Link[] {
@@ -277,12 +300,13 @@ export function scanLinks(text: string, line: number, from: number, to: number):
     const bang = match[1].length;
     const labelStart = index + bang + 1;
     const label = match[2];
-    const rawTarget = match[3];
+    const isNested = match[3] !== undefined;
+    const rawTarget = isNested ? match[3] : match[6];
     const targetStart = labelStart + label.length + 2;
     const lead = rawTarget.length - rawTarget.trimStart().length;
     let target = rawTarget.trim();
     // A title after the URL: [Paper](https://… "title")
-    const titled = /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(target);
+    const titled = isNested ? null : /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(target);
     if (titled) target = titled[1];
     // `<url>`: the span skips the `<` only when it was stripped (an unclosed `<` stays part of the target).
     const angled = target.length >= 2 && target.startsWith('<') && target.endsWith('>');
@@ -295,7 +319,15 @@ export function scanLinks(text: string, line: number, from: number, to: number):
       span: { line, start: index, end: index + match[0].length },
       labelSpan: { line, start: labelStart, end: labelStart + label.length },
       targetSpan: { line, start: targetColumn, end: targetColumn + target.length },
+      nested: isNested ? nestedLink(match[4], match[5], targetColumn, line) : undefined,
     });
   }
   return links;
+}
+
+/** The pasted link inside a target starting at `column`: `[label](target)`. */
+function nestedLink(label: string, rawTarget: string, column: number, line: number): Link['nested'] {
+  const start = column + label.length + 3 + (rawTarget.length - rawTarget.trimStart().length);
+  const target = rawTarget.trim();
+  return { label, target, targetSpan: { line, start, end: start + target.length } };
 }

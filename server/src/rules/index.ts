@@ -4,6 +4,7 @@ import { rowNumber } from './row-number';
 import { duplicateTitle } from './duplicate-title';
 import { duplicatePaper } from './duplicate-paper';
 import { placeholderLink } from './placeholder-link';
+import { placeholderText } from './placeholder-text';
 import { missingFile } from './missing-file';
 import { tableRow } from './table-row';
 import { weekHeading } from './week-heading';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   duplicateTitle,
   duplicatePaper,
   placeholderLink,
+  placeholderText,
   missingFile,
   tableRow,
   weekHeading,
