@@ -4,7 +4,7 @@ import type { LineIndex } from './text';
 import { parseWeekDates, weekSpan, dayNumber, type WeekDates } from './dates';
 import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex } from './sectionIndex';
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
-import { anchorOf, githubSlug, paperKey } from './urls';
+import { anchorOf, githubSlug, hostOf, paperKey } from './urls';
 import type { WeekCache } from './cache';
 import { isPlaceholderTitle } from './placeholders';
 import { DEFAULT_MARKER_STYLE, dominantStyle, type MarkerStyle } from './numbering';
@@ -68,6 +68,23 @@ export interface PaperList {
   readonly papers: ReadonlyMap<string, readonly RowRef[]>;
   /** The row marker most rows use (`N)`, `(N)`, …; see numbering.ts), `N)` when no row is numbered. */
   readonly markerStyle: MarkerStyle;
+  /**
+   * In a list without week sections (grouped by month, day or topic): its table rows and bullet items that hold
+   * links, for the checks that need no weeks (duplicate papers). Empty when the list has weeks.
+   */
+  readonly items: readonly ListItem[];
+  /** Explicit HTML anchors, `<a id="x">` / `<a name="x">`, which `#x` links may target. */
+  readonly htmlAnchors: ReadonlySet<string>;
+}
+
+/** A table row or bullet item of a list without weeks. */
+export interface ListItem {
+  readonly line: number;
+  readonly links: readonly Link[];
+  /** The link that names the paper: labelled like ModelOptions.paperLabel, else the first link to a paper host. */
+  readonly paper?: Link;
+  /** The nearest heading above, for messages. */
+  readonly heading?: string;
 }
 
 export interface ModelOptions {
@@ -98,15 +115,62 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   }
   const toc: TocEntry[] = [];
   const outsideLinks: Link[] = [];
+  const items: ListItem[] = [];
+  let heading = 0;
   for (const line of index.outsideLines) {
     const textOfLine = lineTexts[line];
     if (textOfLine.indexOf('](') === -1) continue;
     const found = cache.outsideLine(line, textOfLine, () => outsideLine(textOfLine, line));
     if (found.toc) toc.push(found.toc);
     for (const link of found.links) outsideLinks.push(link);
+    if (weeks.length === 0 && found.links.length > 0 && ITEM_LINE.test(textOfLine)) {
+      while (heading + 1 < index.otherHeadings.length && index.otherHeadings[heading + 1].line < line) heading++;
+      const above = index.otherHeadings[heading]?.line < line ? index.otherHeadings[heading].text : undefined;
+      items.push({ line, links: found.links, paper: itemPaper(found.links, paperLabel), heading: above });
+    }
   }
   const markerStyle = dominantStyle(markers(weeks), DEFAULT_MARKER_STYLE) ?? DEFAULT_MARKER_STYLE;
-  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, markerStyle, ...buildIndexes(weeks, facts, paperLabel) };
+  return {
+    lines,
+    weeks,
+    toc,
+    anchors,
+    outsideLinks,
+    disableComments: index.disableComments,
+    markerStyle,
+    items,
+    htmlAnchors: htmlAnchorsOf(lineTexts),
+    ...buildIndexes(weeks, facts, paperLabel),
+  };
+}
+
+/** A table row (not the delimiter row) or a bullet or numbered list item. */
+const ITEM_LINE = /^\s*(?:\|(?!\s*:?-{3,})|(?:[-*+]|\d{1,4}[.)])\s)/;
+/** Hosts that serve papers: an item's first link to one of them names its paper when no link is labelled `Paper`. */
+const PAPER_HOST =
+  /^(?:arxiv\.org|openreview\.net|aclanthology\.org|doi\.org|dl\.acm\.org|ieeexplore\.ieee\.org|proceedings\.\S+|papers\.nips\.cc|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|semanticscholar\.org|huggingface\.co)$/;
+
+function itemPaper(links: readonly Link[], paperLabel: string): Link | undefined {
+  const wanted = paperLabel.toLowerCase();
+  const labelled = links.find((l) => !l.isImage && l.label.trim().toLowerCase() === wanted);
+  if (labelled) return labelled;
+  return links.find((l) => {
+    if (l.isImage) return false;
+    const host = hostOf(l.target);
+    return host !== undefined && PAPER_HOST.test(host) && (host !== 'huggingface.co' || /\/papers\//.test(l.target));
+  });
+}
+
+const HTML_ANCHOR = /<a\s[^<>]*?\b(?:id|name)\s*=\s*["']([^"'<>]+)["']/gi;
+
+function htmlAnchorsOf(lines: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const line of lines) {
+    if (line.indexOf('<a') === -1 && line.indexOf('<A') === -1) continue;
+    HTML_ANCHOR.lastIndex = 0;
+    for (let m = HTML_ANCHOR.exec(line); m; m = HTML_ANCHOR.exec(line)) found.add(m[1]);
+  }
+  return found;
 }
 
 function* markers(weeks: readonly Week[]) {

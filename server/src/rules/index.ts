@@ -6,6 +6,7 @@ import { duplicatePaper } from './duplicate-paper';
 import { placeholderLink } from './placeholder-link';
 import { placeholderText } from './placeholder-text';
 import { missingFile } from './missing-file';
+import { anchorLink } from './anchor-link';
 import { tableRow } from './table-row';
 import { weekHeading } from './week-heading';
 import { weekSequence } from './week-sequence';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   placeholderLink,
   placeholderText,
   missingFile,
+  anchorLink,
   tableRow,
   weekHeading,
   weekSequence,
