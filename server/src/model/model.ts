@@ -183,9 +183,11 @@ function outsideLine(text: string, line: number): { toc?: TocEntry; links: reado
   const bullet = TOC_ENTRY.exec(text);
   if (bullet && links.length > 0 && links[0].span.start === bullet[1].length && isTocLink(links[0])) {
     const link = links[0];
+    // `[Week (…)]([XXX](#anchor))`: the pasted link's target is what the entry means (placeholder-link reports the paste).
+    const target = link.nested?.target ?? link.target;
     const parsed = parseWeekDates(link.label);
     return {
-      toc: { line, text: link.label, target: link.target, link, anchor: anchorOf(link.target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] },
+      toc: { line, text: link.label, target, link, anchor: anchorOf(target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] },
       links: links.slice(1),
     };
   }
