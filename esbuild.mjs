@@ -71,7 +71,7 @@ if (committed) {
 }
 
 const entries = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [blockLevelMarkdownIt] },
 ];
 if (existsSync('client/src/extension.ts')) {

@@ -1,7 +1,8 @@
 // The base version of the list, read with git in the checkout: which commit the event compares with, whether the
 // checkout holds it, and a FileSource that reads any file of the list as it was at that commit.
 import { spawnSync } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileError, decodeListFile } from '../cli/files';
 import type { FileSource } from '../cli/check';
 
@@ -67,25 +68,33 @@ export function checkBaseAvailable(git: Git, sha: string): { ok: true } | { ok: 
   return { ok: false, reason: `the base commit ${short} is not in this checkout (was it force-pushed away?)` };
 }
 
-/** The repository root of the checkout, or undefined (with git's message) when it is not a git repository. */
-export function repositoryRoot(git: Git): { root: string } | { error: string } {
-  const result = git.run(['rev-parse', '--show-toplevel']);
+/**
+ * Where the working directory is in its repository (`''` at the root, `lists/` below it), or git's message when it is
+ * no git repository. Paths are made relative through it rather than through the root's absolute path, which git
+ * gives with symlinks resolved.
+ */
+export function repositoryPrefix(git: Git): { prefix: string } | { error: string } {
+  const result = git.run(['rev-parse', '--show-prefix']);
   if (!result.ok) return { error: result.stderr || 'git failed' };
-  return { root: result.stdout.toString('utf8').trim() };
+  return { prefix: result.stdout.toString('utf8').trim() };
 }
 
-/** A path relative to the repository root, with `/` (git's and GitHub's form). */
-export function repositoryPath(root: string, path: string): string {
-  return relative(root, resolve(path)).split(sep).join('/');
+/** A path relative to the repository root, with `/` (git's and GitHub's form); `prefix` is the working directory's. */
+export function repositoryPath(prefix: string, path: string): string {
+  const name = posix.normalize(prefix + relative(process.cwd(), resolve(path)).split(sep).join('/'));
+  return name === '.' ? '' : name;
 }
 
-/** Reads files as they were at `sha`: the base side of "new problems", for every file a list spans. */
-export function sourceAtCommit(git: Git, root: string, sha: string): FileSource {
+/**
+ * Files as they were at `sha`, for the base side of "new problems": a FileSource whose Host reads the commit's tree,
+ * so whatever the analysis reaches through the host (link targets, every file of a multi-file list) is the base version.
+ */
+export function sourceAtCommit(git: Git, prefix: string, sha: string): FileSource {
   const short = sha.slice(0, 7);
   let tree: Map<string, 'file' | 'folder'> | undefined;
   const entries = () => {
     if (tree) return tree;
-    tree = new Map();
+    tree = new Map([['', 'folder']]);
     const listing = git.run(['ls-tree', '-r', '-z', '--full-tree', '--name-only', sha]);
     if (!listing.ok) throw new FileError(`cannot list the files of ${short}: ${listing.stderr}`);
     for (const name of listing.stdout.toString('utf8').split('\0')) {
@@ -95,17 +104,66 @@ export function sourceAtCommit(git: Git, root: string, sha: string): FileSource 
     }
     return tree;
   };
-  return {
-    read(path) {
-      const name = repositoryPath(root, path);
-      if (entries().get(name) !== 'file') throw new FileError(`${path}: does not exist at ${short}`);
-      const blob = git.run(['cat-file', 'blob', `${sha}:${name}`]);
-      if (!blob.ok) throw new FileError(`${path}: cannot read it at ${short}: ${blob.stderr}`);
-      return decodeListFile(path, blob.stdout, 0o644);
+  /** The repository path of a `file:` URI inside the checkout, else undefined (nothing else is in the commit). */
+  const nameOf = (uri: string) => {
+    if (!uri.startsWith('file:')) return undefined;
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    const name = repositoryPath(prefix, path);
+    return name.startsWith('../') || name === '..' || isAbsolute(name) ? undefined : name;
+  };
+  /** The blob's bytes, or undefined when the commit has no such file. */
+  const readBlob = (name: string | undefined, shown: string): Buffer | undefined => {
+    if (name === undefined || entries().get(name) !== 'file') return undefined;
+    const blob = git.run(['cat-file', 'blob', `${sha}:${name}`]);
+    if (!blob.ok) throw new FileError(`${shown}: cannot read it at ${short}: ${blob.stderr}`);
+    return blob.stdout;
+  };
+  const host: FileSource['host'] = {
+    schemes: ['file'],
+    existsNow: (uri) => {
+      const name = nameOf(uri);
+      return name !== undefined && entries().has(name);
     },
-    exists(path) {
-      const name = repositoryPath(root, path);
-      return name === '' || entries().has(name);
+    stat: async (uri) => {
+      const name = nameOf(uri);
+      const kind = name === undefined ? undefined : entries().get(name);
+      if (kind === undefined) return undefined;
+      return { isDirectory: kind === 'folder', size: kind === 'file' ? (readBlob(name, uri)?.length ?? 0) : 0 };
+    },
+    readFile: async (uri) => {
+      const bytes = readBlob(nameOf(uri), uri);
+      if (bytes === undefined) return undefined;
+      try {
+        return strictUtf8.decode(bytes);
+      } catch {
+        throw new FileError(`${uri}: is not valid UTF-8 text at ${short}`);
+      }
+    },
+    readDirectory: async (uri) => {
+      const name = nameOf(uri);
+      if (name === undefined || entries().get(name) !== 'folder') return [];
+      const prefix = name === '' ? '' : `${name}/`;
+      const children: [string, boolean][] = [];
+      for (const [entry, kind] of entries())
+        if (entry.startsWith(prefix) && entry.length > prefix.length && !entry.slice(prefix.length).includes('/'))
+          children.push([entry.slice(prefix.length), kind === 'folder']);
+      return children;
+    },
+  };
+  return {
+    host,
+    read(path) {
+      const bytes = readBlob(nameOf(pathToFileURL(resolve(path)).href), path);
+      if (bytes === undefined) throw new FileError(`${path}: does not exist at ${short}`);
+      return decodeListFile(path, bytes, 0o644);
     },
   };
 }
+
+// BOM kept, as Host.readFile promises.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

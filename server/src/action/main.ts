@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { checkFiles, type CheckResult } from '../cli/check';
 import type { Severity } from '../rules/rule';
-import { Git, baseOfEvent, checkBaseAvailable, repositoryPath, repositoryRoot, sourceAtCommit } from './git';
+import { Git, baseOfEvent, checkBaseAvailable, repositoryPath, repositoryPrefix, sourceAtCommit } from './git';
 import { allProblems, newProblems, type LocatedProblem } from './newProblems';
 import { summaryHtml } from './summary';
 
@@ -50,7 +50,7 @@ interface Base {
 }
 
 /** The same list checked at the base commit; never throws: a missing base is a reason to report everything. */
-function checkAtBase(git: Git, root: string | undefined, files: readonly string[]): Base {
+function checkAtBase(git: Git, prefix: string | undefined, files: readonly string[]): Base {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   let payload = {};
   const eventPath = process.env.GITHUB_EVENT_PATH;
@@ -63,11 +63,11 @@ function checkAtBase(git: Git, root: string | undefined, files: readonly string[
   }
   const choice = baseOfEvent(eventName, payload);
   if ('reason' in choice) return { reason: choice.reason };
-  if (root === undefined) return { reason: `${process.cwd()} is not a git repository, so the base commit cannot be read` };
+  if (prefix === undefined) return { reason: `${process.cwd()} is not a git repository, so the base commit cannot be read` };
   const available = checkBaseAvailable(git, choice.sha);
   if (!available.ok) return { reason: available.reason };
   // A file the list did not have at the base commit has no old problems: the check skips it, so all of its problems are new.
-  const result = checkFiles(files, { source: sourceAtCommit(git, root, choice.sha), stderr: () => {} });
+  const result = checkFiles(files, { source: sourceAtCommit(git, prefix, choice.sha), stderr: () => {} });
   return { sha: choice.sha, result };
 }
 
@@ -76,9 +76,10 @@ export async function run(): Promise<void> {
   if (workspace) process.chdir(workspace);
   const inputs = readInputs();
   const git = new Git(process.cwd());
-  const rootOrError = repositoryRoot(git);
-  const root = 'root' in rootOrError ? rootOrError.root : undefined;
-  const pathOf = (file: string) => (root ? repositoryPath(root, file) : repositoryPath(process.cwd(), file));
+  const inRepository = repositoryPrefix(git);
+  const prefix = 'prefix' in inRepository ? inRepository.prefix : undefined;
+  // Outside a git repository, paths are relative to the workspace.
+  const pathOf = (file: string) => repositoryPath(prefix ?? '', file);
 
   const current = checkFiles([inputs.path], { fix: inputs.fix, stderr: logLines });
 
@@ -86,7 +87,7 @@ export async function run(): Promise<void> {
   let reported: LocatedProblem[] = all;
   let base: Base = {};
   if (inputs.onlyNew) {
-    base = checkAtBase(git, root, [inputs.path]);
+    base = checkAtBase(git, prefix, [inputs.path]);
     if (base.result) reported = newProblems(current.reports, base.result.reports);
     else if (base.reason?.includes('fetch-depth')) core.warning(`paper-list: ${base.reason}. Reporting all problems instead.`);
     else core.notice(`paper-list: reporting all problems: ${base.reason}.`);

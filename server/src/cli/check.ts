@@ -2,7 +2,11 @@
 // Files are reached through a FileSource, so the Action can check the same list as it was at the base commit.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { analyze, fixAll } from '../analysis';
+import { pathToFileURL } from 'node:url';
+import { resolveRelative, type Host } from '../host';
+import { diskHost } from '../node/diskHost';
+import { analyze } from '../analysis';
+import { fixAll } from '../fixAll';
 import { WeekCache } from '../model/cache';
 import { sanitizeSettings, isCheckedFile, DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { FileReport } from './formats';
@@ -10,12 +14,13 @@ import { readListFile, writeFileAtomically, FileError, type ListFile } from './f
 
 /** Where a list's files are read from: the disk, or a commit (the Action's base version). */
 export interface FileSource {
-  /** The file as read; throws a FileError with a one-line message when it cannot be read. */
+  /** A named file, with the bytes --fix needs to write it back; throws a FileError with a one-line message. */
   read(path: string): ListFile;
-  exists(path: string): boolean;
+  /** How the analysis reaches every other file (link targets, and the other files of a list), as the core does. */
+  readonly host: Host & { existsNow(uri: string): boolean };
 }
 
-export const diskSource: FileSource = { read: readListFile, exists: (path) => existsSync(path) };
+export const diskSource: FileSource = { read: readListFile, host: diskHost };
 
 export interface CheckOptions {
   /** Apply every safe fix in place first (disk only). */
@@ -52,8 +57,8 @@ export function checkFiles(files: readonly string[], options: CheckOptions): Che
     try {
       const settings = loadSettings(options.config ?? findConfig(file), options.stderr);
       const listFile = source.read(file);
-      const folder = dirname(resolve(file));
-      const fileExists = (relativePath: string) => source.exists(resolve(folder, relativePath));
+      const uri = pathToFileURL(resolve(file)).href;
+      const fileExists = (relativePath: string) => source.host.existsNow(resolveRelative(uri, relativePath) ?? '');
       const env = { cache, fileExists };
       let text = listFile.text;
       if (options.fix) {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PaperList, PaperListApi } from '../../../client/src/ctx';
+import type { ShownList, PaperListApi } from '../../../client/src/ctx';
 import type { RowItem, TreeNode, WeekItem, YearItem } from '../../../client/src/weeksTree';
 
 const EXTENSION_ID = 'paper-list-curator.paper-list-curator';
@@ -69,7 +69,7 @@ function waitForDiagnostics(uri: vscode.Uri, what: string, check: (diagnostics: 
 }
 
 /** The tree/status show `document` at its current version. */
-function waitShown(document: vscode.TextDocument): Promise<PaperList> {
+function waitShown(document: vscode.TextDocument): Promise<ShownList> {
   return waitFor(
     `the weeks of ${path.basename(document.uri.path)} v${document.version}`,
     () => {
