@@ -5,39 +5,22 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { REPOSITORY, TempRepo, gitEnv, pullRequestEvent, pushEvent, runAction, type ActionRun, type Annotation } from '../support/action';
-import { corpusFile, corpusSkip, distCli, makeTempDir, repoRoot, requireBuilt } from '../support/paths';
+import {
+  INVENTED_LIST,
+  REPOSITORY,
+  TempRepo,
+  addTwoMistakes,
+  gitEnv,
+  pullRequestEvent,
+  pushEvent,
+  runAction,
+  type ActionRun,
+  type Annotation,
+} from '../support/action';
+import { corpusFile, corpusSkip, distCli, makeTempDir, requireBuilt } from '../support/paths';
 import type { JsonProblem } from '../../server/src/cli/formats';
 
-/** An invented list with seven old problems (warnings). */
-const INVENTED_LIST = join(repoRoot, 'test', 'fixtures', 'list-2025.md');
 const ZERO_SHA = '0'.repeat(40);
-
-/**
- * Two new mistakes at the end of the newest week, above every old problem (so the old ones move down): a [Tweet] on a
- * host that is not X (link-label) and a skipped row number (row-number). Both are warnings.
- */
-function addTwoMistakes(text: string): { text: string; lines: [number, number] } {
-  const lines = text.split('\n');
-  const heading = lines.findIndex((l) => /^## .*Week/.test(l));
-  let last = heading;
-  let lastNumber = 0;
-  for (let i = heading + 1; i < lines.length && !lines[i].startsWith('## '); i++) {
-    const match = /^\|\s*(\d+)\)/.exec(lines[i]);
-    if (match) {
-      last = i;
-      lastNumber = Number(match[1]);
-    }
-  }
-  assert.ok(lastNumber > 0, 'the newest week has numbered rows');
-  lines.splice(
-    last + 1,
-    0,
-    `| ${lastNumber + 1}) Invented Widget Paper  Proposes an invented widget. | [Paper](https://arxiv.org/abs/2599.00001), [Tweet](https://mastodon.social/@curator/1) |`,
-    `| ${lastNumber + 3}) Another Invented Widget  Describes another invented widget. | [Paper](https://arxiv.org/abs/2599.00002), [Tweet](https://x.com/curator/status/1990000000000000002) |`,
-  );
-  return { text: lines.join('\n'), lines: [last + 2, last + 3] };
-}
 
 /** The CLI's own findings for a file: the independent measure of what the action should report. */
 function cliProblems(file: string): JsonProblem[] {

@@ -2,6 +2,7 @@
 // filled in), GITHUB_WORKSPACE a git repository, an event payload file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from './paths';
@@ -60,6 +61,35 @@ export function gitEnv(): NodeJS.ProcessEnv {
 /** The test process's environment without anything a real workflow run (CI on GitHub) would leak into the action. */
 function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(key)));
+}
+
+/** An invented list with seven old problems (warnings). */
+export const INVENTED_LIST = join(repoRoot, 'test', 'fixtures', 'list-2025.md');
+
+/**
+ * Two new mistakes at the end of the newest week, above every old problem (so the old ones move down): a [Tweet] on a
+ * host that is not X (link-label) and a skipped row number (row-number). Both are warnings.
+ */
+export function addTwoMistakes(text: string): { text: string; lines: [number, number] } {
+  const lines = text.split('\n');
+  const heading = lines.findIndex((l) => /^## .*Week/.test(l));
+  let last = heading;
+  let lastNumber = 0;
+  for (let i = heading + 1; i < lines.length && !lines[i].startsWith('## '); i++) {
+    const match = /^\|\s*(\d+)\)/.exec(lines[i]);
+    if (match) {
+      last = i;
+      lastNumber = Number(match[1]);
+    }
+  }
+  assert.ok(lastNumber > 0, 'the newest week has numbered rows');
+  lines.splice(
+    last + 1,
+    0,
+    `| ${lastNumber + 1}) Invented Widget Paper  Proposes an invented widget. | [Paper](https://arxiv.org/abs/2599.00001), [Tweet](https://mastodon.social/@curator/1) |`,
+    `| ${lastNumber + 3}) Another Invented Widget  Describes another invented widget. | [Paper](https://arxiv.org/abs/2599.00002), [Tweet](https://x.com/curator/status/1990000000000000002) |`,
+  );
+  return { text: lines.join('\n'), lines: [last + 2, last + 3] };
 }
 
 export const REPOSITORY = 'curators/weekly-papers';

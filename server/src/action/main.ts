@@ -22,16 +22,22 @@ interface Inputs {
 }
 
 function readInputs(): Inputs {
-  const bool = (name: string, fallback: boolean) => {
-    const value = core.getInput(name).trim().toLowerCase();
-    if (value === '') return fallback;
-    if (value === 'true') return true;
-    if (value === 'false') return false;
-    throw new InputError(`input ${name} must be true or false, not "${core.getInput(name)}"`);
-  };
   const failOn = core.getInput('fail-on').trim() || 'error';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new InputError(`input fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
-  return { path: core.getInput('path').trim() || 'README.md', onlyNew: bool('only-new', true), failOn: failOn as FailOn, fix: bool('fix', false) };
+  return {
+    path: core.getInput('path').trim() || 'README.md',
+    onlyNew: booleanInput('only-new', core.getInput('only-new'), true),
+    failOn: failOn as FailOn,
+    fix: booleanInput('fix', core.getInput('fix'), false),
+  };
+}
+
+function booleanInput(name: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InputError(`input ${name} must be true or false, not "${raw}"`);
 }
 
 const ANNOTATE: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
