@@ -1,6 +1,6 @@
-// Bundles the language server, the CLI and the VS Code client into dist/.
-// Usage: node esbuild.mjs [--watch] [--dev]   (--dev keeps sources readable and adds source maps)
-//        node esbuild.mjs --committed [--outdir <dir>]   the committed bundles only (default action/dist/, see below)
+// Bundles the language server, the CLI and the VS Code client into dist/, and the committed bundles into action/dist/.
+// Usage: node esbuild.mjs [--watch] [--dev]   (--dev keeps sources readable and adds source maps; --watch skips action/dist)
+//        node esbuild.mjs --committed [--outdir <dir>]   the committed bundles only (default action/dist/)
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 
@@ -39,9 +39,10 @@ const blockLevelMarkdownIt = {
   },
 };
 
-// The GitHub Action and the pre-commit hook run bundles committed to the repository, since their users run no build.
-// Only `npm run build:committed` writes them, so a test can rebuild them elsewhere and tell when the committed ones lag.
-// The build is deterministic: no timestamps, no absolute paths (minified, no comments but the licenses).
+// The GitHub Action and the pre-commit hook run bundles committed to the repository (action/dist/), since their users
+// run no build. Commit them with the sources they come from: test/action/bundle.test.ts rebuilds them elsewhere and
+// compares with the committed ones. The build is deterministic: no timestamps, no absolute paths (minified, no
+// comments but the licenses).
 // @actions/core reaches the network (through @actions/http-client and undici, ~470 KB) only for getIDToken (OIDC),
 // which the Action never calls: a stub that says so keeps the committed bundle small.
 const noHttpClient = {
@@ -56,10 +57,8 @@ const noHttpClient = {
     }));
   },
 };
-const committed = process.argv.includes('--committed');
-if (committed) {
-  const outdirAt = process.argv.indexOf('--outdir');
-  const outdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'action/dist';
+/** The committed bundles: users of the Action and of the pre-commit hook run no build. Always minified, no source map. */
+async function buildCommitted(outdir) {
   const builds = [
     { entryPoints: ['server/src/action/main.ts'], outfile: `${outdir}/index.js`, plugins: [blockLevelMarkdownIt, noHttpClient] },
     { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [blockLevelMarkdownIt] },
@@ -67,6 +66,10 @@ if (committed) {
   await Promise.all(builds.map((entry) => esbuild.build({ ...common, minify: true, sourcemap: false, ...entry })));
   // pre-commit's `language: script` runs the CLI directly.
   chmodSync(`${outdir}/cli.js`, 0o755);
+}
+if (process.argv.includes('--committed')) {
+  const outdirAt = process.argv.indexOf('--outdir');
+  await buildCommitted(outdirAt >= 0 ? process.argv[outdirAt + 1] : 'action/dist');
   process.exit(0);
 }
 
@@ -84,4 +87,5 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((ctx) => ctx.rebuild()));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  await buildCommitted('action/dist');
 }

@@ -6,7 +6,7 @@ import { WeeksRequest, type EditResult, type WeeksResult } from '../../server/sr
 import { papersAndProblems } from './format';
 import { REVEAL_COMMAND, WeeksTreeProvider, type TreeNode } from './weeksTree';
 
-export const VIEW_ID = 'paperList.weeks';
+const VIEW_ID = 'paperList.weeks';
 const ACTIVE_KEY = 'paperList.active';
 const ONLY_PROBLEMS_KEY = 'paperList.onlyProblems';
 /** Edits arrive in bursts while typing; one weeks request per pause is enough for the tree. */
@@ -35,7 +35,7 @@ export interface PaperListApi {
   statusText(): string | undefined;
 }
 
-export function isMarkdownFile(document: vscode.TextDocument): boolean {
+function isMarkdownFile(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
 }
 
