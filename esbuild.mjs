@@ -1,7 +1,10 @@
-// Bundles the language server, the CLI and the VS Code client into dist/.
+// Bundles the language server, the CLI and the VS Code client into dist/, and their browser twins into dist/web/.
 // Usage: node esbuild.mjs [--watch] [--dev]   (--dev keeps sources readable and adds source maps)
+// Importing it builds nothing: test/unit/webBundle.test.ts reuses `webServerBuild` to inspect what the web server bundles.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -38,18 +41,35 @@ const blockLevelMarkdownIt = {
   },
 };
 
+// vscode.dev, github.dev and code-server's web worker extension host: no Node, so platform 'browser' (a Node built-in
+// fails the build instead of being bundled). The client is loaded by the extension host as CommonJS; the server is a
+// plain Web Worker script.
+const browser = { platform: 'browser', target: 'es2022' };
+export const webServerBuild = {
+  ...common,
+  ...browser,
+  format: 'iife',
+  entryPoints: ['server/src/browser/main.ts'],
+  outfile: 'dist/web/server.js',
+  plugins: [blockLevelMarkdownIt],
+};
+const webClientBuild = { ...common, ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] };
+
 const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [blockLevelMarkdownIt] },
 ];
 if (existsSync('client/src/extension.ts')) {
   entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  entries.push(webClientBuild);
 }
 
-const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
-if (watch) {
-  await Promise.all(contexts.map((ctx) => ctx.watch()));
-} else {
-  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
-  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+  } else {
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  }
 }
