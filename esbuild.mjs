@@ -56,7 +56,7 @@ export const webServerBuild = {
 const webClientBuild = { ...common, ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] };
 
 const entries = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [blockLevelMarkdownIt] },
 ];
 if (existsSync('client/src/extension.ts')) {

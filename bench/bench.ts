@@ -149,7 +149,7 @@ async function overLsp(subject: Subject) {
     const finalText = lines.join('\n');
     const folder = dirname(subject.path);
     const fresh = analyze(finalText, DEFAULT_SETTINGS, { fileExists: (p) => existsSync(resolve(folder, p)) });
-    const expected = diagnosticsOf({ uri, version, analysis: fresh, isPaperList: true });
+    const expected = diagnosticsOf({ uri, version, analysis: fresh, settings: DEFAULT_SETTINGS, isPaperList: true });
     const matchesFresh = JSON.stringify(expected) === JSON.stringify(last?.diagnostics);
     const versions = client.publishedVersions.get(uri) ?? [];
     const monotonic = versions.every((v, i) => i === 0 || v >= versions[i - 1]);

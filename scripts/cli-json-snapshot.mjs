@@ -3,7 +3,7 @@
 // with `diff -r`: the refactor kept behaviour when the folders are identical.
 // Usage: node scripts/cli-json-snapshot.mjs <cli.js> <out-dir>
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const [cli, out] = process.argv.slice(2);
@@ -30,7 +30,7 @@ roots.forEach(walk);
 mkdirSync(out, { recursive: true });
 for (const file of files) {
   const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file], { encoding: 'utf8' });
-  const name = relative('..', file).replace(/[/\\]/g, '__');
+  const name = file.replace(/^\.\.\//, 'parent__').replace(/[/\\]/g, '__');
   writeFileSync(join(out, `${name}.json`), `exit ${result.status}\n${result.stdout}\n--stderr--\n${result.stderr}`);
 }
 console.log(`${files.length} files -> ${out}`);

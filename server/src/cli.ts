@@ -2,7 +2,11 @@
 // Exit 0: no error-severity problem left; 1: some remain; 2: bad usage or a file that cannot be read or written.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { analyze, fixAll } from './analysis';
+import { pathToFileURL } from 'node:url';
+import { resolveRelative } from './host';
+import { diskHost } from './node/diskHost';
+import { analyze } from './analysis';
+import { fixAll } from './fixAll';
 import { WeekCache } from './model/cache';
 import { sanitizeSettings, isCheckedFile, DEFAULT_SETTINGS, type Settings } from './settings';
 import { FORMATS, formatReports, type FileReport, type Format } from './cli/formats';
@@ -113,8 +117,8 @@ export function main(
     try {
       const settings = loadSettings(options.config ?? findConfig(file), io.stderr);
       const source = readListFile(file);
-      const folder = dirname(resolve(file));
-      const fileExists = (relativePath: string) => existsSync(resolve(folder, relativePath));
+      const uri = pathToFileURL(resolve(file)).href;
+      const fileExists = (relativePath: string) => diskHost.existsNow(resolveRelative(uri, relativePath) ?? '');
       const env = { cache, fileExists };
       let text = source.text;
       if (options.fix) {

@@ -8,6 +8,8 @@ export interface HostFileStat {
 }
 
 export interface Host {
+  /** The URI schemes whose files this host can reach (`file` on Node); absent: any the editor can open. */
+  readonly schemes?: readonly string[];
   /** The file's stat, or undefined when nothing exists at the URI. */
   stat(uri: string): Promise<HostFileStat | undefined>;
   /**

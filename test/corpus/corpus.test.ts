@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, fixAll, type Analysis } from '../../server/src/analysis';
+import { analyze, type Analysis } from '../../server/src/analysis';
+import { fixAll } from '../../server/src/fixAll';
 import { WeekCache } from '../../server/src/model/cache';
 import { sanitizeSettings } from '../../server/src/settings';
 

@@ -1,7 +1,9 @@
 // The properties every document must satisfy, whatever its text: analysis terminates in bounded time without
 // throwing, ranges stay inside the document, fix-all is idempotent, exact and touches only what its rules own,
 // and the incremental (cached) analysis equals a fresh one.
-import { analyze, applyEdits, compatibleFixes, fixAll, type Analysis } from '../../server/src/analysis';
+import { analyze, type Analysis } from '../../server/src/analysis';
+import { applyEdits } from '../../server/src/textEdits';
+import { compatibleFixes, fixAll } from '../../server/src/fixAll';
 import { WeekCache } from '../../server/src/model/cache';
 import { LineIndex } from '../../server/src/model/text';
 import { parseRow, scanLinks } from '../../server/src/model/parseWeek';

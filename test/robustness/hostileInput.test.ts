@@ -2,7 +2,9 @@
 // fixes that keep every other character (checkProperties runs the fuzzer's full property set on each).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, applyEdits, fixAll } from '../../server/src/analysis';
+import { analyze } from '../../server/src/analysis';
+import { applyEdits } from '../../server/src/textEdits';
+import { fixAll } from '../../server/src/fixAll';
 import { LineIndex } from '../../server/src/model/text';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/settings';
 import { checkProperties } from '../fuzz/properties';

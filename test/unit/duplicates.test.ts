@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll } from '../../server/src/analysis';
+import { fixAll } from '../../server/src/fixAll';
 import { doc, row, run, rulesOf, settings, week } from './helpers';
 
 test('duplicate-paper: the same arXiv paper as abs and pdf in two weeks, both reported with related locations', () => {

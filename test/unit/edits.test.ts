@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, diffEdits, fixAll, analyze } from '../../server/src/analysis';
+import { applyEdits, diffEdits } from '../../server/src/textEdits';
+import { fixAll } from '../../server/src/fixAll';
+import { analyze } from '../../server/src/analysis';
 import { doc, row, settings, week } from './helpers';
 
 /** A seeded generator, so a failure can be replayed. */

@@ -8,6 +8,7 @@ import { analyze, type Analysis } from '../../server/src/analysis';
 import { WeekCache } from '../../server/src/model/cache';
 import { LineIndex, splitLines } from '../../server/src/model/text';
 import { DocumentStore } from '../../server/src/documents';
+import { diskHost } from '../../server/src/node/diskHost';
 import { PaperListService } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { generateList, rng } from '../../bench/generate';
@@ -60,7 +61,7 @@ function rawEdit(text: string, random: () => number) {
 
 function run(name: string, initial: string, edits: number, seed: number, compareEvery: number): void {
   const documents = new DocumentStore();
-  const service = new PaperListService();
+  const service = new PaperListService(diskHost);
   const uri = `untitled:${name}`;
   const document = documents.open(uri, 'markdown', 1, initial);
   let text = initial;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits } from '../../server/src/analysis';
+import { applyEdits } from '../../server/src/textEdits';
 import { doc, row, run, rulesOf, week, where, columnOf } from './helpers';
 
 const one = (links: string, title = 'Linked Paper') => week('Feb 13 - 19', [`| 1) **${title}** - desc | ${links} |`]);

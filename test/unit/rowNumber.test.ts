@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, fixAll } from '../../server/src/analysis';
+import { applyEdits } from '../../server/src/textEdits';
+import { fixAll } from '../../server/src/fixAll';
 import { HEADER, doc, row, rows, run, rulesOf, settings, week, where, columnOf } from './helpers';
 
 const rowNumbers = (text: string) => rulesOf(run(text), 'row-number');

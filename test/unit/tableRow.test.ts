@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll } from '../../server/src/analysis';
+import { fixAll } from '../../server/src/fixAll';
 import { row, run, rulesOf, settings, week, where } from './helpers';
 
 test('missing trailing and leading pipes are reported and fixed (a row pasted without its leading pipe stays in the table)', () => {

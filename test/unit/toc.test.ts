@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll } from '../../server/src/analysis';
+import { fixAll } from '../../server/src/fixAll';
 import { githubSlug } from '../../server/src/model/urls';
 import { doc, rows, run, rulesOf, settings, week, where } from './helpers';
 

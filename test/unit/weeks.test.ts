@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll } from '../../server/src/analysis';
+import { fixAll } from '../../server/src/fixAll';
 import { doc, rows, run, rulesOf, settings, week, where, columnOf } from './helpers';
 
 const w = (dates: string, prefix = dates) => week(dates, rows(2, prefix));

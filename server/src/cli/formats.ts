@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative } from 'node:path';
 import type { Finding } from '../analysis';
-import { RULES } from '../rules/index';
+import { RULES, RULES_DOC_URL } from '../rules/index';
 
 export interface FileReport {
   readonly file: string;
@@ -11,8 +11,6 @@ export interface FileReport {
 
 export type Format = 'text' | 'json' | 'github' | 'sarif';
 export const FORMATS: readonly Format[] = ['text', 'json', 'github', 'sarif'];
-
-export const DOCS_URL = 'https://github.com/paper-list-curator/paper-list-curator#rules';
 
 export interface JsonProblem {
   file: string;
@@ -83,12 +81,12 @@ function toSarif(reports: readonly FileReport[], version: string): object {
           driver: {
             name: 'paper-list',
             version,
-            informationUri: DOCS_URL,
+            informationUri: RULES_DOC_URL,
             rules: RULES.map((r) => ({
               id: r.name,
               name: r.name,
               shortDescription: { text: r.description },
-              helpUri: `${DOCS_URL}`,
+              helpUri: `${RULES_DOC_URL}`,
               defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
             })),
           },

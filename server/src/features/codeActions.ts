@@ -1,9 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
-import { fixAll } from '../analysis';
-import { rowOfLine, weekOfLine } from '../model/model';
-import { renumberWeek } from '../rules/rowNumber';
-import type { Settings } from '../settings';
+import type { FixAllResult } from '../fixAll';
 import type { DocumentState } from '../service';
+import { renumberWeekAt } from './renumberWeek';
 import { isDiagnosticOf, toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.paperList`;
@@ -12,7 +10,8 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(state: DocumentState, params: CodeActionParams, settings: Settings): CodeAction[] {
+/** `fixAll` computes the document's fix-all on demand: only the source action asks for it. */
+export function codeActions(state: DocumentState, params: CodeActionParams, fixAll: () => FixAllResult): CodeAction[] {
   if (!state.isPaperList) return [];
   const { uri } = state;
   const only = params.context.only;
@@ -31,9 +30,9 @@ export function codeActions(state: DocumentState, params: CodeActionParams, sett
     }
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
-    const week = weekOfLine(state.analysis.list, first);
-    if (week && rowOfLine(week, first)) {
-      const fix = renumberWeek(week);
+    const renumber = renumberWeekAt(state.analysis.list, first, true);
+    if (renumber) {
+      const fix = renumber.fix;
       actions.push(
         fix
           ? { title: 'Renumber this week', kind: CodeActionKind.RefactorRewrite, edit: edit(fix.edits) }
@@ -43,7 +42,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, sett
   }
   // Fix-all is offered when asked for (on save, or the source action menu), not in every lightbulb.
   if (only && (wants(only, FIX_ALL_KIND) || only.includes(CodeActionKind.Source))) {
-    const result = fixAll(state.analysis.text, settings);
+    const result = fixAll();
     if (result.edits.length > 0) actions.push({ title: 'Fix all Paper List problems', kind: FIX_ALL_KIND, edit: edit(result.edits) });
   }
   return actions;

@@ -1,8 +1,8 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-protocol';
 import { weekOfLine, weekLabel, type PaperList, type Week } from '../model/model';
 import { nextWeek } from './newWeek';
-
-const DEFAULT_LABELS = ['Paper', 'Tweet', 'Code', 'GitHub', 'Project', 'Blog', 'Dataset', 'Demo', 'Model'];
+import { COMMON_LINK_LABEL_COUNT, LINK_LABELS } from '../model/linkLabels';
+import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 
 export function completions(list: PaperList, position: Position): CompletionItem[] {
   const line = list.lines.line(position.line);
@@ -66,7 +66,7 @@ function rowCompletions(week: Week, position: Position, before: string): Complet
 
 function labelCompletions(list: PaperList, position: Position, before: string): CompletionItem[] {
   const counts = new Map<string, number>();
-  for (const label of DEFAULT_LABELS) counts.set(label, 0);
+  for (const label of LINK_LABELS.slice(0, COMMON_LINK_LABEL_COUNT)) counts.set(label, 0);
   for (const week of list.weeks)
     for (const row of week.rows)
       for (const link of row.links) if (!link.isImage && /^[A-Za-z][\w -]{0,20}$/.test(link.label)) counts.set(link.label, (counts.get(link.label) ?? 0) + 1);
@@ -94,22 +94,22 @@ function isTocArea(list: PaperList, line: number): boolean {
 
 function tocCompletions(list: PaperList, position: Position, before: string): CompletionItem[] {
   const listed = new Set(list.toc.map((e) => (e.anchor ? list.anchors.get(e.anchor.toLowerCase()) : undefined)));
-  const model = list.toc[0];
-  const hash = model.target.indexOf('#');
-  const base = hash === -1 ? './' : model.target.slice(0, hash);
-  const dropYear = !/\d{4}\s*$/.test(model.text);
+  const style = tocStyleOf(list.toc[0]);
   const bullet = before.match(/^\s*[-*+]\s*/)![0];
   return list.weeks
     .filter((w) => !listed.has(w.headingLine))
     .map((w, i) => {
       const anchor = [...list.anchors].find(([, l]) => l === w.headingLine)?.[0] ?? w.anchor;
-      const text = dropYear ? w.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '') : w.heading;
+      const text = tocEntryText(style, w.heading);
       return {
         label: text,
         kind: CompletionItemKind.Reference,
         detail: 'Missing TOC entry',
         sortText: String(i).padStart(4, '0'),
-        textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: `${bullet.trimEnd()} [${text}](${base}#${anchor})` },
+        textEdit: {
+          range: { start: { line: position.line, character: 0 }, end: position },
+          newText: tocEntryLine(style, text, anchor, `${bullet.trimEnd()} `),
+        },
         filterText: before,
       };
     });

@@ -2,9 +2,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { Finding } from '../analysis';
 import type { DocumentState } from '../service';
 import type { Severity } from '../rules/rule';
+import { ruleDocUrl } from '../rules/index';
 
 export const SOURCE = 'paper-list';
-export const RULES_DOC = 'https://github.com/paper-list-curator/paper-list-curator#rules';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -18,7 +18,7 @@ export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
     range: problem.range,
     severity: SEVERITY[problem.severity],
     code: problem.rule,
-    codeDescription: { href: `${RULES_DOC}-${problem.rule}` },
+    codeDescription: { href: ruleDocUrl(problem.rule) },
     source: SOURCE,
     message: problem.message,
     relatedInformation: problem.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),

@@ -2,13 +2,13 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-pro
 import { normalizeTitle, paperLink, rowOfLine, weekLabel, weekOfLine, type PaperList, type RowRef } from '../model/model';
 import { arxivId, paperKey } from '../model/urls';
 import { formatDay } from '../model/dates';
-import { toRange } from '../rules/rule';
+import { rowRange, toRange } from '../model/ranges';
 
 function where(ref: RowRef): string {
   return `row ${ref.row.number?.value ?? '?'} of week ${weekLabel(ref.week)} (line ${ref.row.line + 1})`;
 }
 
-export function hover(list: PaperList, position: Position): Hover | undefined {
+export function hover(list: PaperList, position: Position, paperLabel: string): Hover | undefined {
   const week = weekOfLine(list, position.line);
   if (!week) return undefined;
   if (position.line === week.headingLine) {
@@ -22,7 +22,7 @@ export function hover(list: PaperList, position: Position): Hover | undefined {
   const row = rowOfLine(week, position.line);
   if (!row) return undefined;
   const lines = [`**Row ${row.number?.value ?? '(unnumbered)'}** of week ${weekLabel(week)}${week.year !== undefined ? ` · ${week.year}` : ''}`];
-  const link = paperLink(row, list.requiredLinks[0]);
+  const link = paperLink(row, paperLabel);
   if (link) {
     const id = arxivId(link.target);
     lines.push(id ? `Paper: arXiv [${id}](https://arxiv.org/abs/${id})` : `Paper: ${link.target}`);
@@ -30,12 +30,12 @@ export function hover(list: PaperList, position: Position): Hover | undefined {
     const same = key ? (list.papers.get(key) ?? []).filter((r) => r.row !== row) : [];
     if (same.length > 0) lines.push(`Same paper also at: ${same.map(where).join('; ')}`);
   } else {
-    lines.push(`No [${list.requiredLinks[0]}] link`);
+    lines.push(`No [${paperLabel}] link`);
   }
   const sameTitle = (list.titles.get(normalizeTitle(row.title)) ?? []).filter((r) => r.row !== row);
   if (sameTitle.length > 0) lines.push(`Same title also at: ${sameTitle.map(where).join('; ')}`);
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
-    range: { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
+    range: rowRange(row),
   };
 }

@@ -3,6 +3,7 @@ import type { Position, TextEdit } from 'vscode-languageserver-protocol';
 import { formatRange, fromDayNumber, dayNumber, type DateStyle } from '../model/dates';
 import { githubSlug } from '../model/urls';
 import type { PaperList } from '../model/model';
+import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 
 export interface NextWeek {
   readonly heading: string;
@@ -57,12 +58,10 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   // The TOC entry goes above the newest entry, in its style.
   const entry = list.toc[0];
   if (entry && newest) {
-    const hash = entry.target.indexOf('#');
-    const base = hash === -1 ? './' : entry.target.slice(0, hash);
-    const text = /\d{4}\s*$/.test(entry.text) ? next.heading : next.heading.replace(/\s*[-–,]\s*\d{4}\s*$/, '');
+    const style = tocStyleOf(entry);
     edits.push({
       range: { start: { line: entry.line, character: 0 }, end: { line: entry.line, character: 0 } },
-      newText: `${entry.prefix}[${text}](${base}#${githubSlug(next.heading)})${eol}`,
+      newText: tocEntryLine(style, tocEntryText(style, next.heading), githubSlug(next.heading)) + eol,
     });
     shift = entry.line < newest.headingLine ? 1 : 0;
   }

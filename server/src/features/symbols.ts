@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver-protocol';
 import { weekLabel, type PaperList } from '../model/model';
-import { toRange } from '../rules/rule';
+import { rowRange, toRange, weekRange } from '../model/ranges';
 
 function rowName(number: number | undefined, title: string): string {
   return `${number ?? '?'}) ${title || '(untitled)'}`;
@@ -8,21 +8,18 @@ function rowName(number: number | undefined, title: string): string {
 
 export function documentSymbols(list: PaperList): DocumentSymbol[] {
   return list.weeks.map((week) => {
-    const lastLine = Math.max(week.headingLine, week.lastContentLine);
     return {
       name: week.heading,
       detail: `${week.rows.length} papers`,
       kind: SymbolKind.Namespace,
-      range: { start: { line: week.startLine, character: 0 }, end: { line: lastLine, character: list.lines.lineLength(lastLine) } },
+      range: weekRange(list.lines, week),
       selectionRange: toRange(week.headingSpan),
       children: week.rows.map((row) => ({
         name: rowName(row.number?.value, row.title),
         detail: row.description.length > 80 ? row.description.slice(0, 79) + '…' : row.description,
         kind: SymbolKind.Field,
-        range: { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
-        selectionRange: row.title
-          ? toRange(row.titleSpan)
-          : { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
+        range: rowRange(row),
+        selectionRange: row.title ? toRange(row.titleSpan) : rowRange(row),
       })),
     };
   });

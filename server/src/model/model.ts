@@ -62,14 +62,13 @@ export interface PaperList {
   readonly disableComments: readonly DisableComment[];
   /** Normalized title → rows, over all weeks. */
   readonly titles: ReadonlyMap<string, readonly RowRef[]>;
-  /** Paper key (see urls.paperKey) → rows, over all weeks. */
+  /** Paper key (see urls.paperKey) of each row's paper link (ModelOptions.paperLabel) → rows, over all weeks. */
   readonly papers: ReadonlyMap<string, readonly RowRef[]>;
-  readonly requiredLinks: readonly string[];
 }
 
 export interface ModelOptions {
-  /** Link labels every row must have; the first one is the paper link. */
-  readonly requiredLinks?: readonly string[];
+  /** The label of the link that identifies a row's paper (the first of the requiredLinks setting); default `Paper`. */
+  readonly paperLabel?: string;
 }
 
 const TOC_ENTRY = /^(\s*(?:[-*+]|\d+[.)])\s+)\[/;
@@ -80,7 +79,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   const lineTexts = lines.lines();
   const index = scanSections(lineTexts);
   cache.beginBuild();
-  const requiredLinks = options.requiredLinks && options.requiredLinks.length > 0 ? options.requiredLinks : ['Paper'];
+  const paperLabel = options.paperLabel ?? 'Paper';
   const { weeks, facts } = buildWeeks(lineTexts, index, cache);
   const anchors = new Map<string, number>();
   const headingLines = [
@@ -102,7 +101,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     if (found.toc) toc.push(found.toc);
     for (const link of found.links) outsideLinks.push(link);
   }
-  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, facts, requiredLinks[0]), requiredLinks };
+  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, facts, paperLabel) };
 }
 
 /** A TOC entry and the other links of a line outside the weeks. */

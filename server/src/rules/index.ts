@@ -1,11 +1,16 @@
-// The rule registry, in documentation order. The README's rule table is generated from it (npm run docs).
+// The rule registry, in documentation order. The README's rule table and the settings schema are generated from it (npm run docs).
 import type { Rule } from './rule';
-import { rowNumber } from './rowNumber';
-import { duplicatePaper, duplicateTitle } from './duplicates';
-import { linkLabel, missingFile, missingLink, placeholderLink } from './links';
-import { tableRow } from './tableRow';
-import { weekHeading, weekSequence } from './weeks';
+import { rowNumber } from './row-number';
+import { duplicateTitle } from './duplicate-title';
+import { duplicatePaper } from './duplicate-paper';
+import { placeholderLink } from './placeholder-link';
+import { missingFile } from './missing-file';
+import { tableRow } from './table-row';
+import { weekHeading } from './week-heading';
+import { weekSequence } from './week-sequence';
 import { toc } from './toc';
+import { linkLabel } from './link-label';
+import { missingLink } from './missing-link';
 
 export const RULES: readonly Rule[] = [
   rowNumber,
@@ -21,8 +26,9 @@ export const RULES: readonly Rule[] = [
   missingLink,
 ];
 
-export const RULE_NAMES: readonly string[] = RULES.map((r) => r.name);
+/** Where each rule is documented: its row in the README's rule table. */
+export const RULES_DOC_URL = 'https://github.com/paper-list-curator/paper-list-curator#rules';
 
-export function ruleByName(name: string): Rule | undefined {
-  return RULES.find((r) => r.name === name);
+export function ruleDocUrl(rule: string): string {
+  return `${RULES_DOC_URL}-${rule}`;
 }

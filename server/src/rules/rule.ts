@@ -1,6 +1,8 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { PaperList } from '../model/model';
 import type { Span } from '../model/parseWeek';
+import { toRange } from '../model/ranges';
+import type { Settings } from '../settings';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Level = Severity | 'off';
@@ -27,12 +29,17 @@ export interface Problem {
   readonly suggestions?: readonly Fix[];
 }
 
+/** What rules may ask of the world beyond the text, answered at once from what the platform's Host already knows. */
+export interface RuleHost {
+  /** Whether a path relative to the document exists; undefined while the answer is not known yet (nothing is reported then). */
+  fileExists(relativePath: string): boolean | undefined;
+}
+
 export interface RuleContext {
   readonly list: PaperList;
-  /** Extra placeholder link targets from settings, matched as plain text. */
-  readonly placeholderPatterns: readonly string[];
-  /** Whether a path relative to the document exists; absent when the document has no folder (untitled). */
-  readonly fileExists?: (relativePath: string) => boolean;
+  readonly settings: Settings;
+  /** Absent when the document has no folder (untitled): rules about other files stay silent. */
+  readonly host?: RuleHost;
 }
 
 export interface Rule {
@@ -45,18 +52,10 @@ export interface Rule {
   check(context: RuleContext, report: (problem: Omit<Problem, 'rule'>) => void): void;
 }
 
-export function toRange(span: Span): Range {
-  return { start: { line: span.line, character: span.start }, end: { line: span.line, character: span.end } };
-}
-
 export function replaceSpan(span: Span, newText: string): TextEdit {
   return { range: toRange(span), newText };
 }
 
 export function insertAt(line: number, character: number, newText: string): TextEdit {
   return { range: { start: { line, character }, end: { line, character } }, newText };
-}
-
-export function lineRange(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
 }

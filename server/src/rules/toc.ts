@@ -1,8 +1,10 @@
 import type { PaperList, TocEntry, Week } from '../model/model';
 import { weekLabel } from '../model/model';
 import { githubSlug } from '../model/urls';
+import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 import type { WeekDates } from '../model/dates';
-import { insertAt, replaceSpan, toRange, type Fix, type Rule } from './rule';
+import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
+import { toRange } from '../model/ranges';
 
 function sameDates(a: WeekDates, b: WeekDates): boolean {
   return (
@@ -43,7 +45,7 @@ function retarget(entry: TocEntry, anchor: string): Fix {
 
 /** An entry's text for a week, keeping the entry's habit of writing or dropping the heading's year suffix. */
 function entryText(entry: TocEntry, week: Week): string {
-  return /\d{4}\s*$/.test(entry.text) ? week.heading : withoutYear(week.heading);
+  return tocEntryText(tocStyleOf(entry), week.heading);
 }
 
 /** The anchor a heading with a month run into its day (`March4`) gets once the space is added. */
@@ -211,12 +213,10 @@ function insertEntries(
 ): Fix | undefined {
   const model = older ?? newer;
   if (!model) return undefined;
-  const hash = model.target.indexOf('#');
-  const base = hash === -1 ? './' : model.target.slice(0, hash);
   // Lists that drop the heading's year suffix in TOC entries keep doing so.
-  const modelHasYear = /\d{4}\s*$/.test(model.text);
-  const texts = weeks.map(({ week }) => (modelHasYear ? week.heading : withoutYear(week.heading)));
-  const lines = weeks.map(({ anchor }, i) => `${model.prefix}[${texts[i]}](${base}#${anchor})`);
+  const style = tocStyleOf(model);
+  const texts = weeks.map(({ week }) => tocEntryText(style, week.heading));
+  const lines = weeks.map(({ anchor }, i) => tocEntryLine(style, texts[i], anchor));
   // The neighbour's own line break, so a mixed CRLF/LF file keeps every existing line's ending.
   const eol = eolOf(list, model.line) ?? (list.lines.text.includes('\r\n') ? '\r\n' : '\n');
   const title =
@@ -230,12 +230,6 @@ function insertEntries(
 function eolOf(list: PaperList, line: number): string | undefined {
   if (line + 1 >= list.lines.lineCount) return undefined;
   return list.lines.lineBreak(line);
-}
-
-/** The heading without its ` - 2025` suffix. Not `/\s*[-–,]\s*\d{4}\s*$/`: that retries from every space of a long run. */
-function withoutYear(heading: string): string {
-  const suffix = /[-–,]\s*\d{4}\s*$/.exec(heading);
-  return suffix ? heading.slice(0, suffix.index).trimEnd() : heading;
 }
 
 function hasBrackets(text: string): boolean {

@@ -2,7 +2,7 @@ import type { DayInfo, ProblemSeverity, WeekInfo, WeeksResult } from '../protoco
 import { fromDayNumber } from '../model/dates';
 import { paperLink, type Week } from '../model/model';
 import type { DocumentState } from '../service';
-import { toRange } from '../rules/rule';
+import { rowRange, toRange, weekRange } from '../model/ranges';
 
 const RANK: Record<ProblemSeverity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -27,12 +27,11 @@ export function weeksOf(state: DocumentState): WeeksResult {
         if (!worst || RANK[severity] > RANK[worst]) worst = severity;
       }
     }
-    const lastLine = Math.max(week.headingLine, week.lastContentLine);
     return {
       heading: week.heading,
       anchor: week.anchor,
       headingRange: toRange(week.headingSpan),
-      range: { start: { line: week.startLine, character: 0 }, end: { line: lastLine, character: list.lines.lineLength(lastLine) } },
+      range: weekRange(list.lines, week),
       ...days(week, explicitYears),
       year: explicitYears ? week.year : undefined,
       rowCount: week.rows.length,
@@ -42,8 +41,8 @@ export function weeksOf(state: DocumentState): WeeksResult {
         number: row.number ? String(row.number.value) : null,
         title: row.title,
         description: row.description,
-        range: { start: { line: row.line, character: row.contentStart }, end: { line: row.line, character: row.contentEnd } },
-        paperUrl: paperLink(row, list.requiredLinks[0])?.target,
+        range: rowRange(row),
+        paperUrl: paperLink(row, state.settings.requiredLinks[0])?.target,
         links: row.links.filter((l) => !l.isImage).map((l) => ({ label: l.label, url: l.target })),
         problemCount: problemsByLine.get(row.line)?.length ?? 0,
       })),

@@ -1,5 +1,6 @@
 import { weekLabel } from '../model/model';
-import { insertAt, lineRange, toRange, type Rule } from './rule';
+import { insertAt, type Rule } from './rule';
+import { lineRange, toRange } from '../model/ranges';
 
 export const tableRow: Rule = {
   name: 'table-row',

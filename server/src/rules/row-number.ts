@@ -1,6 +1,7 @@
 import type { PaperList, Week } from '../model/model';
 import { weekLabel } from '../model/model';
-import { replaceSpan, toRange, lineRange, type Fix, type Rule } from './rule';
+import { replaceSpan, type Fix, type Rule } from './rule';
+import { toRange, lineRange } from '../model/ranges';
 
 /** The edits that number a week's rows 1..N with the `N)` marker: one edit per number token, nothing else. */
 export function renumberWeek(week: Week): Fix | undefined {

@@ -1,0 +1,11 @@
+// The links the link rules read: rows, other week content, preamble and tail (TOC entries belong to `toc`).
+import type { Link, PaperList } from '../model/model';
+
+/** Every link the rules look at: rows, other week content, preamble and tail. TOC entries belong to the `toc` rule. */
+export function* allLinks(list: PaperList): Generator<Link> {
+  for (const week of list.weeks) {
+    for (const row of week.rows) yield* row.links;
+    yield* week.otherLinks;
+  }
+  yield* list.outsideLinks;
+}
