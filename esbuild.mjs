@@ -1,6 +1,6 @@
 // Bundles the language server, the CLI and the VS Code client into dist/, and their browser twins into dist/web/.
 // Usage: node esbuild.mjs [--watch] [--dev]   (--dev keeps sources readable and adds source maps)
-// Importing it builds nothing: test/unit/webBundle.test.ts reuses `webServerBuild` to inspect what the web server bundles.
+// Importing it builds nothing: test/unit/webBundle.test.ts reuses the web builds' options to inspect what they bundle.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -53,7 +53,13 @@ export const webServerBuild = {
   outfile: 'dist/web/server.js',
   plugins: [blockLevelMarkdownIt],
 };
-const webClientBuild = { ...common, ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] };
+export const webClientBuild = {
+  ...common,
+  ...browser,
+  entryPoints: ['client/src/browser/extension.ts'],
+  outfile: 'dist/web/extension.js',
+  external: ['vscode'],
+};
 
 const entries = [
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
@@ -61,7 +67,7 @@ const entries = [
 ];
 if (existsSync('client/src/extension.ts')) {
   entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
-  entries.push(webClientBuild);
+  entries.push(webClientBuild, webServerBuild);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

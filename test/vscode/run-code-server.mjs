@@ -321,7 +321,7 @@ export function printSummary(results, elapsedMs, { listTests }) {
   console.log('');
   if (env.vscodeVersion)
     log(
-      `ran in VS Code ${env.vscodeVersion} (${env.appName}, ${env.uiKind} UI, remote ${env.remoteName}, ${env.extensionHost} extension host, node ${env.node})`,
+      `ran in VS Code ${env.vscodeVersion} (${env.appName}, ${env.uiKind} UI, remote ${env.remoteName}, ${env.extensionHost} extension host${env.node ? `, node ${env.node}` : ''})`,
     );
   if (listTests) {
     for (const t of results.tests ?? []) {

@@ -1,7 +1,7 @@
 // Browser entry (vscode.dev, github.dev, code-server's web worker extension host): the language server runs in a
 // Web Worker started from dist/web/server.js. Everything else is the shared client.
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateWith } from '../activation';
 import type { PaperListApi } from '../ctx';
 
@@ -33,11 +33,13 @@ async function startWorker(script: vscode.Uri): Promise<Worker> {
 export function activate(context: vscode.ExtensionContext): PaperListApi {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   let worker: Worker | undefined;
-  // A function, so that Restart Language Server starts a fresh worker; the previous one is ended first.
-  const serverOptions = async (): Promise<Worker> => {
+  // A function, so that Restart Language Server starts a fresh worker; the previous one is ended first. It returns the
+  // transports rather than the worker: the extension host's Worker is its own class, which fails the client's
+  // `instanceof Worker` check.
+  const serverOptions = async (): Promise<MessageTransports> => {
     worker?.terminate();
     worker = await startWorker(script);
-    return worker;
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   context.subscriptions.push({ dispose: () => worker?.terminate() });
   // vscode-languageclient 10+: (id, name, serverOptions, clientOptions); 9.x had the last two the other way round.
