@@ -1,9 +1,9 @@
 // One function per command. The command table at the end is what the context registers.
 import * as vscode from 'vscode';
 import { FixAllRequest, NewWeekRequest, RenumberWeekRequest, type EditResult } from '../../server/src/protocol';
-import type { Ctx, PaperList } from './ctx';
+import type { CommandTable, Ctx, ShownList } from './ctx';
 import { formatPapers, paperRecords, type ExportFormat } from './export';
-import { papersAndProblems, paperUrl, rowLabel, weekLabel } from './format';
+import { papersAndProblems, paperUrl, rowLabel, weekDatesLabel } from './format';
 import { RowItem, WeekItem } from './weeksTree';
 
 async function newWeek(ctx: Ctx): Promise<boolean> {
@@ -78,7 +78,7 @@ async function goToWeek(ctx: Ctx): Promise<void> {
   if (!shown) return;
   type Pick = vscode.QuickPickItem & { week: WeekItem };
   const picks: Pick[] = ctx.tree.allWeeks().map((week) => ({
-    label: `${weekLabel(week.week)}${week.week.year ? `, ${week.week.year}` : ''}`,
+    label: `${weekDatesLabel(week.week)}${week.week.year ? `, ${week.week.year}` : ''}`,
     description: papersAndProblems(week.week.rowCount, week.week.problemCount),
     detail: week.week.rows.map((row) => row.title).join(' · '),
     week,
@@ -99,7 +99,7 @@ async function goToPaper(ctx: Ctx): Promise<void> {
   const picks: Pick[] = ctx.tree
     .allWeeks()
     .flatMap((week) =>
-      week.rows.map((row) => ({ label: rowLabel(row.row), description: weekLabel(week.week), detail: row.row.description || undefined, row })),
+      week.rows.map((row) => ({ label: rowLabel(row.row), description: weekDatesLabel(week.week), detail: row.row.description || undefined, row })),
     );
   const pick = await vscode.window.showQuickPick(picks, { title: 'Go to Paper', placeHolder: 'Type part of a title', matchOnDescription: true });
   if (pick) await ctx.reveal(pick.row.uri, pick.row.range);
@@ -143,7 +143,7 @@ function cursorIn(document: vscode.TextDocument): vscode.Position | undefined {
   return undefined;
 }
 
-function weekAtCursor(ctx: Ctx, shown: PaperList): WeekItem | undefined {
+function weekAtCursor(ctx: Ctx, shown: ShownList): WeekItem | undefined {
   const position = cursorIn(shown.document);
   if (!position) return undefined;
   const week = ctx.tree.allWeeks().find((w) => w.range.contains(position));
@@ -168,15 +168,11 @@ function rowUrl(ctx: Ctx, item?: RowItem): string | undefined {
 }
 
 /** The pickers and exports read the whole list, so they ask the server for the current version first. */
-async function freshList(ctx: Ctx): Promise<PaperList | undefined> {
+async function freshList(ctx: Ctx): Promise<ShownList | undefined> {
   return (await ctx.refresh()) ?? ctx.requireList();
 }
 
-// Commands take what VS Code passes them (tree items, URIs, nothing): typed per command, not here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Command = (ctx: Ctx, ...args: any[]) => unknown;
-
-export const commandTable: Readonly<Record<string, Command>> = {
+export const commandTable: CommandTable = {
   'paperList.newWeek': newWeek,
   'paperList.fixAll': fixAll,
   'paperList.renumberWeek': renumberWeek,

@@ -2,19 +2,22 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { WeeksRequest, type EditResult, type WeeksResult } from '../../server/src/protocol';
-import { commandTable } from './commands';
 import { papersAndProblems } from './format';
 import { answerHostRequests } from './hostRequests';
 import { REVEAL_COMMAND, WeeksTreeProvider, type TreeNode } from './weeksTree';
 
-export const VIEW_ID = 'paperList.weeks';
+const VIEW_ID = 'paperList.weeks';
 const ACTIVE_KEY = 'paperList.active';
 const ONLY_PROBLEMS_KEY = 'paperList.onlyProblems';
 /** Edits arrive in bursts while typing; one weeks request per pause is enough for the tree. */
 const EDIT_REFRESH_DELAY_MS = 300;
 
+/** The commands a Ctx registers: each gets the context first, then what VS Code passes (tree items, URIs, nothing). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed per command, not here.
+export type CommandTable = Readonly<Record<string, (ctx: Ctx, ...args: any[]) => unknown>>;
+
 /** A document the server calls a paper list, with its weeks at the time they were asked for. */
-export interface PaperList {
+export interface ShownList {
   readonly document: vscode.TextDocument;
   readonly list: WeeksResult;
 }
@@ -24,10 +27,10 @@ export interface PaperListApi {
   readonly tree: WeeksTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   /** Fires after every refresh, with the list shown (undefined when the active editor is not a paper list). */
-  readonly onDidRefresh: vscode.Event<PaperList | undefined>;
-  current(): PaperList | undefined;
+  readonly onDidRefresh: vscode.Event<ShownList | undefined>;
+  current(): ShownList | undefined;
   /** Refreshes now and returns what is shown. */
-  refresh(): Promise<PaperList | undefined>;
+  refresh(): Promise<ShownList | undefined>;
   /** The status bar text, undefined while the item is hidden. */
   statusText(): string | undefined;
 }
@@ -41,7 +44,7 @@ const LIST_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 /** Creates the platform's language client: the Node server over IPC on the desktop, a Web Worker in the browser. */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-export function isMarkdownFile(document: vscode.TextDocument): boolean {
+function isMarkdownFile(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && LIST_SCHEMES.includes(document.uri.scheme);
 }
 
@@ -58,8 +61,8 @@ export class Ctx implements vscode.Disposable {
   private statusVisible = false;
   private readonly started: Promise<void>;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly refreshed = new vscode.EventEmitter<PaperList | undefined>();
-  private shown: PaperList | undefined;
+  private readonly refreshed = new vscode.EventEmitter<ShownList | undefined>();
+  private shown: ShownList | undefined;
   private activeKey: boolean | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshSeq = 0;
@@ -68,6 +71,7 @@ export class Ctx implements vscode.Disposable {
 
   constructor(
     readonly extension: vscode.ExtensionContext,
+    commandTable: CommandTable,
     createClient: ClientFactory,
   ) {
     const clientOptions: LanguageClientOptions = {
@@ -116,7 +120,7 @@ export class Ctx implements vscode.Disposable {
     );
   }
 
-  get onDidRefresh(): vscode.Event<PaperList | undefined> {
+  get onDidRefresh(): vscode.Event<ShownList | undefined> {
     return this.refreshed.event;
   }
 
@@ -169,11 +173,11 @@ export class Ctx implements vscode.Disposable {
   }
 
   /** Asks the server for the active markdown document's weeks and shows them; a newer refresh wins over an older one. */
-  async refresh(): Promise<PaperList | undefined> {
+  async refresh(): Promise<ShownList | undefined> {
     clearTimeout(this.refreshTimer);
     const seq = ++this.refreshSeq;
     const document = this.targetDocument();
-    let shown: PaperList | undefined;
+    let shown: ShownList | undefined;
     if (document) {
       try {
         const list = await this.weeksOf(document);
@@ -198,7 +202,7 @@ export class Ctx implements vscode.Disposable {
     return this.client.sendRequest(WeeksRequest.type, { textDocument: this.client.code2ProtocolConverter.asTextDocumentIdentifier(document) });
   }
 
-  private show(shown: PaperList | undefined): void {
+  private show(shown: ShownList | undefined): void {
     this.shown = shown;
     const active = shown !== undefined;
     if (this.activeKey !== active) {
@@ -223,7 +227,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   /** The list the user is looking at, or a message saying why a command cannot run. */
-  requireList(): PaperList | undefined {
+  requireList(): ShownList | undefined {
     if (!this.shown) void vscode.window.showInformationMessage('Paper List: open a paper list (a Markdown file with weekly paper tables) first.');
     return this.shown;
   }

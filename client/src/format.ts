@@ -20,7 +20,7 @@ function day(d: DayInfo): string {
 }
 
 /** `Jun 23 – Jun 29` from the parsed dates, or the heading itself when its dates did not parse. */
-export function weekLabel(week: WeekInfo): string {
+export function weekDatesLabel(week: WeekInfo): string {
   if (week.start && week.end) return `${day(week.start)} – ${day(week.end)}`;
   return week.heading;
 }

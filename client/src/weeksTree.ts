@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageclient';
 import type { RowInfo, WeekInfo, WeeksResult } from '../../server/src/protocol';
-import { count, papersAndProblems, paperUrl, rowLabel, weekLabel } from './format';
+import { count, papersAndProblems, paperUrl, rowLabel, weekDatesLabel } from './format';
 
 /** The command a click runs: reveal a range of the list in its editor. */
 export const REVEAL_COMMAND = 'paperList.reveal';
@@ -54,7 +54,7 @@ export class WeekItem extends vscode.TreeItem {
     rowRanges: vscode.Range[],
     id: string,
   ) {
-    super(weekLabel(week), vscode.TreeItemCollapsibleState.Collapsed);
+    super(weekDatesLabel(week), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = id;
     this.description = papersAndProblems(week.rowCount, week.problemCount);
     this.tooltip = new vscode.MarkdownString(`${escapeMarkdown(week.heading)}\n\n${this.description}`);

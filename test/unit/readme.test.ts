@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rulesMarkdownTable } from '../../server/src/rules/docs';
+import { rulesMarkdownTable, ruleSettingsSchema } from '../../server/src/rules/docs';
 import { RULES } from '../../server/src/rules/index';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -25,6 +25,13 @@ test('every rule has a setting in package.json with its default severity', () =>
     assert.ok(setting, `package.json contributes paperList.rules.${rule.name}`);
     assert.equal(setting.default, rule.defaultSeverity, `default of paperList.rules.${rule.name}`);
   }
+});
+
+test('package.json rule settings are the ones generated from the rule registry', () => {
+  const properties = packageJson.contributes.configuration.properties;
+  for (const [key, schema] of Object.entries(ruleSettingsSchema())) assert.deepEqual(properties[key], schema, `${key}: run npm run docs`);
+  const ruleKeys = Object.keys(properties).filter((key) => key.startsWith('paperList.rules.'));
+  assert.deepEqual(ruleKeys.sort(), Object.keys(ruleSettingsSchema()).sort(), 'no setting for a rule that does not exist');
 });
 
 test('every contributed command and setting is documented in the README', () => {

@@ -129,7 +129,7 @@ interface SplitCells {
  * Splits a table line at unescaped pipes, as GFM and markdown-it do: a pipe inside a code span splits the cell too
  * (GFM spec, tables: escape it as `\|`). Cell spans are on line 0; callers rebase.
  */
-export function splitCells(text: string, line = 0): SplitCells {
+function splitCells(text: string, line = 0): SplitCells {
   const pipes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

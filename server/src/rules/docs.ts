@@ -1,4 +1,5 @@
-// The README's rule table, generated from the registry so the two cannot drift (a unit test compares them).
+// What is generated from the rule registry, so documentation and settings cannot drift from it (unit tests compare
+// both; `npm run docs` rewrites them): the README's rule table and package.json's `paperList.rules.<rule>` settings.
 import { RULES } from './index';
 
 export function rulesMarkdownTable(): string {
@@ -6,4 +7,27 @@ export function rulesMarkdownTable(): string {
   return ['| rule | checks that | default | fix |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-if (require.main === module) process.stdout.write(rulesMarkdownTable() + '\n');
+const LEVEL_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  off: 'Not checked.',
+  hint: 'Shown as a hint (faded, not in the Problems panel).',
+  info: 'Shown as information.',
+  warning: 'Shown as a warning.',
+  error: 'Shown as an error.',
+};
+
+/** package.json `contributes.configuration.properties` entries, one per rule. */
+export function ruleSettingsSchema(): Record<string, object> {
+  return Object.fromEntries(
+    RULES.map((r) => [
+      `paperList.rules.${r.name}`,
+      {
+        type: 'string',
+        enum: Object.keys(LEVEL_DESCRIPTIONS),
+        enumDescriptions: Object.values(LEVEL_DESCRIPTIONS),
+        default: r.defaultSeverity,
+        scope: 'resource',
+        markdownDescription: `\`${r.name}\`: ${r.description} Default: \`${r.defaultSeverity}\`.`,
+      },
+    ]),
+  );
+}

@@ -4,7 +4,7 @@
 // never Node's fs or path; a test that cannot apply in one host skips there with its reason (skipBecause).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PaperList, PaperListApi } from '../../../client/src/ctx';
+import type { ShownList, PaperListApi } from '../../../client/src/ctx';
 import type { RowItem, TreeNode, WeekItem, YearItem } from '../../../client/src/weeksTree';
 import { inWebWorkerHost, skipBecause } from './support/results';
 
@@ -81,7 +81,7 @@ function waitForDiagnostics(uri: vscode.Uri, what: string, check: (diagnostics: 
 }
 
 /** The tree/status show `document` at its current version. */
-function waitShown(document: vscode.TextDocument): Promise<PaperList> {
+function waitShown(document: vscode.TextDocument): Promise<ShownList> {
   return waitFor(
     `the weeks of ${baseName(document.uri)} v${document.version}`,
     () => {
