@@ -1,8 +1,12 @@
-// Bundles the language server, the CLI and the VS Code client into dist/, and the committed bundles into action/dist/.
+// Bundles the language server, the CLI and the VS Code client into dist/, their browser twins into dist/web/, and the
+// committed bundles (the GitHub Action, the CLI for pre-commit) into action/dist/.
 // Usage: node esbuild.mjs [--watch] [--dev]   (--dev keeps sources readable and adds source maps; --watch skips action/dist)
 //        node esbuild.mjs --committed [--outdir <dir>]   the committed bundles only (default action/dist/)
+// Importing it builds nothing: test/unit/webBundle.test.ts reuses the web builds' options to inspect what they bundle.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -67,11 +71,26 @@ async function buildCommitted(outdir) {
   // pre-commit's `language: script` runs the CLI directly.
   chmodSync(`${outdir}/cli.js`, 0o755);
 }
-if (process.argv.includes('--committed')) {
-  const outdirAt = process.argv.indexOf('--outdir');
-  await buildCommitted(outdirAt >= 0 ? process.argv[outdirAt + 1] : 'action/dist');
-  process.exit(0);
-}
+
+// vscode.dev, github.dev and code-server's web worker extension host: no Node, so platform 'browser' (a Node built-in
+// fails the build instead of being bundled). The client is loaded by the extension host as CommonJS; the server is a
+// plain Web Worker script.
+const browser = { platform: 'browser', target: 'es2022' };
+export const webServerBuild = {
+  ...common,
+  ...browser,
+  format: 'iife',
+  entryPoints: ['server/src/browser/main.ts'],
+  outfile: 'dist/web/server.js',
+  plugins: [blockLevelMarkdownIt],
+};
+export const webClientBuild = {
+  ...common,
+  ...browser,
+  entryPoints: ['client/src/browser/extension.ts'],
+  outfile: 'dist/web/extension.js',
+  external: ['vscode'],
+};
 
 const entries = [
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
@@ -79,13 +98,20 @@ const entries = [
 ];
 if (existsSync('client/src/extension.ts')) {
   entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  entries.push(webClientBuild, webServerBuild);
 }
 
-const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
-if (watch) {
-  await Promise.all(contexts.map((ctx) => ctx.watch()));
-} else {
-  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
-  await Promise.all(contexts.map((ctx) => ctx.dispose()));
-  await buildCommitted('action/dist');
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain && process.argv.includes('--committed')) {
+  const outdirAt = process.argv.indexOf('--outdir');
+  await buildCommitted(outdirAt >= 0 ? process.argv[outdirAt + 1] : 'action/dist');
+} else if (isMain) {
+  const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+  } else {
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+    await buildCommitted('action/dist');
+  }
 }
