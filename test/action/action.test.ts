@@ -2,7 +2,7 @@
 // temporary git repository, only the new problems annotated, outputs, job summary, exit status, shallow checkouts, fix.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import {
@@ -327,6 +327,18 @@ describe('the GitHub Action, run as the runner runs it', () => {
     assert.ok(raw.includes('file=lists/odd%2C name%3A 100%25%0Aweek.md,'), raw);
     assert.ok(raw.endsWith('::Linked file "data%0D%0Aset%2525:,.csv" does not exist next to this document'), raw);
     assert.match(run.summary, /lists\/odd, name: 100%\nweek\.md/, 'the summary names the file');
+  });
+
+  test('a workspace that is no git repository reports everything, with a notice saying why', async () => {
+    const workspace = join(temp.dir, `plain-${++counter}`);
+    mkdirSync(workspace);
+    copyFileSync(INVENTED_LIST, join(workspace, 'README.md'));
+    const run = await runAction({ workspace, eventName: 'push', event: pushEvent('a'.repeat(40), 'b'.repeat(40)), scratch: scratch(), sha: 'b'.repeat(40) });
+    const notices = run.annotations.filter((a) => a.properties.file === undefined);
+    assert.equal(notices.length, 1, run.stdout);
+    assert.match(notices[0].message, /is not a git repository, so the base commit cannot be read/);
+    assert.equal(fileAnnotations(run).length, cliProblems(join(workspace, 'README.md')).length);
+    assert.equal(run.code, 0, describeRun(run));
   });
 
   test('a path that does not exist fails the step with one clear message', async () => {

@@ -72,9 +72,13 @@ function checkAtBase(git: Git, prefix: string | undefined, files: readonly strin
   if (prefix === undefined) return { reason: `${process.cwd()} is not a git repository, so the base commit cannot be read` };
   const available = checkBaseAvailable(git, choice.sha);
   if (!available.ok) return { reason: available.reason };
-  // A file the list did not have at the base commit has no old problems: the check skips it, so all of its problems are new.
-  const result = checkFiles(files, { source: sourceAtCommit(git, prefix, choice.sha), stderr: () => {} });
-  return { sha: choice.sha, result };
+  try {
+    // A file the list did not have at the base commit has no old problems: the check skips it, so all of its problems are new.
+    const result = checkFiles(files, { source: sourceAtCommit(git, prefix, choice.sha), stderr: () => {} });
+    return { sha: choice.sha, result };
+  } catch (error) {
+    return { reason: `the list at the base commit ${choice.sha.slice(0, 7)} could not be checked (${error instanceof Error ? error.message : String(error)})` };
+  }
 }
 
 export async function run(): Promise<void> {
