@@ -13,7 +13,7 @@ export interface PaperRecord {
   Week: string;
 }
 
-export const COLUMNS: readonly (keyof PaperRecord)[] = ['Title', 'Description', 'PaperURL', 'TweetURL', 'Week'];
+const COLUMNS: readonly (keyof PaperRecord)[] = ['Title', 'Description', 'PaperURL', 'TweetURL', 'Week'];
 
 export function paperRecords(list: WeeksResult): PaperRecord[] {
   return list.weeks.flatMap((week) =>

@@ -31,6 +31,8 @@ export interface RowInfo {
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface WeekInfo {
+  /** The file holding the week: the document asked about, or another file of its list (an index README and `years/*.md`). */
+  uri: string;
   /** Heading text without the leading `#`s, e.g. `Top ML Papers of the Week (Jun 23 - Jun 29) - 2025`. */
   heading: string;
   /** GitHub anchor of the heading, without `#`. */
@@ -54,34 +56,62 @@ export interface WeeksParams {
   textDocument: TextDocumentIdentifier;
 }
 
+/** One file of a list: its index (`README.md`), or a file holding weeks (`years/2026.md`). */
+export interface ListFileInfo {
+  uri: string;
+  role: 'index' | 'weeks';
+  /** The year a year file holds (from its headings, its title or its name). */
+  year?: number;
+  problemCount: number;
+}
+
 export interface WeeksResult {
   /** False when the document is not a paper list (no week heading, or excluded by `paperList.files`). */
   isPaperList: boolean;
   /** The document version the answer was computed for. */
   version: number;
+  /** The whole list's weeks, newest first, each with its file's `uri`. */
   weeks: WeekInfo[];
+  /** The list's files: the index first, then the year files newest first; a single-file list has one entry with role 'index'. */
+  files: ListFileInfo[];
   paperCount: number;
+  /** Problems in the whole list (every file). */
   problemCount: number;
 }
 
-/** Client → server: the weeks and rows of one document, for the tree view, status bar, exports and pickers. */
+/**
+ * Client → server: the weeks and rows of the whole list the document belongs to (every file of a multi-file list),
+ * for the tree view, status bar, exports and pickers.
+ */
 export namespace WeeksRequest {
   export const method = 'paperList/weeks';
   export const type = new RequestType<WeeksParams, WeeksResult, void>(method);
 }
 
 export interface EditResult {
-  /** Edits against the document version the client sent; empty when nothing applies. */
+  /** Edits against the document version the client sent; empty when nothing applies (or when `changes` carries them all). */
   edits: TextEdit[];
   /** Where to put the cursor after applying the edits (in post-edit coordinates), when it matters. */
   selection?: Position;
+  /**
+   * Edits in several files of the list (a multi-file list), by URI. When present the client applies `createFiles`
+   * and `changes` as one WorkspaceEdit (one undo step) and ignores `edits`; single-file results leave it out.
+   */
+  changes?: { [uri: string]: TextEdit[] };
+  /** URIs of files to create (empty) before applying `changes`, e.g. `years/2027.md` for a week that starts a new year. */
+  createFiles?: string[];
+  /** The file `selection` is in, when it is not the document the request named. */
+  selectionUri?: string;
 }
 
 export interface NewWeekParams {
   textDocument: TextDocumentIdentifier;
 }
 
-/** Client → server: the text that starts next week's section (heading, table, row templates, TOC entry). */
+/**
+ * Client → server: the text that starts next week's section (heading, table, row templates, TOC entry). On a multi-file
+ * list: the week at the top of the newest year file and its index entry in `changes` (a new year: `createFiles`).
+ */
 export namespace NewWeekRequest {
   export const method = 'paperList/newWeek';
   export const type = new RequestType<NewWeekParams, EditResult, void>(method);
@@ -103,8 +133,40 @@ export interface FixAllParams {
   textDocument: TextDocumentIdentifier;
 }
 
-/** Client → server: every safe fix in one set of edits (the same edits as `source.fixAll.paperList` and `paper-list check --fix`). */
+/** Client → server: every safe fix in one set of edits (the same edits as `source.fixAll.paperList` and `paper-list check --fix`); `changes` for every file of a multi-file list. */
 export namespace FixAllRequest {
   export const method = 'paperList/fixAll';
   export const type = new RequestType<FixAllParams, EditResult, void>(method);
+}
+
+// The host requests: how the browser server (server/src/browser/clientHost.ts) reaches files it does not hold. The Web
+// Worker has no disk, so the client answers with vscode.workspace.fs, which also serves github.dev's virtual files.
+// The client answers them on every platform; the Node server reads the disk itself and never sends them.
+
+export interface HostUriParams {
+  /** The file's URI as the server knows it (the client's `code2ProtocolConverter` form). */
+  uri: string;
+}
+
+export interface HostStatResult {
+  isDirectory: boolean;
+  size: number;
+}
+
+/** Server → client: the stat of a file or folder, or null when nothing exists at the URI. */
+export namespace HostStatRequest {
+  export const method = 'paperList/host/stat';
+  export const type = new RequestType<HostUriParams, HostStatResult | null, void>(method);
+}
+
+/** Server → client: a file's text (UTF-8, BOM kept), or null when it does not exist; an error with one line when unreadable. */
+export namespace HostReadFileRequest {
+  export const method = 'paperList/host/readFile';
+  export const type = new RequestType<HostUriParams, string | null, void>(method);
+}
+
+/** Server → client: a folder's entries as [name, isDirectory]; empty when the folder does not exist. */
+export namespace HostReadDirectoryRequest {
+  export const method = 'paperList/host/readDirectory';
+  export const type = new RequestType<HostUriParams, [string, boolean][], void>(method);
 }

@@ -14,7 +14,7 @@ export interface Settings {
   readonly maxFileSize: number;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 20_000_000;
+const DEFAULT_MAX_FILE_SIZE = 20_000_000;
 
 export const DEFAULT_SETTINGS: Settings = {
   files: [],
@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
 const LEVELS: readonly Level[] = ['off', 'hint', 'info', 'warning', 'error'];
 const LEVEL_ALIASES: Record<string, Level> = { information: 'info', warn: 'warning', none: 'off', false: 'off', true: 'warning' };
 
-export function toLevel(value: unknown): Level | undefined {
+function toLevel(value: unknown): Level | undefined {
   if (typeof value === 'boolean') return value ? undefined : 'off';
   if (typeof value !== 'string') return undefined;
   const lower = value.trim().toLowerCase();

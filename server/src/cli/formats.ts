@@ -24,7 +24,7 @@ export interface JsonProblem {
   fixable: boolean;
 }
 
-export function toJsonProblems(reports: readonly FileReport[]): JsonProblem[] {
+function toJsonProblems(reports: readonly FileReport[]): JsonProblem[] {
   return reports.flatMap((r) =>
     r.problems.map((p) => ({
       file: r.file,

@@ -4,7 +4,7 @@ import type { DocumentState } from '../service';
 import type { Severity } from '../rules/rule';
 import { ruleDocUrl } from '../rules/index';
 
-export const SOURCE = 'paper-list';
+const SOURCE = 'paper-list';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -8,7 +8,7 @@ const RANK: Record<ProblemSeverity, number> = { hint: 0, info: 1, warning: 2, er
 
 export function weeksOf(state: DocumentState): WeeksResult {
   const { analysis } = state;
-  if (!state.isPaperList) return { isPaperList: false, version: state.version, weeks: [], paperCount: 0, problemCount: 0 };
+  if (!state.isPaperList) return { isPaperList: false, version: state.version, weeks: [], files: [], paperCount: 0, problemCount: 0 };
   const list = analysis.list;
   const explicitYears = list.weeks.some((w) => w.dates?.year !== undefined);
   const problemsByLine = new Map<number, ProblemSeverity[]>();
@@ -28,6 +28,7 @@ export function weeksOf(state: DocumentState): WeeksResult {
       }
     }
     return {
+      uri: state.uri,
       heading: week.heading,
       anchor: week.anchor,
       headingRange: toRange(week.headingSpan),
@@ -48,7 +49,14 @@ export function weeksOf(state: DocumentState): WeeksResult {
       })),
     };
   });
-  return { isPaperList: true, version: state.version, weeks, paperCount: weeks.reduce((n, w) => n + w.rowCount, 0), problemCount: analysis.problems.length };
+  return {
+    isPaperList: true,
+    version: state.version,
+    weeks,
+    files: [{ uri: state.uri, role: 'index', problemCount: analysis.problems.length }],
+    paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
+    problemCount: analysis.problems.length,
+  };
 }
 
 function days(week: Week, withYear: boolean): { start?: DayInfo; end?: DayInfo } {

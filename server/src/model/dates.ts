@@ -105,7 +105,7 @@ export function parseWeekDates(text: string, offset = 0): DateParse {
   };
 }
 
-export function daysInMonth(month: number, year: number): number {
+function daysInMonth(month: number, year: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

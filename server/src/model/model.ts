@@ -1,7 +1,7 @@
 // The list model: sections from the line scan, weeks from the per-week parse cache, TOC entries,
 // heading anchors and the cross-week indexes every rule reads. Read-only after construction.
 import type { LineIndex } from './text';
-import { parseWeekDates, weekSpan, dayNumber, type WeekDates } from './dates';
+import { parseWeekDates, weekSpan, type WeekDates } from './dates';
 import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex } from './sectionIndex';
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
 import { anchorOf, githubSlug, hostOf, paperKey } from './urls';
@@ -304,7 +304,7 @@ export function inferYears(dates: readonly (WeekDates | undefined)[]): (number |
 }
 
 /** Used for arithmetic only when a list never says which year it is. */
-export const NOMINAL_YEAR = 2023;
+const NOMINAL_YEAR = 2023;
 
 export function normalizeTitle(title: string): string {
   return title
@@ -376,8 +376,4 @@ export function rowOfLine(week: Week, line: number): PaperRow | undefined {
 export function weekLabel(week: Week): string {
   if (!week.dates) return week.heading;
   return week.heading.slice(week.dates.startColumn - week.headingSpan.start, week.dates.endColumn - week.headingSpan.start).trim();
-}
-
-export function dayOf(year: number, month: number, day: number): number {
-  return dayNumber(year, month, day);
 }

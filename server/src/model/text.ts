@@ -1,6 +1,4 @@
-import type { Position, Range } from 'vscode-languageserver-types';
-
-export type { Position, Range };
+import type { Position } from 'vscode-languageserver-types';
 
 /**
  * Line table of a text. The one conversion point between string offsets and LSP positions:
@@ -155,18 +153,6 @@ export class LineIndex {
     const low = this.lineAt(offset);
     return { line: low, character: Math.min(offset - this.lineStarts[low], this.lineLength(low)) };
   }
-}
-
-export function range(line: number, start: number, end: number, endLine = line): Range {
-  return { start: { line, character: start }, end: { line: endLine, character: end } };
-}
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-export function rangeContains(outer: Range, position: Position): boolean {
-  return comparePositions(outer.start, position) <= 0 && comparePositions(position, outer.end) <= 0;
 }
 
 /** Splits text into lines the way LineIndex does (without line breaks, `\r` dropped). */
