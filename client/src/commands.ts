@@ -198,6 +198,7 @@ async function exportPapers(ctx: Ctx, format: ExportFormat, target?: vscode.Uri)
     details.set(file, new Map(lines.map((line, i) => [line, rows[i] ?? null])));
   }
   const records = paperRecords(list, (file, line) => details.get(file)?.get(line));
+  // workspace.fs, not Node's fs: the same code writes to the disk, a remote and github.dev's virtual files.
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(formatPapers(records, format)));
   void ctx.inform(`Paper List: exported ${records.length} papers to ${vscode.workspace.asRelativePath(uri)}`, 'Open').then(async (choice) => {
     if (choice === 'Open') await vscode.window.showTextDocument(uri);
@@ -206,7 +207,7 @@ async function exportPapers(ctx: Ctx, format: ExportFormat, target?: vscode.Uri)
 }
 
 function defaultExportUri(document: vscode.TextDocument, format: ExportFormat): vscode.Uri | undefined {
-  if (document.uri.scheme === 'file') return document.uri.with({ path: document.uri.path.replace(/(\.[^./]*)?$/, `.${format}`) });
+  if (document.uri.scheme !== 'untitled') return document.uri.with({ path: document.uri.path.replace(/(\.[^./]*)?$/, `.${format}`) });
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder && vscode.Uri.joinPath(folder, `papers.${format}`);
 }

@@ -1,8 +1,9 @@
 // The one context object: owns the language client, the status bar item, the weeks trees and the command table.
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { RowDetailsRequest, WeeksRequest, type EditResult, type WeeksResult } from '../../server/src/protocol';
 import { baseName, count, papersAndProblems } from './format';
+import { answerHostRequests } from './hostRequests';
 import { REVEAL_COMMAND, WeeksTreeProvider, type TreeNode, type WeekItem } from './weeksTree';
 
 /** The weeks view in the Explorer, and the same tree in its own activity-bar container. */
@@ -45,12 +46,21 @@ export interface PaperListApi {
   statusText(): string | undefined;
 }
 
+/**
+ * Where paper lists live: the disk, unsaved editors, code-server's and other remotes' files as the web worker host
+ * sees them (`vscode-remote`), and github.dev / vscode.dev repositories (`vscode-vfs`). Not diff views (`git:`) or output.
+ */
+const LIST_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+
+/** Creates the platform's language client: the Node server over IPC on the desktop, a Web Worker in the browser. */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
 function isMarkdownFile(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+  return document.languageId === 'markdown' && LIST_SCHEMES.includes(document.uri.scheme);
 }
 
 export class Ctx implements vscode.Disposable {
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   readonly tree: WeeksTreeProvider;
   readonly treeViews: readonly vscode.TreeView<TreeNode>[];
   private readonly status: vscode.StatusBarItem;
@@ -72,22 +82,16 @@ export class Ctx implements vscode.Disposable {
   constructor(
     readonly extension: vscode.ExtensionContext,
     commandTable: CommandTable,
+    createClient: ClientFactory,
   ) {
-    const module = extension.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-    };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: 'markdown' },
-        { scheme: 'untitled', language: 'markdown' },
-      ],
+      documentSelector: LIST_SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })),
       // The server pulls `paperList` per document; this makes a settings change reach it without a reload.
       synchronize: { configurationSection: 'paperList' },
     };
     // The id `paperList` makes the client honour `paperList.trace.server`.
-    this.client = new LanguageClient('paperList', 'Paper List', serverOptions, clientOptions);
+    this.client = createClient('paperList', 'Paper List', clientOptions);
+    this.disposables.push(...answerHostRequests(this.client));
 
     this.tree = new WeeksTreeProvider((uri, line, token) => this.rowDetails(uri, [line], token).then((rows) => rows[0] ?? null));
     this.treeViews = VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.tree, showCollapseAll: true }));
@@ -441,7 +445,9 @@ export class Ctx implements vscode.Disposable {
 
   async restartServer(): Promise<void> {
     await this.started.catch(() => undefined);
-    await this.client.restart();
+    // What the Node client's restart() does; the browser client has none (its server options start a fresh worker).
+    if (this.client.needsStop()) await this.client.stop();
+    await this.client.start();
   }
 
   dispose(): void {

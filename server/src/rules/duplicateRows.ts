@@ -24,9 +24,9 @@ export function removeRow(list: PaperList, line: number): Fix {
   let renumbered = 0;
   for (let i = at + 1; at !== -1 && i < rows.length; i++) {
     const number = rows[i].number;
-    // Only a row numbered for its place moves up; a week already out of sequence is row-number's to fix.
-    if (!number || number.value !== i + 1 || number.punctuation !== ')') continue;
-    edits.push(replaceSpan(number.span, `${i})`));
+    // Only a row numbered for its place moves up, in its own marker style; a week out of sequence is row-number's to fix.
+    if (!number || number.value !== i + 1 || number.text !== number.style.replace('N', String(i + 1))) continue;
+    edits.push(replaceSpan(number.span, number.style.replace('N', String(i))));
     renumbered++;
   }
   return { title: renumbered > 0 ? 'Remove this row and renumber the rows after it' : 'Remove this row', edits };
