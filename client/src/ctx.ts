@@ -73,7 +73,7 @@ export class Ctx implements vscode.Disposable {
   private activeKey: boolean | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshSeq = 0;
-  private revealTarget: { view: vscode.TreeView<TreeNode>; item: TreeNode } | undefined;
+  private revealTarget: { views: vscode.TreeView<TreeNode>[]; item: TreeNode } | undefined;
   private revealing = false;
   /** The week follow-cursor expanded to show a row, collapsed again when the cursor leaves it. */
   private autoExpanded: WeekItem | undefined;
@@ -213,10 +213,12 @@ export class Ctx implements vscode.Disposable {
         // Arrow keys move the selection: preview what they land on, as a click does (Enter opens, see openSelected).
         view.onDidChangeSelection((e) => {
           const item = e.selection[0];
-          if (!item || !('uri' in item) || !view.visible) return;
-          // Follow-cursor selecting the item under the cursor is not the user moving: nothing to preview.
+          if (!item || !('uri' in item) || !view.visible || !this.tree.shows(item)) return;
+          // Follow-cursor selecting the item under the cursor is not the user moving: nothing to preview. Nor is a
+          // selection VS Code restores while the active editor already shows another file than the tree's list.
           const editor = vscode.window.activeTextEditor;
-          if (editor && this.tree.itemAt(editor.document.uri, editor.selection.active) === item) return;
+          if (!editor || !this.isListFile(editor.document.uri)) return;
+          if (this.tree.itemAt(editor.document.uri, editor.selection.active) === item) return;
           if (item.kind === 'week' || item.kind === 'row' || item.kind === 'problem') void this.previewItem(item);
         }),
       );
@@ -347,11 +349,12 @@ export class Ctx implements vscode.Disposable {
    */
   private followCursor(editor: vscode.TextEditor): void {
     if (!this.shown || !this.isListFile(editor.document.uri)) return;
-    const view = this.treeViews.find((v) => v.visible);
-    if (!view) return;
+    // Both views can be visible (the Explorer's and the activity bar's, in two side bars): each follows.
+    const views = this.treeViews.filter((v) => v.visible);
+    if (views.length === 0) return;
     if (!vscode.workspace.getConfiguration('paperList.tree', editor.document).get<boolean>('followCursor', true)) return;
     let item: TreeNode | undefined = this.tree.itemAt(editor.document.uri, editor.selection.active);
-    if (!item || view.selection[0] === item) return;
+    if (!item || views.every((v) => v.selection[0] === item)) return;
     const week: WeekItem = item.kind === 'row' ? item.parent : item;
     const previous = this.autoExpanded;
     if (previous && previous.stableId !== week.stableId) {
@@ -363,7 +366,7 @@ export class Ctx implements vscode.Disposable {
       if (!item) return;
     }
     if (item.kind === 'row' && !this.expanded.has(item.parent.id!)) this.autoExpanded = item.parent;
-    this.revealTarget = { view, item };
+    this.revealTarget = { views, item };
     if (!this.revealing) void this.revealInTree();
   }
 
@@ -376,9 +379,21 @@ export class Ctx implements vscode.Disposable {
   private async revealInTree(): Promise<void> {
     this.revealing = true;
     try {
+      let retried = false;
       for (let target = this.revealTarget; target; target = this.revealTarget) {
         this.revealTarget = undefined;
-        await target.view.reveal(target.item, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+        // Right after a rebuild the view may not know the new items yet and rejects the reveal: try once more.
+        let ok = true;
+        for (const view of target.views)
+          ok =
+            (await view.reveal(target.item, { select: true, focus: false, expand: false }).then(
+              () => true,
+              () => false,
+            )) && ok;
+        if (!ok && !retried && !this.revealTarget) {
+          retried = true;
+          this.revealTarget = target;
+        }
       }
     } finally {
       this.revealing = false;

@@ -279,6 +279,14 @@ export class WeeksTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     return this.weeks;
   }
 
+  /** Whether `item` is one of the items shown now (a selection event can carry an item of an earlier build). */
+  shows(item: TreeNode): boolean {
+    if (item.kind === 'week') return this.weeks.includes(item);
+    if (item.kind === 'row') return this.weeks.includes(item.parent) && item.parent.rows.includes(item);
+    if (item.kind === 'problem') return this.outside?.problems.includes(item) ?? false;
+    return item === this.outside || (item.kind === 'year' && this.years.includes(item));
+  }
+
   /** The "Table of contents" node, when the list has a TOC or problems outside its weeks. */
   outsideItem(): OutsideItem | undefined {
     return this.outside;

@@ -603,8 +603,12 @@ suite('Weekly routine', () => {
     // Enter (paperList.openSelected, bound to Enter in the view) opens the tree's selection with focus in the editor.
     await vscode.commands.executeCommand('paperList.weeks.focus');
     await waitFor('the weeks view to be visible', () => api.treeView.visible, [api.treeView.onDidChangeVisibility]);
+    const selectedId = () => (api.treeView.selection[0] as TreeNode | undefined)?.id;
+    // Follow-cursor first selects the row the click put the cursor on; then the user selects another.
+    await waitFor('follow-cursor to select the clicked row', () => selectedId() === target.id, [api.treeView.onDidChangeSelection]);
     const other = week.rows[0]!;
     await api.treeView.reveal(other, { select: true, focus: true });
+    await waitFor('the other row selected', () => selectedId() === other.id, [api.treeView.onDidChangeSelection]);
     await vscode.commands.executeCommand('paperList.openSelected');
     assert.equal(vscode.window.activeTextEditor?.document, editor.document);
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, other.range.start.line);
