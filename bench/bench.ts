@@ -201,7 +201,9 @@ function bundles() {
   const size = (p: string) => (existsSync(join(root, p)) ? statSync(join(root, p)).size : NaN);
   const extension = size('dist/extension.js');
   const server = size('dist/server.js');
-  return { extension, server, total: extension + server, cli: size('dist/cli.js') };
+  const webExtension = size('dist/web/extension.js');
+  const webServer = size('dist/web/server.js');
+  return { extension, server, total: extension + server, cli: size('dist/cli.js'), webExtension, webServer, webTotal: webExtension + webServer };
 }
 
 function machine() {
@@ -313,6 +315,12 @@ async function main(): Promise<void> {
     kb(sizes.total),
     '',
     `${kb(sizes.extension)} + ${kb(sizes.server)} minified (dist/cli.js ${kb(sizes.cli)})`,
+  ]);
+  rows.push([
+    `web bundles: dist/web/extension.js + dist/web/server.js`,
+    kb(sizes.webTotal),
+    '',
+    `${kb(sizes.webExtension)} + ${kb(sizes.webServer)} minified, for vscode.dev and github.dev`,
   ]);
   checks.push({ measure: 'bundles together', value: kb(sizes.total), target: '≤ 500 KB', ok: sizes.total <= 500 * 1024 });
   Object.assign(results, { lists, bundles: sizes, checks });
