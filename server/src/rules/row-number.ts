@@ -1,6 +1,6 @@
-import type { PaperList, Week } from '../model/model';
+import type { Week } from '../model/model';
 import { weekLabel } from '../model/model';
-import { replaceSpan, type Fix, type Rule } from './rule';
+import { replaceSpan, type Fix, type Report, type Rule } from './rule';
 import { toRange, lineRange } from '../model/ranges';
 
 /** The edits that number a week's rows 1..N with the `N)` marker: one edit per number token, nothing else. */
@@ -27,12 +27,12 @@ export const rowNumber: Rule = {
   description: 'Rows in a week are numbered 1..N in order, written `N)`.',
   defaultSeverity: 'warning',
   fix: 'Renumbers the whole week 1..N with `N)` markers (one edit per number token).',
-  check({ list }, report) {
-    for (const week of list.weeks) checkWeek(list, week, report);
+  checkWeek({ week }, report) {
+    checkRowNumbers(week, report);
   },
 };
 
-function checkWeek(_list: PaperList, week: Week, report: Parameters<Rule['check']>[1]): void {
+function checkRowNumbers(week: Week, report: Report): void {
   const label = weekLabel(week);
   let fix: Fix | undefined | null = null; // computed once per week, on the first problem
   const getFix = () => (fix === null ? (fix = renumberWeek(week)) : fix);
