@@ -1,8 +1,8 @@
 // The week-local tier of the rules: each week's problems are computed once and cached with the week's parse,
 // with lines relative to the week's first line, so an edit re-checks only the week it touched and a week that
 // moved is only shifted. The cache entry is reused while everything a week check may read is the same: the
-// section's text (the parse), the week's year (inferred from neighbours), the line after the section, the
-// settings, and the host's answers to the questions the checks asked.
+// section's text (the parse), the week's year (inferred from neighbours), the line after the section, the list's
+// marker style, the settings, and the host's answers to the questions the checks asked.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { ParsedWeek } from './model/parseWeek';
 import type { PaperList, Week } from './model/model';
@@ -19,6 +19,7 @@ interface Entry {
   readonly settings: Settings;
   readonly year: number | undefined;
   readonly lineAfter: string | undefined;
+  readonly markerStyle: string;
   readonly hasHost: boolean;
   readonly answers: ReadonlyMap<string, boolean | undefined>;
   readonly relative: readonly RuleProblem[];
@@ -44,6 +45,7 @@ export function weekProblems(
     entry.settings !== settings ||
     entry.year !== week.year ||
     entry.lineAfter !== lineAfter ||
+    entry.markerStyle !== list.markerStyle ||
     entry.hasHost !== (host !== undefined) ||
     ![...entry.answers].every(([path, answer]) => host?.fileExists(path) === answer)
   ) {
@@ -61,12 +63,14 @@ export function weekProblems(
     };
     const found: RuleProblem[] = [];
     rules.forEach((rule, ruleIndex) => {
-      if (enabled[ruleIndex] && rule.checkWeek) rule.checkWeek({ week, settings, host: recording, line }, (problem) => found.push({ ruleIndex, problem }));
+      if (enabled[ruleIndex] && rule.checkWeek)
+        rule.checkWeek({ week, settings, host: recording, markerStyle: list.markerStyle, line }, (problem) => found.push({ ruleIndex, problem }));
     });
     entry = {
       settings,
       year: week.year,
       lineAfter,
+      markerStyle: list.markerStyle,
       hasHost: host !== undefined,
       answers,
       relative: week.startLine === 0 ? found : found.map((p) => shifted(p, -week.startLine)),

@@ -1,5 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { PaperList, Week } from '../model/model';
+import type { MarkerStyle } from '../model/numbering';
 import type { Span } from '../model/parseWeek';
 import { toRange } from '../model/ranges';
 import type { Settings } from '../settings';
@@ -47,6 +48,8 @@ export interface WeekRuleContext {
   readonly week: Week;
   readonly settings: Settings;
   readonly host?: RuleHost;
+  /** The list's row-number marker style (the one list-wide fact a week check reads). */
+  readonly markerStyle: MarkerStyle;
   /** A line of the week's section, or the line right after it (undefined past the document's end); others throw. */
   line(line: number): string | undefined;
 }
