@@ -1,16 +1,7 @@
 // `paper-list check [files…] [--format text|json|github|sarif] [--fix]`: the server's analysis, for CI.
 // Exit 0: no error-severity problem left; 1: some remain; 2: bad usage or a file that cannot be read or written.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { resolveRelative } from './host';
-import { diskHost } from './node/diskHost';
-import { analyze } from './analysis';
-import { fixAll } from './fixAll';
-import { WeekCache } from './model/cache';
-import { sanitizeSettings, isCheckedFile, DEFAULT_SETTINGS, type Settings } from './settings';
-import { FORMATS, formatReports, type FileReport, type Format } from './cli/formats';
-import { readListFile, writeFileAtomically, FileError } from './cli/files';
+import { FORMATS, formatReports, type Format } from './cli/formats';
+import { checkFiles } from './cli/check';
 
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -65,31 +56,6 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   return options;
 }
 
-/** The nearest .paperlistrc.json at or above the file's folder. */
-function findConfig(file: string): string | undefined {
-  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    const candidate = join(dir, '.paperlistrc.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-function loadSettings(path: string | undefined, stderr: (s: string) => void): Settings {
-  if (!path) return DEFAULT_SETTINGS;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new FileError(
-      `${path}: cannot read settings: ${error instanceof SyntaxError ? `invalid JSON (${error.message})` : ((error as NodeJS.ErrnoException).code ?? String(error))}`,
-    );
-  }
-  const warnings: { message: string }[] = [];
-  const settings = sanitizeSettings(raw, warnings);
-  for (const w of warnings) stderr(`paper-list: ${path}: ${w.message}\n`);
-  return settings;
-}
-
 export function main(
   argv: readonly string[],
   io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) },
@@ -110,34 +76,7 @@ export function main(
     io.stdout(VERSION + '\n');
     return 0;
   }
-  const reports: FileReport[] = [];
-  let failed = false;
-  const cache = new WeekCache();
-  for (const file of options.files) {
-    try {
-      const settings = loadSettings(options.config ?? findConfig(file), io.stderr);
-      const source = readListFile(file);
-      const uri = pathToFileURL(resolve(file)).href;
-      const fileExists = (relativePath: string) => diskHost.existsNow(resolveRelative(uri, relativePath) ?? '');
-      const env = { cache, fileExists };
-      let text = source.text;
-      if (options.fix) {
-        const result = fixAll(text, settings, env);
-        if (result.text !== text) {
-          writeFileAtomically(source, result.text);
-          io.stderr(`paper-list: ${file}: applied ${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'}\n`);
-          text = result.text;
-        }
-      }
-      const analysis = analyze(text, settings, env);
-      const checked = settings.files.length > 0 ? isCheckedFile(settings, [file, resolve(file)], analysis.list.weeks.length > 0) : true;
-      reports.push({ file, problems: checked ? analysis.problems : [] });
-    } catch (error) {
-      if (!(error instanceof FileError)) throw error;
-      io.stderr(`paper-list: ${error.message}\n`);
-      failed = true;
-    }
-  }
+  const { reports, failed } = checkFiles(options.files, { fix: options.fix, config: options.config, stderr: io.stderr });
   io.stdout(formatReports(options.format, reports, VERSION));
   if (options.format === 'text') {
     const count = reports.reduce((n, r) => n + r.problems.length, 0);
