@@ -7,14 +7,12 @@ export const unfinishedWeek: Rule = {
   description:
     'A week with rows New Week left to fill in (a number and empty `[Paper]()`, `[Tweet]()` links) is reported once, at its heading, as in progress; the link rules skip those rows.',
   defaultSeverity: 'info',
-  check({ list }, report) {
-    for (const week of list.weeks) {
-      const open = week.rows.filter(isTemplateRow).length;
-      if (open === 0) continue;
-      report({
-        range: toRange(week.headingSpan),
-        message: `Week ${weekLabel(week)} is in progress: ${open} of ${week.rows.length} rows still to fill in`,
-      });
-    }
+  checkWeek({ week }, report) {
+    const open = week.rows.filter(isTemplateRow).length;
+    if (open === 0) return;
+    report({
+      range: toRange(week.headingSpan),
+      message: `Week ${weekLabel(week)} is in progress: ${open} of ${week.rows.length} rows still to fill in`,
+    });
   },
 };
