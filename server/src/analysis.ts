@@ -24,6 +24,10 @@ export interface AnalysisEnv {
   readonly cache?: WeekCache;
   /** Whether a path relative to the document exists (undefined: not known yet); absent when the document has no folder (untitled). */
   readonly fileExists?: (relativePath: string) => boolean | undefined;
+  /** A year file's year (see ModelOptions.fallbackYear). */
+  readonly fallbackYear?: number;
+  /** Rules not to run on this file alone: the cross-week rules, which a multi-file list runs over all its files (listAnalysis.ts). */
+  readonly skipRules?: ReadonlySet<string>;
 }
 
 /** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
@@ -41,13 +45,13 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
       problems: [{ rule: 'max-file-size', severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
     };
   }
-  const list = buildModel(source, cache, { paperLabel });
+  const list = buildModel(source, cache, { paperLabel, fallbackYear: env.fallbackYear });
   const problems: Finding[] = [];
   const filter = disabledFilter(list.disableComments);
   const host: RuleHost | undefined = env.fileExists ? { fileExists: env.fileExists } : undefined;
   for (const rule of RULES) {
     const severity = severityOf(settings, rule.name);
-    if (!severity) continue;
+    if (!severity || env.skipRules?.has(rule.name)) continue;
     rule.check({ list, settings, host }, (problem) => {
       if (!filter(rule.name, problem.range.start.line)) problems.push({ ...problem, rule: rule.name, severity });
     });

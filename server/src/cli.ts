@@ -1,8 +1,8 @@
 // `paper-list check [files…] [--format text|json|github|sarif] [--fix]`: the server's analysis, for CI.
 // Exit 0: no error-severity problem left; 1: some remain; 2: bad usage or a file that cannot be read or written.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveRelative } from './host';
 import { diskHost } from './node/diskHost';
 import { analyze } from './analysis';
@@ -10,7 +10,9 @@ import { fixAll } from './fixAll';
 import { WeekCache } from './model/cache';
 import { sanitizeSettings, isCheckedFile, DEFAULT_SETTINGS, type Settings } from './settings';
 import { FORMATS, formatReports, type FileReport, type Format } from './cli/formats';
-import { readListFile, writeFileAtomically, FileError } from './cli/files';
+import { readListFile, writeFileAtomically, writeFilesAtomically, FileError, type ListFile } from './cli/files';
+import { analyzeMembers, findIndex, fixAllList, loadLayout, type FileSource, type ListLayout, type ListReader } from './list/loadList';
+import type { Finding } from './analysis';
 
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -18,7 +20,8 @@ const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 const USAGE = `Usage: paper-list check [files...] [--format text|json|github|sarif] [--fix] [--config <file>]
 
 Checks Markdown paper lists ("ML Papers of the Week" format) for curation errors.
-With no files, checks README.md in the current directory.
+With no files, checks the list whose index is README.md in the current directory (every file
+its table of contents links into). A named file is checked as part of its list.
 
   --format <f>     output format: text (default), json, github (workflow commands), sarif (2.1.0)
   --fix            apply every safe fix in place (atomically), then report what remains
@@ -35,6 +38,8 @@ interface Options {
   format: Format;
   fix: boolean;
   config?: string;
+  /** No file named: report every file of the list whose index is ./README.md. */
+  wholeList?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
@@ -61,7 +66,10 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
     else options.files.push(arg);
   }
-  if (options.files.length === 0) options.files.push('README.md');
+  if (options.files.length === 0) {
+    options.files.push('README.md');
+    options.wholeList = true;
+  }
   return options;
 }
 
@@ -90,10 +98,10 @@ function loadSettings(path: string | undefined, stderr: (s: string) => void): Se
   return settings;
 }
 
-export function main(
+export async function main(
   argv: readonly string[],
   io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) },
-): number {
+): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -113,11 +121,24 @@ export function main(
   const reports: FileReport[] = [];
   let failed = false;
   const cache = new WeekCache();
+  const lists = new Map<string, Promise<CheckedList>>();
   for (const file of options.files) {
     try {
-      const settings = loadSettings(options.config ?? findConfig(file), io.stderr);
+      const configPath = options.config ?? findConfig(file);
+      const settings = loadSettings(configPath, io.stderr);
       const source = readListFile(file);
       const uri = pathToFileURL(resolve(file)).href;
+      const indexSetting = settings.index && pathToFileURL(resolve(configPath ? dirname(configPath) : '.', settings.index)).href;
+      const indexUri = await findIndex(uri, diskReader(), indexSetting);
+      let list = lists.get(indexUri);
+      if (!list) lists.set(indexUri, (list = checkList(indexUri, settings, options.fix, io)));
+      const checked = await list;
+      if (checked.layout?.isMultiFile) {
+        if (checked.failed) failed = true;
+        if (options.wholeList && uri === indexUri) reports.push(...checked.reports);
+        else reports.push({ file, problems: checked.problems.get(uri) ?? [] });
+        continue;
+      }
       const fileExists = (relativePath: string) => diskHost.existsNow(resolveRelative(uri, relativePath) ?? '');
       const env = { cache, fileExists };
       let text = source.text;
@@ -130,8 +151,8 @@ export function main(
         }
       }
       const analysis = analyze(text, settings, env);
-      const checked = settings.files.length > 0 ? isCheckedFile(settings, [file, resolve(file)], analysis.list.weeks.length > 0) : true;
-      reports.push({ file, problems: checked ? analysis.problems : [] });
+      const checkedFile = settings.files.length > 0 ? isCheckedFile(settings, [file, resolve(file)], analysis.list.weeks.length > 0) : true;
+      reports.push({ file, problems: checkedFile ? analysis.problems : [] });
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       io.stderr(`paper-list: ${error.message}\n`);
@@ -151,9 +172,92 @@ export function main(
   return reports.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
 }
 
+interface CheckedList {
+  readonly layout?: ListLayout;
+  /** Every file's report, index first then year files newest first, named relative to the working folder. */
+  readonly reports: FileReport[];
+  readonly problems: ReadonlyMap<string, readonly Finding[]>;
+  readonly failed: boolean;
+}
+
+/** Reads the disk for list discovery: missing files and unreadable ones are told apart, never thrown. */
+function diskReader(files?: Map<string, ListFile>): ListReader {
+  return {
+    async read(uri) {
+      const path = fileURLToPath(uri);
+      if (!existsSync(path)) return { missing: true };
+      try {
+        if (statSync(path).isDirectory()) return { error: 'is a directory' };
+        const file = readListFile(path);
+        files?.set(uri, file);
+        return { text: file.text };
+      } catch (error) {
+        return { error: error instanceof FileError ? error.message.replace(`${path}: `, '') : String(error) };
+      }
+    },
+  };
+}
+
+/** A multi-file list: every file read, fixed as one step with --fix, analysed as one list. */
+async function checkList(indexUri: string, settings: Settings, fix: boolean, io: { stderr: (s: string) => void }): Promise<CheckedList> {
+  const files = new Map<string, ListFile>();
+  const reader = diskReader(files);
+  const indexRead = await reader.read(indexUri);
+  if (!('text' in indexRead)) return { reports: [], problems: new Map(), failed: false };
+  let layout = await loadLayout(indexUri, indexRead.text, reader);
+  if (!layout.isMultiFile) return { layout, reports: [], problems: new Map(), failed: false };
+  const sourcesOf = (texts: ReadonlyMap<string, string>) =>
+    new Map<string, FileSource>(
+      [...texts].map(([uri, text]) => [
+        uri,
+        { uri, source: text, fileExists: (relativePath: string) => diskHost.existsNow(resolveRelative(uri, relativePath) ?? '') },
+      ]),
+    );
+  let texts = layout.texts;
+  let failed = false;
+  if (fix) {
+    const unreadable = [...layout.absent.values()].filter((a) => a.reason === 'unreadable');
+    if (unreadable.length > 0) {
+      io.stderr(`paper-list: ${unreadable.map((a) => `${displayPath(a.uri)}: ${a.message}`).join('; ')}; nothing written\n`);
+      failed = true;
+    } else {
+      const result = fixAllList(layout, texts, settings, [...sourcesOf(texts).values()]);
+      if (result.texts.size > 0) {
+        try {
+          writeFilesAtomically([...result.texts].map(([uri, text]) => ({ file: files.get(uri)!, text })));
+          for (const uri of result.texts.keys()) io.stderr(`paper-list: ${displayPath(uri)}: fixed\n`);
+          io.stderr(
+            `paper-list: applied ${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'} in ${result.texts.size} file${result.texts.size === 1 ? '' : 's'}\n`,
+          );
+          texts = new Map([...texts, ...result.texts]);
+        } catch (error) {
+          if (!(error instanceof FileError)) throw error;
+          io.stderr(`paper-list: ${error.message}\n`);
+          failed = true;
+        }
+      }
+    }
+  }
+  const analysis = analyzeMembers(layout, sourcesOf(texts), settings);
+  layout = { ...layout, texts };
+  const order = [...analysis.model.files.map((f) => f.uri), ...[...analysis.files.keys()].filter((uri) => !analysis.model.file(uri))];
+  const reports = order.map((uri) => ({ file: displayPath(uri), problems: analysis.problems.get(uri) ?? [] }));
+  return { layout, reports, problems: analysis.problems, failed };
+}
+
+function displayPath(uri: string): string {
+  return relative(process.cwd(), fileURLToPath(uri)).split('\\').join('/');
+}
+
 if (require.main === module) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    main(process.argv.slice(2)).then(
+      (code) => (process.exitCode = code),
+      (error: unknown) => {
+        process.stderr.write(`paper-list: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+      },
+    );
   } catch (error) {
     process.stderr.write(`paper-list: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
