@@ -15,7 +15,9 @@ export class DiagnosticsPublisher {
     private readonly service: PaperListService,
   ) {}
 
+  /** Re-publishes the document and every file of its list (an edit in the index changes the year files' problems and back). */
   schedule(uri: string): void {
+    for (const member of this.service.membersOf(uri)) this.pending.add(member);
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -33,10 +35,12 @@ export class DiagnosticsPublisher {
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {
-      const document = this.documents.get(uri);
+      const open = this.documents.get(uri);
+      // A file of a multi-file list the editor has not opened gets its diagnostics too, so Problems shows the whole list.
+      const document = open ?? this.service.documentOf(uri);
       if (!document) continue;
       const state = this.service.stateOf(document);
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsOf(state) });
+      void this.connection.sendDiagnostics({ uri, ...(open ? { version: document.version } : {}), diagnostics: diagnosticsOf(state) });
     }
   }
 }
