@@ -100,14 +100,15 @@ export class PaperListService {
     const indexUri = await findIndex(uri, reader, indexSetting && this.resolveIndexSetting(uri, indexSetting));
     const indexRead = await reader.read(indexUri);
     const before = this.membersHeldBy(indexUri);
-    if (!('text' in indexRead)) return { members: [uri], left: before };
+    if (!('text' in indexRead)) return { members: [], left: before };
     const layout = await loadLayout(indexUri, indexRead.text, reader);
     const oldIndex = this.indexOfFile.get(uri);
     if (!layout.isMultiFile) {
       this.dropList(indexUri);
       if (oldIndex && oldIndex !== indexUri) this.dropList(oldIndex);
       this.states.delete(uri);
-      return { members: [uri], left: before.filter((m) => m !== uri) };
+      // A single-file list: nothing to re-publish unless files left a list.
+      return { members: before.length > 0 ? [uri] : [], left: before.filter((m) => m !== uri) };
     }
     this.dropList(indexUri);
     this.lists.set(indexUri, { layout });
