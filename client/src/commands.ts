@@ -120,13 +120,14 @@ async function exportPapers(ctx: Ctx, format: ExportFormat, target?: vscode.Uri)
         });
   if (!uri) return undefined;
   const records = paperRecords(shown.list);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(formatPapers(records, format), 'utf8'));
+  // workspace.fs, not Node's fs: the same code writes to the disk, a remote and github.dev's virtual files.
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(formatPapers(records, format)));
   vscode.window.setStatusBarMessage(`Exported ${records.length} papers to ${vscode.workspace.asRelativePath(uri)}`, 5000);
   return uri;
 }
 
 function defaultExportUri(document: vscode.TextDocument, format: ExportFormat): vscode.Uri | undefined {
-  if (document.uri.scheme === 'file') return document.uri.with({ path: document.uri.path.replace(/(\.[^./]*)?$/, `.${format}`) });
+  if (document.uri.scheme !== 'untitled') return document.uri.with({ path: document.uri.path.replace(/(\.[^./]*)?$/, `.${format}`) });
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder && vscode.Uri.joinPath(folder, `papers.${format}`);
 }

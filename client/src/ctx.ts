@@ -1,9 +1,9 @@
 // The one context object: owns the language client, the status bar item, the weeks tree and the command table.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { WeeksRequest, type EditResult, type WeeksResult } from '../../server/src/protocol';
 import { papersAndProblems } from './format';
+import { answerHostRequests } from './hostRequests';
 import { REVEAL_COMMAND, WeeksTreeProvider, type TreeNode } from './weeksTree';
 
 const VIEW_ID = 'paperList.weeks';
@@ -35,12 +35,26 @@ export interface PaperListApi {
   statusText(): string | undefined;
 }
 
+/**
+ * Where paper lists live: the disk, unsaved editors, code-server's and other remotes' files as the web worker host
+ * sees them (`vscode-remote`), and github.dev / vscode.dev repositories (`vscode-vfs`). Not diff views (`git:`) or output.
+ */
+const LIST_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+
+/** Creates the platform's language client: the Node server over IPC on the desktop, a Web Worker in the browser. */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
 function isMarkdownFile(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+  return document.languageId === 'markdown' && LIST_SCHEMES.includes(document.uri.scheme);
+}
+
+/** The last segment of a URI's path, for labels (works for every scheme, unlike node:path). */
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 export class Ctx implements vscode.Disposable {
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   readonly tree = new WeeksTreeProvider();
   readonly treeView: vscode.TreeView<TreeNode>;
   private readonly status: vscode.StatusBarItem;
@@ -50,7 +64,7 @@ export class Ctx implements vscode.Disposable {
   private readonly refreshed = new vscode.EventEmitter<ShownList | undefined>();
   private shown: ShownList | undefined;
   private activeKey: boolean | undefined;
-  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshSeq = 0;
   private revealTarget: TreeNode | undefined;
   private revealing = false;
@@ -58,22 +72,16 @@ export class Ctx implements vscode.Disposable {
   constructor(
     readonly extension: vscode.ExtensionContext,
     commandTable: CommandTable,
+    createClient: ClientFactory,
   ) {
-    const module = extension.asAbsolutePath(path.join('dist', 'server.js'));
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-    };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: 'markdown' },
-        { scheme: 'untitled', language: 'markdown' },
-      ],
+      documentSelector: LIST_SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })),
       // The server pulls `paperList` per document; this makes a settings change reach it without a reload.
       synchronize: { configurationSection: 'paperList' },
     };
     // The id `paperList` makes the client honour `paperList.trace.server`.
-    this.client = new LanguageClient('paperList', 'Paper List', serverOptions, clientOptions);
+    this.client = createClient('paperList', 'Paper List', clientOptions);
+    this.disposables.push(...answerHostRequests(this.client));
 
     this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     this.status = vscode.window.createStatusBarItem('paperList.status', vscode.StatusBarAlignment.Left, 50);
@@ -202,12 +210,12 @@ export class Ctx implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', ACTIVE_KEY, active);
     }
     this.tree.setList(shown?.document.uri, shown?.list, (range) => this.client.protocol2CodeConverter.asRange(range));
-    this.treeView.description = shown ? path.basename(shown.document.uri.path) : undefined;
+    this.treeView.description = shown ? fileName(shown.document.uri) : undefined;
     this.treeView.message = shown && this.tree.showsOnlyProblems && shown.list.problemCount === 0 ? 'No week has problems.' : undefined;
     if (shown) {
       const { paperCount, problemCount } = shown.list;
       this.status.text = papersAndProblems(paperCount, problemCount, true);
-      this.status.tooltip = `Paper List: ${path.basename(shown.document.uri.path)}, ${shown.list.weeks.length} weeks. Click to show the weeks.`;
+      this.status.tooltip = `Paper List: ${fileName(shown.document.uri)}, ${shown.list.weeks.length} weeks. Click to show the weeks.`;
       this.status.show();
     } else {
       this.status.hide();
@@ -289,7 +297,9 @@ export class Ctx implements vscode.Disposable {
 
   async restartServer(): Promise<void> {
     await this.started.catch(() => undefined);
-    await this.client.restart();
+    // What the Node client's restart() does; the browser client has none (its server options start a fresh worker).
+    if (this.client.needsStop()) await this.client.stop();
+    await this.client.start();
   }
 
   dispose(): void {

@@ -1,18 +1,16 @@
+// Desktop (and remote) entry: the language server runs in Node, started over IPC from dist/server.js.
 import type * as vscode from 'vscode';
-import { Ctx, type PaperListApi } from './ctx';
-import { commandTable } from './commands';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith } from './activation';
+import type { PaperListApi } from './ctx';
 
-let ctx: Ctx | undefined;
+export { deactivate } from './activation';
 
 export function activate(context: vscode.ExtensionContext): PaperListApi {
-  // The command table is built here and handed to the context, so ctx.ts and commands.ts do not import each other.
-  ctx = new Ctx(context, commandTable);
-  context.subscriptions.push(ctx);
-  return ctx.api();
-}
-
-export async function deactivate(): Promise<void> {
-  // Stop the server gracefully (shutdown/exit) before VS Code disposes the context.
-  if (ctx?.client.needsStop()) await ctx.client.stop();
-  ctx = undefined;
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  return activateWith(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }

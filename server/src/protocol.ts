@@ -138,3 +138,35 @@ export namespace FixAllRequest {
   export const method = 'paperList/fixAll';
   export const type = new RequestType<FixAllParams, EditResult, void>(method);
 }
+
+// The host requests: how the browser server (server/src/browser/clientHost.ts) reaches files it does not hold. The Web
+// Worker has no disk, so the client answers with vscode.workspace.fs, which also serves github.dev's virtual files.
+// The client answers them on every platform; the Node server reads the disk itself and never sends them.
+
+export interface HostUriParams {
+  /** The file's URI as the server knows it (the client's `code2ProtocolConverter` form). */
+  uri: string;
+}
+
+export interface HostStatResult {
+  isDirectory: boolean;
+  size: number;
+}
+
+/** Server → client: the stat of a file or folder, or null when nothing exists at the URI. */
+export namespace HostStatRequest {
+  export const method = 'paperList/host/stat';
+  export const type = new RequestType<HostUriParams, HostStatResult | null, void>(method);
+}
+
+/** Server → client: a file's text (UTF-8, BOM kept), or null when it does not exist; an error with one line when unreadable. */
+export namespace HostReadFileRequest {
+  export const method = 'paperList/host/readFile';
+  export const type = new RequestType<HostUriParams, string | null, void>(method);
+}
+
+/** Server → client: a folder's entries as [name, isDirectory]; empty when the folder does not exist. */
+export namespace HostReadDirectoryRequest {
+  export const method = 'paperList/host/readDirectory';
+  export const type = new RequestType<HostUriParams, [string, boolean][], void>(method);
+}

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LspClient, fileUri } from '../support/lspClient';
 import { makeTempDir } from '../support/paths';
 import { copyList, multiFixture } from '../support/multiList';
@@ -15,8 +15,7 @@ const indexUri = fileUri(join(dir, 'README.md'));
 const y2026 = fileUri(join(dir, 'years/2026.md'));
 const y2025 = fileUri(join(dir, 'years/2025.md'));
 const missingEntry = '- [Top Papers of the Week (January 19 - January 25)](years/2026.md#top-papers-of-the-week-january-19---january-25---2026)\n';
-const hasMissingWeek = (diagnostics: { code?: string | number; message: string }[]) =>
-  diagnostics.some((d) => d.code === 'toc' && /January 19/.test(d.message));
+const hasMissingWeek = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.code === 'toc' && /January 19/.test(String(d.message)));
 
 describe('a multi-file list over stdio, opening only years/2026.md', () => {
   let client: LspClient;
@@ -99,7 +98,7 @@ describe('a multi-file list over stdio, opening only years/2026.md', () => {
     const fix = actions.find((a) => /to the index/.test(a.title));
     assert.ok(fix, actions.map((a) => a.title).join(', '));
     assert.deepEqual(Object.keys(fix.edit!.changes).sort(), [indexUri, y2026].sort());
-    const sequence = published.find((d) => d.code === 'week-sequence' && /January 11/.test(d.message))!;
+    const sequence = published.find((d) => d.code === 'week-sequence' && /January 11/.test(String(d.message)))!;
     const seqActions = await client.request<{ title: string; edit?: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
       textDocument: { uri: y2026 },
       range: sequence.range,

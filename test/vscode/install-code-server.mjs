@@ -13,7 +13,7 @@
 // (@vscode/ripgrep would otherwise download rg from GitHub; we hand it Debian's rg instead).
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, readFileSync, copyFileSync, chmodSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,9 @@ const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..');
-export const installDir = join(repoRoot, '.cache', `code-server-${CODE_SERVER_VERSION}`);
+// One install per user, outside the checkout: every clone and worktree on the machine shares it (it is ~300 MB and
+// takes minutes to build). PAPER_LIST_CODE_SERVER_DIR overrides the folder.
+export const installDir = process.env.PAPER_LIST_CODE_SERVER_DIR || join(homedir(), '.cache', 'paper-list-curator', `code-server-${CODE_SERVER_VERSION}`);
 const pkgDir = join(installDir, 'node_modules', 'code-server');
 const entry = join(pkgDir, 'out', 'node', 'entry.js');
 const marker = join(installDir, '.installed');

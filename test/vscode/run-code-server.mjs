@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// Runs the VS Code integration suite (test/vscode/suite) inside a real VS Code, offline:
+// Runs the VS Code integration suite (test/vscode/suite) inside a real VS Code, offline, in both extension hosts:
 // code-server 4.100.3 (= VS Code 1.100.3) serves the workbench, headless Debian chromium driven by
 // playwright-core opens it with an `extensionDevelopmentPath` + `extensionTestsPath` payload, and the
-// suite's run() executes in the remote extension host. Results come back as a JSON file written by
-// the suite (path passed through the env var PAPER_LIST_TEST_RESULTS, inherited by the extension host);
-// its console output is streamed from a second file (PAPER_LIST_TEST_LOG). Each run bundles the suite
-// into its own out/test/vscode/runs/<id>/ (removed afterwards), so simultaneous runs do not mix.
+// suite's run() executes
+//   - in the Node (remote) extension host: results come back as a JSON file whose path the suite gets through
+//     the env var PAPER_LIST_TEST_RESULTS (inherited by the host), console output through PAPER_LIST_TEST_LOG;
+//   - in the web worker extension host, where vscode.dev and github.dev run extensions: the user setting
+//     `remote.extensionKind: { <id>: ["web"] }` moves the extension there, the suite is one browser bundle
+//     (index.web.ts), and it exchanges config, log and results through `.paper-list-test/` in the workspace copy.
+// Each run bundles the suite into its own out/test/vscode/runs/<id>/ (removed afterwards), so simultaneous runs do not mix.
 //
 //   node test/vscode/run-code-server.mjs [options]
+//     --host <node|web|both>  which extension host(s) to run the suite in, one after the other (default both)
+//     --vsix <file>        install this .vsix into code-server and test it instead of a development extension
 //     --extension <dir>    extension under test (default: repo root)
 //     --workspace <dir>    folder copied to a temp dir and opened (default: test/vscode/workspace)
 //     --tests <dir>        folder of *.test.ts to bundle (default: test/vscode/suite)
@@ -16,11 +21,11 @@
 //     --screenshots <dir>  after the tests, save a screenshot of the workbench there
 //     --keep               keep the temp dir (logs, workspace copy, results)
 //     --verbose            print all of code-server's log and the browser console live
-// Exit code: 0 when tests ran and none failed; 1 when any failed, none ran, or the run timed out.
+// Exit code: 0 when tests ran and none failed in every host; 1 when any failed, none ran, or a run timed out.
 //
 // The helpers (startCodeServer, launchBrowser, workbenchUrl, ...) are exported for screenshots.mjs.
-import { spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -74,16 +79,26 @@ class Tail {
 }
 
 /**
- * Starts code-server on a free loopback port with a fresh user-data and extensions dir under `dataDir`.
- * Resolves once it listens. Returns { port, url, proc, log: Tail, exited: Promise, stop() }.
+ * Starts code-server on a free loopback port with a fresh user-data and extensions dir under `dataDir`, after
+ * installing `install.vsix` there when given. `settings` (user settings) may be a function of the installed
+ * extensions' ids. Resolves once it listens. Returns { port, url, proc, log: Tail, exited: Promise, stop() }.
  */
-export async function startCodeServer({ workspace, dataDir, env = {}, verbose = false, settings = {} }) {
+export async function startCodeServer({ workspace, dataDir, env = {}, verbose = false, settings = {}, install }) {
   const entry = ensureCodeServer({ quiet: true });
   const port = await freePort();
   const userDataDir = join(dataDir, 'user-data');
   const extensionsDir = join(dataDir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  const config = ['--config', join(dataDir, 'config.yaml'), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  if (install?.vsix) {
+    // What a user does with a downloaded .vsix: code-server --install-extension, into this run's extensions dir.
+    execFileSync(process.execPath, [entry, ...config, '--install-extension', install.vsix], { stdio: verbose ? 'inherit' : 'pipe', timeout: 120_000 });
+  }
+  // Ids (publisher.name) of the installed extensions, from their folders `<publisher>.<name>-<version>`.
+  const installed = readdirSync(extensionsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name.replace(/-\d+\.\d+\.\d+.*$/, ''));
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(
@@ -96,7 +111,7 @@ export async function startCodeServer({ workspace, dataDir, env = {}, verbose = 
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'update.mode': 'none',
-        ...settings,
+        ...(typeof settings === 'function' ? settings(installed) : settings),
       },
       null,
       2,
@@ -112,12 +127,7 @@ export async function startCodeServer({ workspace, dataDir, env = {}, verbose = 
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--config',
-    join(dataDir, 'config.yaml'),
-    '--user-data-dir',
-    userDataDir,
-    '--extensions-dir',
-    extensionsDir,
+    ...config,
     workspace,
   ];
   const tail = new Tail(120);
@@ -268,6 +278,8 @@ function parseArgs(argv) {
     screenshots: undefined,
     keep: false,
     verbose: false,
+    hosts: ['node', 'web'],
+    vsix: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -283,12 +295,17 @@ function parseArgs(argv) {
     else if (a === '--grep') opts.grep = val();
     else if (a === '--screenshots') opts.screenshots = resolve(val());
     else if (a === '--keep') opts.keep = true;
-    else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--vsix') opts.vsix = resolve(val());
+    else if (a === '--host') {
+      const host = val();
+      if (!['node', 'web', 'both'].includes(host)) throw new Error(`--host ${host}: expected node, web or both`);
+      opts.hosts = host === 'both' ? ['node', 'web'] : [host];
+    } else if (a === '--verbose') opts.verbose = true;
     else if (a === '--help' || a === '-h') {
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
           .split('\n')
-          .slice(1, 20)
+          .slice(1, 27)
           .join('\n'),
       );
       process.exit(0);
@@ -302,7 +319,10 @@ function parseArgs(argv) {
 export function printSummary(results, elapsedMs, { listTests }) {
   const env = results.environment ?? {};
   console.log('');
-  if (env.vscodeVersion) log(`ran in VS Code ${env.vscodeVersion} (${env.appName}, ${env.uiKind} UI, remote ${env.remoteName}, node ${env.node})`);
+  if (env.vscodeVersion)
+    log(
+      `ran in VS Code ${env.vscodeVersion} (${env.appName}, ${env.uiKind} UI, remote ${env.remoteName}, ${env.extensionHost} extension host${env.node ? `, node ${env.node}` : ''})`,
+    );
   if (listTests) {
     for (const t of results.tests ?? []) {
       const mark = t.state === 'passed' ? '  ✓' : t.state === 'failed' ? '  ✗' : '  -';
@@ -323,32 +343,63 @@ export function printSummary(results, elapsedMs, { listTests }) {
   console.log('');
 }
 
+export const HOST_NAMES = { node: 'node extension host', web: 'web worker extension host' };
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const started = Date.now();
   const missing = missingSystemPackages({ forInstall: false });
   if (missing.length)
     throw new Error(`missing Debian packages: ${missing.join(', ')} (apt-get install -y --no-install-recommends chromium libkrb5-dev ripgrep)`);
-  if (!existsSync(join(opts.extension, 'package.json'))) throw new Error(`--extension ${opts.extension}: no package.json`);
+  if (!opts.vsix && !existsSync(join(opts.extension, 'package.json'))) throw new Error(`--extension ${opts.extension}: no package.json`);
+  if (opts.vsix && !existsSync(opts.vsix)) throw new Error(`--vsix ${opts.vsix}: not found (npm run package makes one)`);
   if (!existsSync(opts.workspace)) throw new Error(`workspace fixture folder not found: ${opts.workspace} (pass --workspace <dir>)`);
-  const extPkg = JSON.parse(readFileSync(join(opts.extension, 'package.json'), 'utf8'));
-  if (extPkg.main && !existsSync(resolve(opts.extension, extPkg.main))) {
-    log(`WARNING: the extension's main ${extPkg.main} does not exist (run npm run build first?)`);
+  if (!opts.vsix) {
+    const extPkg = JSON.parse(readFileSync(join(opts.extension, 'package.json'), 'utf8'));
+    for (const entry of [extPkg.main, extPkg.browser].filter(Boolean)) {
+      if (!existsSync(resolve(opts.extension, entry))) log(`WARNING: the extension's entry ${entry} does not exist (run npm run build first?)`);
+    }
   }
+  ensureCodeServer();
+  const outcomes = [];
+  for (const host of opts.hosts) outcomes.push({ host, ...(await runInHost(opts, host)) });
+  // Plain closing lines that CI log readers understand, one per host.
+  for (const { host, counts } of outcomes)
+    console.log(`vscode (${HOST_NAMES[host]}): ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} skipped`);
+  return outcomes.every((o) => o.exitCode === 0) ? 0 : 1;
+}
 
-  const { buildSuite } = await import('./build-suite.mjs');
+/** The development extension's id (publisher.name), from its package.json. */
+function extensionId(opts) {
+  const pkg = JSON.parse(readFileSync(join(opts.extension, 'package.json'), 'utf8'));
+  return `${pkg.publisher}.${pkg.name}`;
+}
+
+/** Runs the suite once in `host` ('node' or 'web'); returns { exitCode, counts }. */
+async function runInHost(opts, host) {
+  const started = Date.now();
+  const web = host === 'web';
+  log(`--- ${HOST_NAMES[host]}${opts.vsix ? `, ${opts.vsix}` : ''} ---`);
+  const { buildSuite, buildWebSuite } = await import('./build-suite.mjs');
   // A private build per run (inside the repo, so `mocha` resolves from its node_modules): two runs at
   // the same time (two engineers, or --tests) must not load each other's test files.
   const suiteOut = join(repoRoot, 'out', 'test', 'vscode', 'runs', `${process.pid}-${Date.now()}`);
-  const suite = await buildSuite({ testsDir: opts.tests, outDir: suiteOut, quiet: true });
-  log(`built suite: ${suite.testFiles.length} test file(s) from ${opts.tests}`);
-  ensureCodeServer();
+  const suite = web
+    ? await buildWebSuite({ testsDir: opts.tests, outDir: suiteOut, quiet: true })
+    : await buildSuite({ testsDir: opts.tests, outDir: suiteOut, quiet: true });
+  log(`built suite: ${suite.testFiles.length} test file(s) from ${opts.tests}${web ? ' as one browser bundle' : ''}`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'paper-list-vscode-'));
   const workspace = join(tmp, 'workspace');
   cpSync(opts.workspace, workspace, { recursive: true });
-  const resultsFile = join(tmp, 'results.json');
-  const suiteLog = join(tmp, 'suite.log');
+  // The Node host gets the files' paths through its environment; the web worker host, which has none, finds them
+  // in the workspace it can reach through vscode.workspace.fs.
+  const exchange = join(workspace, '.paper-list-test');
+  const resultsFile = web ? join(exchange, 'results.json') : join(tmp, 'results.json');
+  const suiteLog = web ? join(exchange, 'suite.log') : join(tmp, 'suite.log');
+  if (web) {
+    mkdirSync(exchange, { recursive: true });
+    writeFileSync(join(exchange, 'config.json'), JSON.stringify({ grep: opts.grep, timeoutMs: Number(process.env.PAPER_LIST_TEST_TIMEOUT) || undefined }));
+  }
   const followSuiteLog = followFile(suiteLog);
 
   let server;
@@ -363,13 +414,13 @@ async function main() {
         rmSync(suiteOut, { recursive: true, force: true });
       } else log(`kept ${tmp} and ${suiteOut}`);
     })());
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(sig, () => {
-      if (cleaningUp) process.exit(130); // second signal: give up waiting (the exit hook still kills code-server)
-      log(`${sig}: stopping code-server and chromium`);
-      cleanup().finally(() => process.exit(130));
-    });
-  }
+  const onSignal = (sig) => {
+    if (cleaningUp) process.exit(130); // second signal: give up waiting (the exit hook still kills code-server)
+    log(`${sig}: stopping code-server and chromium`);
+    cleanup().finally(() => process.exit(130));
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const sig of signals) process.on(sig, onSignal);
 
   let exitCode = 1;
   let diagnose = false;
@@ -377,20 +428,20 @@ async function main() {
   try {
     const env = { PAPER_LIST_TEST_RESULTS: resultsFile, PAPER_LIST_TEST_LOG: suiteLog };
     if (opts.grep) env.PAPER_LIST_TEST_GREP = opts.grep;
-    server = await startCodeServer({ workspace, dataDir: tmp, env, verbose: opts.verbose });
+    // recipe trap 4: an extension with both `main` and `browser` runs in the Node host unless this user setting moves it.
+    // With --vsix: every extension the .vsix installed (ours is the only one in this run's extensions dir).
+    const settings = (installed) =>
+      web ? { 'remote.extensionKind': Object.fromEntries((opts.vsix ? installed : [extensionId(opts)]).map((id) => [id, ['web']])) } : {};
+    const install = opts.vsix ? { vsix: opts.vsix } : undefined;
+    server = await startCodeServer({ workspace, dataDir: tmp, env, verbose: opts.verbose, settings, install });
     log(`code-server listening on ${server.url} (${Math.round((Date.now() - started) / 1000)} s)`);
 
-    // The suite's console output is streamed from PAPER_LIST_TEST_LOG (the remote extension host's
-    // console also reaches the page, but with unformatted %s placeholders: kept for diagnostics only).
+    // The suite's console output is streamed from its log file (the extension host's console also reaches the page,
+    // but with unformatted %s placeholders: kept for diagnostics only).
     browserInfo = await launchBrowser({ verbose: opts.verbose });
-    const url = workbenchUrl({
-      port: server.port,
-      folder: workspace,
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server.port, opts.extension)],
-        ['extensionTestsPath', remoteUri(server.port, suite.index)],
-      ],
-    });
+    const payload = [['extensionTestsPath', remoteUri(server.port, suite.index)]];
+    if (!opts.vsix) payload.unshift(['extensionDevelopmentPath', remoteUri(server.port, opts.extension)]);
+    const url = workbenchUrl({ port: server.port, folder: workspace, payload });
     if (opts.verbose) log(`opening ${url}`);
     await browserInfo.page.goto(url, { waitUntil: 'domcontentloaded' });
 
@@ -409,15 +460,20 @@ async function main() {
     followSuiteLog();
     Object.assign(counts, { passed: results.passed, failed: results.failed, pending: results.pending });
     printSummary(results, Date.now() - started, { listTests: !existsSync(suiteLog) });
+    const ranIn = results.environment?.extensionHost;
+    const expected = web ? 'web worker' : 'node';
 
     if (opts.screenshots && !browserInfo.page.isClosed()) {
       mkdirSync(opts.screenshots, { recursive: true });
-      const file = join(opts.screenshots, 'workbench-after-tests.png');
+      const file = join(opts.screenshots, `workbench-after-tests-${host}.png`);
       await browserInfo.page.screenshot({ path: file });
       log(`screenshot: ${file}`);
     }
 
-    if (results.failed > 0) {
+    if (ranIn !== expected) {
+      log(`FAILED: the suite ran in the ${ranIn ?? 'unknown'} extension host, not the ${expected} one`);
+      diagnose = true;
+    } else if (results.failed > 0) {
       log(`FAILED: ${results.failed} failing test(s)`);
       diagnose = true;
     } else if (results.passed === 0) {
@@ -436,14 +492,13 @@ async function main() {
     if (browserInfo) console.error(`\n--- last browser console messages ---\n${browserInfo.console.text()}`);
     if (browserInfo && opts.screenshots && !browserInfo.page.isClosed()) {
       mkdirSync(opts.screenshots, { recursive: true });
-      await browserInfo.page.screenshot({ path: join(opts.screenshots, 'workbench-on-failure.png') }).catch(() => {});
+      await browserInfo.page.screenshot({ path: join(opts.screenshots, `workbench-on-failure-${host}.png`) }).catch(() => {});
     }
   }
   await cleanup();
-  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${exitCode}`);
-  // Plain closing line that CI log readers understand.
-  console.log(`vscode: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} skipped`);
-  return exitCode;
+  for (const sig of signals) process.off(sig, onSignal);
+  log(`${HOST_NAMES[host]}: done in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${exitCode}`);
+  return { exitCode, counts };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

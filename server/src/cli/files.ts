@@ -30,6 +30,11 @@ export function readListFile(path: string): ListFile {
     if (error instanceof FileError) throw error;
     throw new FileError(`${path}: ${describe(error)}`);
   }
+  return decodeListFile(path, bytes, mode);
+}
+
+/** The list file of bytes read elsewhere (a commit, for the Action's base version). */
+export function decodeListFile(path: string, bytes: Buffer, mode: number): ListFile {
   let text: string;
   try {
     text = decoder.decode(bytes);

@@ -1,6 +1,7 @@
 // Parses one week section (heading line first) into rows and links. Positions are relative to the
 // section's first line, so a parse stays valid when the week moves; model.ts rebases them.
 import MarkdownIt from 'markdown-it';
+import { plainSectionBlocks, type SectionBlock } from './parseWeekFast';
 
 export interface Span {
   /** Line relative to the section start (in ParsedWeek) or absolute (in the model). */
@@ -76,19 +77,41 @@ export interface ParsedWeek {
 const markdown = new MarkdownIt('commonmark').enable('table');
 markdown.core.ruler.disable(['inline', 'text_join']);
 
-export function parseWeek(lines: readonly string[]): ParsedWeek {
+/**
+ * The one decision point between the two block tokenisers: a section that is plainly headings, tables, blank
+ * lines and `---` is split by a line scan; anything else goes through markdown-it. Both give the same blocks.
+ */
+export function sectionBlocks(lines: readonly string[]): readonly SectionBlock[] {
+  return plainSectionBlocks(lines) ?? markdownItBlocks(lines);
+}
+
+/** The tables, paragraphs and headings markdown-it finds in the section, in order. */
+export function markdownItBlocks(lines: readonly string[]): SectionBlock[] {
   // markdown-it reads a lone `\r` as a line break; our lines keep it inside the line, so it becomes a space of the
   // same width for the parse (token line numbers then index `lines`).
   const source = lines.join('\n');
   const tokens = markdown.parse(source.includes('\r') ? source.replace(/\r/g, ' ') : source, {});
+  const blocks: SectionBlock[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'table_open' && token.map) {
+      blocks.push({ kind: 'table', start: token.map[0], end: token.map[1] });
+      while (i < tokens.length && tokens[i].type !== 'table_close') i++;
+    } else if ((token.type === 'paragraph_open' || token.type === 'heading_open') && token.map) {
+      blocks.push({ kind: 'text', start: token.map[0], end: token.map[1] });
+    }
+  }
+  return blocks;
+}
+
+export function parseWeek(lines: readonly string[], blocksOf: (lines: readonly string[]) => readonly SectionBlock[] = sectionBlocks): ParsedWeek {
   const tables: ParsedTable[] = [];
   const rows: PaperRow[] = [];
   const otherLinks: Link[] = [];
   let consumed = 0; // lines up to here belong to a table (pasted rows markdown-it read as a list)
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.type === 'table_open' && token.map) {
-      const [start, tableEnd] = token.map;
+  for (const block of blocksOf(lines)) {
+    if (block.kind === 'table') {
+      const { start, end: tableEnd } = block;
       let end = tableEnd;
       // A row pasted without its leading pipe, `3) **Title** - … |`, starts an ordered list for markdown-it
       // and ends the table; the curator meant a row, so it and the rows after it stay in the table.
@@ -104,9 +127,8 @@ export function parseWeek(lines: readonly string[]): ParsedWeek {
       }
       tables.push({ headerLine: start, headerCells, endLine: end, rows: tableRows });
       consumed = end;
-      while (i < tokens.length && tokens[i].type !== 'table_close') i++;
-    } else if ((token.type === 'paragraph_open' || token.type === 'heading_open') && token.map && token.map[0] >= consumed) {
-      for (let line = token.map[0]; line < token.map[1]; line++) otherLinks.push(...scanLinks(lines[line], line, 0, lines[line].length));
+    } else if (block.start >= consumed) {
+      for (let line = block.start; line < block.end; line++) otherLinks.push(...scanLinks(lines[line], line, 0, lines[line].length));
     }
   }
   let lastContentLine = lines.length - 1;

@@ -1,12 +1,12 @@
 // The extension inside a real VS Code: activation, diagnostics, fixes, completions, the weeks tree,
 // New Week, settings and the grammar. Every wait is on an event (with a timeout), never a sleep.
+// The same file runs in the Node and the web worker extension hosts: files go through vscode.workspace.fs and URIs,
+// never Node's fs or path; a test that cannot apply in one host skips there with its reason (skipBecause).
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ShownList, PaperListApi } from '../../../client/src/ctx';
 import type { RowItem, TreeNode, WeekItem, YearItem } from '../../../client/src/weeksTree';
+import { inWebWorkerHost, skipBecause } from './support/results';
 
 const EXTENSION_ID = 'paper-list-curator.paper-list-curator';
 const WAIT_MS = 15_000;
@@ -39,6 +39,18 @@ function waitFor<T>(what: string, check: () => T | undefined | null | false, eve
   });
 }
 
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
 function codeOf(d: vscode.Diagnostic): string | undefined {
   const code = d.code;
   if (code === undefined) return undefined;
@@ -57,7 +69,7 @@ function codes(uri: vscode.Uri): string[] {
 
 function waitForDiagnostics(uri: vscode.Uri, what: string, check: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   return waitFor(
-    `diagnostics of ${path.basename(uri.path)}: ${what}`,
+    `diagnostics of ${baseName(uri)}: ${what}`,
     () => {
       const diagnostics = ours(uri);
       return check(diagnostics) && diagnostics;
@@ -71,7 +83,7 @@ function waitForDiagnostics(uri: vscode.Uri, what: string, check: (diagnostics: 
 /** The tree/status show `document` at its current version. */
 function waitShown(document: vscode.TextDocument): Promise<ShownList> {
   return waitFor(
-    `the weeks of ${path.basename(document.uri.path)} v${document.version}`,
+    `the weeks of ${baseName(document.uri)} v${document.version}`,
     () => {
       const shown = api.current();
       return shown?.document === document && shown.list.version === document.version && shown;
@@ -119,7 +131,7 @@ function paperList(weeks: WeekSpec[], year = 2025): string {
 
 async function open(name: string, content?: string): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.joinPath(folder, name);
-  if (content !== undefined) await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  if (content !== undefined) await vscode.workspace.fs.writeFile(uri, utf8(content));
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
 }
@@ -153,7 +165,7 @@ suiteSetup(async () => {
 
 teardown(async () => {
   // Keep the workspace clean between tests: save what a test changed (the folder is a temp copy), close everything.
-  await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => d.save()));
+  await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === folder.scheme).map((d) => d.save()));
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
 
@@ -464,13 +476,11 @@ suite('Commands', () => {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, 'out'));
     await vscode.commands.executeCommand('paperList.exportCsv', csvUri);
     await vscode.commands.executeCommand('paperList.exportJson', jsonUri);
-    const csv = Buffer.from(await vscode.workspace.fs.readFile(csvUri))
-      .toString('utf8')
-      .split('\r\n');
+    const csv = (await readText(csvUri)).split('\r\n');
     assert.equal(csv[0], 'Title,Description,PaperURL,TweetURL,Week');
     assert.equal(csv.filter((l) => l).length, 7);
     assert.match(csv[1]!, /^Sparse Mixtures for Long Context,.*,https:\/\/arxiv\.org\/abs\/2506\.10001,https:\/\/x\.com\/curator\/status\/10001,2025-06-23$/);
-    const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(jsonUri)).toString('utf8')) as Record<string, unknown>[];
+    const json = JSON.parse(await readText(jsonUri)) as Record<string, unknown>[];
     assert.equal(json.length, 6);
     assert.deepEqual(Object.keys(json[5]!), ['Title', 'Description', 'PaperURL', 'TweetURL', 'Week']);
     assert.equal(json[5]!.Title, 'Cheaper Evals with Fewer Items');
@@ -505,7 +515,14 @@ interface Oniguruma {
 
 suite('Grammar', () => {
   test('row numbers, link labels and week dates get their scopes', async function () {
-    // VS Code ships the TextMate engine and the markdown grammar; tokenize with them directly.
+    if (inWebWorkerHost) return skipBecause(this, "VS Code's TextMate engine is loaded from its install folder with Node's require and fs");
+    // VS Code ships the TextMate engine and the markdown grammar; tokenize with them directly. Node's modules are
+    // required here, not imported, so the web host's bundle of this file loads without them.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const fs = require('node:fs') as typeof import('node:fs');
+    const path = require('node:path') as typeof import('node:path');
+    const { createRequire } = require('node:module') as typeof import('node:module');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const appRoot = vscode.env.appRoot;
     const requireFromApp = createRequire(path.join(appRoot, 'package.json'));
     const markdownGrammar = path.join(appRoot, 'extensions', 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json');

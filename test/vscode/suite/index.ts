@@ -12,19 +12,7 @@ import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
-import * as vscode from 'vscode';
-
-export interface TestResults {
-  passed: number;
-  failed: number;
-  pending: number;
-  total: number;
-  durationMs: number;
-  failures: { title: string; fullTitle: string; message: string; stack: string }[];
-  tests: { fullTitle: string; state: 'passed' | 'failed' | 'pending'; duration: number }[];
-  environment: { vscodeVersion: string; appName: string; appHost: string; remoteName: string | null; uiKind: string; node: string };
-  error?: string;
-}
+import { assertRanClean, countInto, newResults, recordLoadError, summaryLine, type TestResults } from './support/results';
 
 export function resultsPath(): string {
   return process.env.PAPER_LIST_TEST_RESULTS || path.resolve(__dirname, '..', 'results.json');
@@ -37,11 +25,6 @@ function writeResults(results: TestResults): void {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(results, null, 2) + '\n');
   fs.renameSync(tmp, file);
-}
-
-function errorText(err: unknown): { message: string; stack: string } {
-  if (err instanceof Error) return { message: err.message, stack: err.stack ?? '' };
-  return { message: String(err), stack: '' };
 }
 
 /** Copies console output to $PAPER_LIST_TEST_LOG while the suite runs; returns the undo function. */
@@ -114,25 +97,10 @@ export async function run(): Promise<void> {
 
 async function runSuite(): Promise<void> {
   const started = Date.now();
-  const results: TestResults = {
-    passed: 0,
-    failed: 0,
-    pending: 0,
-    total: 0,
-    durationMs: 0,
-    failures: [],
-    tests: [],
-    environment: {
-      vscodeVersion: vscode.version,
-      appName: vscode.env.appName,
-      appHost: vscode.env.appHost,
-      remoteName: vscode.env.remoteName ?? null,
-      uiKind: vscode.UIKind[vscode.env.uiKind] ?? String(vscode.env.uiKind),
-      node: process.version,
-    },
-  };
+  const results = newResults();
+  const env = results.environment;
   console.log(
-    `[suite] VS Code ${vscode.version} (${vscode.env.appName}, ${results.environment.uiKind}, remote: ${results.environment.remoteName ?? 'none'}), node ${process.version}`,
+    `[suite] VS Code ${env.vscodeVersion} (${env.appName}, ${env.uiKind}, remote: ${env.remoteName ?? 'none'}), ${env.extensionHost} extension host, node ${env.node}`,
   );
 
   const mocha = new Mocha({
@@ -156,42 +124,14 @@ async function runSuite(): Promise<void> {
     await mocha.loadFilesAsync();
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
-      runner.on('pass', (t) => {
-        results.passed++;
-        results.tests.push({ fullTitle: t.fullTitle(), state: 'passed', duration: t.duration ?? 0 });
-      });
-      runner.on('pending', (t) => {
-        results.pending++;
-        results.tests.push({ fullTitle: t.fullTitle(), state: 'pending', duration: 0 });
-      });
-      // Also fires for failing hooks ("before all" hook ...): those count as failures too.
-      runner.on('fail', (t, err) => {
-        results.failed++;
-        // Rewritten before the spec reporter prints failures (at the end of the run).
-        if (err instanceof Error && err.stack) {
-          try {
-            err.stack = mapStack(err.stack);
-          } catch {
-            // keep the original stack
-          }
-        }
-        const { message, stack } = errorText(err);
-        results.failures.push({ title: t.title, fullTitle: t.fullTitle(), message, stack });
-        results.tests.push({ fullTitle: t.fullTitle(), state: 'failed', duration: t.duration ?? 0 });
-      });
+      countInto(runner, results, mapStack);
     });
   } catch (err) {
-    // A test file that throws while loading (or a Mocha error) is a failure, not a silent zero.
-    const { message, stack } = errorText(err);
-    results.error = message;
-    results.failed++;
-    results.failures.push({ title: 'loading the suite', fullTitle: 'loading the suite', message, stack });
+    recordLoadError(results, err);
   }
   results.total = results.passed + results.failed + results.pending;
   results.durationMs = Date.now() - started;
   writeResults(results);
-  console.log(`[suite] ${results.passed} passing, ${results.failed} failing, ${results.pending} pending -> ${resultsPath()}`);
-
-  if (results.failed > 0) throw new Error(`${results.failed} test(s) failed.`);
-  if (results.passed + results.failed === 0) throw new Error('No test ran.');
+  console.log(`${summaryLine(results)} -> ${resultsPath()}`);
+  assertRanClean(results);
 }
