@@ -81,7 +81,7 @@ export class BenchClient {
   }
 
   /** Resolves with the first publish of `version` for `uri` (registered before the change is sent). */
-  /** The next publish for the document at `version`; undefined: an unversioned publish (a file of the list the editor has not opened). */
+  /** The next publish for the document at `version`; undefined: an unversioned publish (a list file the editor has not opened). */
   diagnosticsFor(uri: string, version: number | undefined, timeoutMs = 60_000): Promise<Published> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} after ${timeoutMs} ms`)), timeoutMs);

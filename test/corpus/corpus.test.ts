@@ -88,8 +88,9 @@ const REAL: Record<string, RegExp[]> = {
   'duplicate-title': [/^Title ".+" is also row \d+ of week /],
   'duplicate-paper': [/^Paper https?:\/\/\S+ is also listed as row \d+ of week /],
   'placeholder-link': [
-    /^(?:Link|Image) \[[^\]]*\] (?:is the placeholder "(?:xxx|XXX)"|is empty|is the folder "pics?\/"|is the Markdown link "\[XXX\]|is prose \()/,
+    /^(?:Link|Image) \[[^\]]*\] (?:is the placeholder "(?:xxx|XXX)"|is empty|is the folder "pics?\/"|holds the placeholder link "\[XXX\]|is prose \()/,
   ],
+  'placeholder-text': [/^Row \d+ of week .*: the (?:title|description) is the placeholder "(?:XXX|xxx|xxxx)"; expected /],
   'week-heading': [/^Week .* spans \d+ days; expected 7 /, /^Week heading repeats line \d+$/, /^Week heading has no space between month and day in "March4"/],
   'week-sequence': [/^Week .* overlaps the week before \(.*\); expected it to start /],
   toc: [

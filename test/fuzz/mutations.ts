@@ -255,6 +255,59 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   'cut-text'(text, rng) {
     return text.slice(0, rng.int(0, text.length));
   },
+  // A row's marker rewritten in another style, doubled, dropped or made unreadable (`#3`, `[3]`).
+  'marker-style'(text, rng) {
+    const ls = lines(text);
+    const at = randomLine(rng, ls, (l) => /^\s*\|\s*(?:\*\*)?\(?\d/.test(l));
+    const match = /^(\s*\|\s*(?:\*\*)?)(\(?\d{1,4}\s*(?:\)\.?|\.\)?|:|\s-)?)/.exec(ls[at]);
+    if (!match) return text;
+    const n = /\d+/.exec(match[2])?.[0] ?? '1';
+    const marker = rng.pick([`${n})`, `(${n})`, `${n}.`, `**${n})**`, `${n} -`, `#${n}`, `[${n}]`, `${n})  (${n})`, '', `${n}-`, `${n}).`, `(${n}`]);
+    ls[at] = match[1] + marker + ls[at].slice(match[0].length);
+    return join(ls);
+  },
+  // A title or description left as a placeholder.
+  'placeholder-text'(text, rng) {
+    const ls = lines(text);
+    const at = randomLine(rng, ls, (l) => /^\s*\|.*\*\*[^*]+\*\*/.test(l));
+    const bold = /\*\*([^*|]+)\*\*/.exec(ls[at]);
+    if (!bold) return text;
+    const word = rng.pick(['XXX', 'xxxx', 'TODO', 'TBD', '...', 'Title', '', ' ']);
+    const start = bold.index + 2;
+    ls[at] = rng.chance(0.7)
+      ? ls[at].slice(0, start) + word + ls[at].slice(start + bold[1].length)
+      : ls[at].slice(0, start + bold[1].length + 2) + ` - ${word} ` + ls[at].slice(ls[at].indexOf('|', start));
+    return join(ls);
+  },
+  // A link pasted into another link's target, closed or not: `[Tweet]([XXX](https://…))`, `[Paper]([url](url))`.
+  'nest-link'(text, rng) {
+    const links = [...text.matchAll(/\[([^[\]\n]*)\]\(([^()\s]*)\)/g)];
+    if (links.length === 0) return text;
+    const link = rng.pick(links);
+    const url = link[2];
+    const inner = rng.pick([`[XXX](${url})`, `[${url}](${url})`, `[](${url})`, `[Paper](${url})`, `[XXX](${url}`]);
+    const close = rng.chance(0.8) ? ')' : '';
+    return text.slice(0, link.index!) + `[${link[1]}](${inner}${close}` + text.slice(link.index! + link[0].length);
+  },
+  // Anchors: a `#…` link retyped, an HTML anchor added, or week headings renamed so the list has no weeks.
+  anchors(text, rng) {
+    const mode = rng.int(0, 2);
+    if (mode === 0) {
+      const links = [...text.matchAll(/\]\((\.?\/?#)([^)\s]*)\)/g)];
+      if (links.length === 0) return text;
+      const link = rng.pick(links);
+      const anchor = link[2];
+      const changed = rng.pick([anchor.slice(0, -1), anchor + 'x', anchor.replace(/-/, ''), 'top', '', 'user-content-' + anchor]);
+      const at = link.index! + 2 + link[1].length;
+      return text.slice(0, at) + changed + text.slice(at + anchor.length);
+    }
+    const ls = lines(text);
+    if (mode === 1) {
+      ls.splice(rng.int(0, ls.length), 0, rng.pick(['<a id="notes"></a>', '<a name="x-1">', '- [Notes](#notes)', '| [Paper](#notes) |']));
+      return join(ls);
+    }
+    return join(ls.map((l) => (isHeading(l) && rng.chance(0.8) ? l.replace(/\bweek\b/gi, 'month') : l)));
+  },
 };
 
 export const MUTATION_KINDS: readonly string[] = Object.keys(MUTATIONS);

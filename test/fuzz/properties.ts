@@ -9,9 +9,12 @@ import { LineIndex } from '../../server/src/model/text';
 import { parseRow, scanLinks } from '../../server/src/model/parseWeek';
 import { parseWeekDates } from '../../server/src/model/dates';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Finding } from '../../server/src/analysis';
+import type { Fix } from '../../server/src/rules/rule';
 
-export type PropertyName = 'throws' | 'slow' | 'range' | 'fix-converges' | 'fix-idempotent' | 'fix-leftover' | 'fix-scope' | 'fix-edits' | 'incremental';
+export type PropertyName =
+  'throws' | 'slow' | 'range' | 'fix-converges' | 'fix-idempotent' | 'fix-leftover' | 'fix-scope' | 'fix-edits' | 'fix-resolves' | 'row-words' | 'incremental';
 
 export interface Failure {
   readonly property: PropertyName;
@@ -98,6 +101,111 @@ export function checkProperties(input: CheckInput): Failure | undefined {
     };
   const scope = scopeProblem(text, fixed.text, fresh, after);
   if (scope) return { property: 'fix-scope', message: scope };
+  const rowWords = rowWordsProblem(text, fixed.text, fresh, 'fix-all');
+  if (rowWords) return { property: 'row-words', message: rowWords };
+  try {
+    return eachFixProblem(text, fresh, settings, env);
+  } catch (error) {
+    return { property: 'throws', message: `re-checking a fix threw: ${describeError(error)}` };
+  }
+}
+
+/** Fixes re-checked one by one per mutant: enough to cover every rule's fixes over a run, bounded for large lists. */
+const FIXES_CHECKED = 12;
+
+/**
+ * Every fix on its own: its result, re-checked, no longer has the problem it fixed (same rule and message on the
+ * same line, shifted by the lines the fix adds), and every row it touches keeps every word it had.
+ */
+function eachFixProblem(text: string, fresh: Analysis, settings: Settings, env: { fileExists?: (p: string) => boolean }): Failure | undefined {
+  const byFix = new Map<Fix, Finding[]>();
+  for (const problem of fresh.problems) {
+    if (!problem.fix) continue;
+    const same = byFix.get(problem.fix);
+    if (same) same.push(problem);
+    else byFix.set(problem.fix, [problem]);
+  }
+  const cache = new WeekCache();
+  let checked = 0;
+  for (const [fix, problems] of byFix) {
+    if (checked++ >= FIXES_CHECKED) break;
+    const result = applyEdits(text, fix.edits);
+    const after = analyze(result, settings, { ...env, cache });
+    for (const problem of problems) {
+      const line = shiftedLine(problem.range.start.line, fix.edits);
+      const still = after.problems.find((q) => q.rule === problem.rule && q.message === problem.message && q.range.start.line === line);
+      if (still)
+        return { property: 'fix-resolves', message: `the fix "${fix.title}" leaves the problem it fixed: ${problem.rule} line ${line + 1} ${problem.message}` };
+    }
+    const words = rowWordsProblem(text, result, fresh, `the fix "${fix.title}"`);
+    if (words) return { property: 'row-words', message: words };
+  }
+  return undefined;
+}
+
+/** Where an original line is after edits that may add or remove lines before it. */
+function shiftedLine(line: number, edits: readonly TextEdit[]): number {
+  let shift = 0;
+  for (const edit of edits) {
+    if (edit.range.end.line >= line && !(edit.range.end.line === line && edit.range.start.line === line)) continue;
+    if (edit.range.end.line > line) continue;
+    shift += (edit.newText.match(/\n/g) ?? []).length - (edit.range.end.line - edit.range.start.line);
+  }
+  return line + shift;
+}
+
+/** Words of a row: runs of letters and digits holding a letter (numbers may be renumbered). */
+function wordsOf(text: string): Set<string> {
+  return new Set(text.match(/[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu) ?? []);
+}
+
+/** Markers at the start of a row's first cell: `1) (1) Title` has two. */
+function markerCount(row: string): number {
+  let rest = row.replace(/^\s*\|?\s*/, '');
+  let count = 0;
+  for (let m = MARKER.exec(rest); m && m[0] !== ''; m = MARKER.exec(rest)) {
+    count++;
+    rest = rest.slice(m[0].length);
+  }
+  return count;
+}
+const MARKER = /^(?:\*\*|__)?\s*(?:\(\d{1,4}\)|\d{1,4}\s*(?:\)\.?|\.\)?|:|\s-)|#\d{1,4}|\[\d{1,4}\])(?:\*\*|__)?\s*/;
+
+/** Each row of `before` (aligned line by line with `after` over rows, as the scope check does) keeps its words and gains no second marker. */
+function rowWordsProblem(before: string, after: string, analysis: Analysis, what: string): string | undefined {
+  if (before === after) return undefined;
+  const a = before.split('\n');
+  const b = after.split('\n');
+  // Fixes only insert lines (TOC entries): a row at line i is now at one of i … i + added.
+  const added = Math.max(0, b.length - a.length);
+  for (const week of analysis.list.weeks) {
+    for (const row of week.rows) {
+      const old = a[row.line];
+      let worst: string | undefined;
+      for (let k = 0; k <= added; k++) {
+        const now = b[row.line + k];
+        if (now === undefined) break;
+        if (now === old) {
+          worst = undefined;
+          break;
+        }
+        const kept = wordsOf(now);
+        const lost = [...wordsOf(old)].filter((w) => !kept.has(w));
+        const problem =
+          lost.length > 0
+            ? `${what} lost the words ${lost.slice(0, 5).join(', ')} of row line ${row.line + 1}: ${JSON.stringify(old)} became ${JSON.stringify(now)}`
+            : markerCount(now) > Math.max(1, markerCount(old))
+              ? `${what} gave row line ${row.line + 1} a second marker: ${JSON.stringify(old)} became ${JSON.stringify(now)}`
+              : undefined;
+        if (!problem) {
+          worst = undefined;
+          break;
+        }
+        worst ??= problem;
+      }
+      if (worst) return worst;
+    }
+  }
   return undefined;
 }
 
@@ -169,6 +277,12 @@ export function scopeProblem(before: string, after: string, analysis: Analysis, 
   let firstMismatch: string | undefined;
   while (i < a.length) {
     if (j >= b.length) return `line ${i + 1} ${JSON.stringify(a[i])} was dropped by fix-all${firstMismatch ? ` (${firstMismatch})` : ''}`;
+    // Inserted TOC entries first, when the original line follows them unchanged.
+    if (a[i] !== b[j]) {
+      let t = j;
+      while (t < b.length && TOC_LINE.test(b[t]) && b[t] !== a[i]) t++;
+      if (t > j && b[t] === a[i]) j = t;
+    }
     const why = allowedChange(a[i], b[j], rowHeader.get(i) ?? fixedRowHeader.get(j), headings.has(i), tocLines.has(i));
     if (why === undefined) {
       i++;
@@ -190,8 +304,9 @@ function allowedChange(before: string, after: string, headerCells: number | unde
   if (before === after) return undefined;
   const diff = `${JSON.stringify(before)} became ${JSON.stringify(after)}`;
   if (before.endsWith('\r') !== after.endsWith('\r')) return `line ending changed: ${diff}`;
-  const x = before.replace(/\r$/, '');
-  const y = after.replace(/\r$/, '');
+  const x = unwrapRepeatedUrls(before.replace(/\r$/, ''));
+  const y = unwrapRepeatedUrls(after.replace(/\r$/, ''));
+  if (x === y) return undefined;
   if (headerCells !== undefined)
     return rowCanon(x, headerCells) === rowCanon(y, headerCells) ? undefined : `row changed beyond number, pipes and labels: ${diff}`;
   if (heading) {
@@ -211,6 +326,15 @@ function allowedChange(before: string, after: string, headerCells: number | unde
     return `TOC entry changed beyond its link: ${diff}`;
   }
   return `changed: ${diff}`;
+}
+
+/** placeholder-link's fix, anywhere: `[Paper]([url](url))` → `[Paper](url)`. */
+function unwrapRepeatedUrls(text: string): string {
+  let result = text;
+  for (const link of scanLinks(text, 0, 0, text.length).reverse())
+    if (link.nested && link.nested.label.trim() === link.nested.target)
+      result = result.slice(0, link.targetSpan.start) + `${link.nested.target})` + result.slice(link.span.end);
+  return result;
 }
 
 /** A row with what fixes own taken out: surrounding pipes and space, the number token, punctuation in link labels. */

@@ -31,7 +31,7 @@ test('placeholder-link: xxx, empty, #, prose, nested link, pics/ folder; error s
       'Link [Paper] is empty; expected a URL',
       'Link [Tweet] is the placeholder "#"; expected a URL',
       'Link [Paper] is prose ("the paper is not out yet"), not a URL; expected a URL',
-      'Link [Paper] is the Markdown link "[XXX](https://arxiv.org/abs/2501.00004)", not a URL; expected a URL',
+      'Link [Paper] holds the placeholder link "[XXX](https://arxiv.org/abs/2501.00004)" in its target; expected [Paper](https://arxiv.org/abs/2501.00004)',
       'Link [Paper] points at example.com/paper, a placeholder domain; expected a URL',
     ],
   );

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/textEdits';
 import { fixAll } from '../../server/src/fixAll';
+import { parseRow } from '../../server/src/model/parseWeek';
 import { HEADER, doc, row, rows, run, rulesOf, settings, week, where, columnOf } from './helpers';
 
 const rowNumbers = (text: string) => rulesOf(run(text), 'row-number');
@@ -113,4 +114,46 @@ test('padded 2023-style tables with images and `---` rules', () => {
 test('a table that is not in a week section is not checked', () => {
   const text = doc('# Notes', '', HEADER, '| 7) **Out of place** | [Paper](https://arxiv.org/abs/2501.00009) |', '', week('Feb 13 - 19', rows(2)));
   assert.deepEqual(rowNumbers(text), []);
+});
+
+test('every common marker style is a number, and no title keeps its marker', () => {
+  for (const [marker, style] of [
+    ['3)', 'N)'],
+    ['(3)', '(N)'],
+    ['3.', 'N.'],
+    ['**3)**', 'N)'],
+    ['3 -', 'N -'],
+  ] as const) {
+    const parsed = parseRow(`| ${marker} **Sandpiper Decoding** - decodes fast. | [Paper](https://arxiv.org/abs/2501.00003) |`, 0, 2);
+    assert.equal(parsed.number?.value, 3, marker);
+    assert.equal(parsed.number?.style, style, marker);
+    assert.equal(parsed.title, 'Sandpiper Decoding', marker);
+  }
+  assert.equal(parseRow('| 3D Gaussians for Maps - desc | [Paper](https://arxiv.org/abs/2501.00003) |', 0, 2).number, undefined, '`3D` is a title');
+});
+
+for (const style of ['(N)', 'N.', 'N -'] as const) {
+  test(`a list numbered "${style}" is the norm: silent when consistent, gaps and deviants fixed in that style`, () => {
+    const mark = (n: number) => style.replace('N', String(n));
+    const consistent = week(
+      'Feb 13 - 19',
+      [1, 2, 3, 4].map((n) => row(mark(n), `Title ${n}`)),
+    );
+    assert.deepEqual(rulesOf(run(consistent)), []);
+    const wrong = week('Feb 13 - 19', [row(mark(1), 'One'), row(mark(2), 'Two'), row('3)', 'Three'), row(mark(5), 'Five')]);
+    assert.deepEqual(
+      rowNumbers(wrong).map((p) => p.message),
+      [`Row number "3)" should be written "${mark(3)}"`, `Row number 5 should be 4: week Feb 13 - 19 skips 4`],
+    );
+    const fixed = fixAll(wrong, settings()).text;
+    assert.deepEqual(rulesOf(run(fixed)), []);
+    assert.ok(fixed.includes(`| ${mark(3)} **Three**`) && fixed.includes(`| ${mark(4)} **Five**`));
+  });
+}
+
+test('a row with a marker the parser does not read gets no second marker', () => {
+  const text = week('Feb 13 - 19', [row(1, 'One'), '| #2 **Two** - desc | [Paper](https://arxiv.org/abs/2501.00902) |', row(3, 'Three')]);
+  const problems = rowNumbers(text);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].fix, undefined, 'inserting "2) " would make "2) #2"');
 });

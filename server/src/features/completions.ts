@@ -1,3 +1,4 @@
+import { renderMarker, weekMarkerStyle, type MarkerStyle } from '../model/numbering';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-protocol';
 import { weekOfLine, weekLabel, type PaperList, type Week } from '../model/model';
 import { nextWeek } from './newWeek';
@@ -10,7 +11,7 @@ export function completions(list: PaperList, position: Position): CompletionItem
   const week = weekOfLine(list, position.line);
   if (week) {
     const inRows = week.tables.some((t) => position.line > t.headerLine + 1 && position.line <= t.endLine);
-    if (inRows && /^\s*\|?\s*\d*$/.test(before)) return rowCompletions(week, position, before);
+    if (inRows && /^\s*\|?\s*\d*$/.test(before)) return rowCompletions(week, weekMarkerStyle(week.rows, list.markerStyle), position, before);
     if (inRows && /\[[A-Za-z]*$/.test(before) && before.split('|').length >= 3) return labelCompletions(list, position, before);
   }
   const firstWeek = list.weeks[0];
@@ -34,30 +35,31 @@ export function completions(list: PaperList, position: Position): CompletionItem
   return [];
 }
 
-function rowCompletions(week: Week, position: Position, before: string): CompletionItem[] {
+function rowCompletions(week: Week, style: MarkerStyle, position: Position, before: string): CompletionItem[] {
   const number = week.rows.filter((r) => r.line < position.line).length + 1;
+  const marker = renderMarker(style, number);
   // Replace what was typed after the pipe (digits, if any); add the pipe when the line has none yet.
   const typedFrom = before.match(/^\s*\|?\s*/)![0].length;
   const range = { start: { line: position.line, character: typedFrom }, end: position };
   const pipe = before.includes('|') ? '' : '| ';
   return [
     {
-      label: `${number})`,
+      label: marker,
       kind: CompletionItemKind.Value,
       detail: `Next row number in week ${weekLabel(week)}`,
       sortText: '0',
-      textEdit: { range, newText: `${pipe}${number}) ` },
+      textEdit: { range, newText: `${pipe}${marker} ` },
       filterText: `${number}`,
     },
     {
-      label: `${number}) row template`,
+      label: `${marker} row template`,
       kind: CompletionItemKind.Snippet,
       detail: 'Row with [Paper] and [Tweet] links',
       sortText: '1',
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: {
         range: { start: { line: position.line, character: 0 }, end: position },
-        newText: `| ${number}) **\${1:Title}** - \${2:description} | [Paper](\${3}), [Tweet](\${4}) |$0`,
+        newText: `| ${marker} **\${1:Title}** - \${2:description} | [Paper](\${3}), [Tweet](\${4}) |$0`,
       },
       filterText: before,
     },

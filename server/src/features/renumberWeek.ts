@@ -7,5 +7,5 @@ import type { Fix } from '../rules/rule';
 export function renumberWeekAt(list: PaperList, line: number, requireRow = false): { fix?: Fix } | undefined {
   const week = weekOfLine(list, line);
   if (!week || (requireRow && !rowOfLine(week, line))) return undefined;
-  return { fix: renumberWeek(week) };
+  return { fix: renumberWeek(list, week) };
 }

@@ -103,7 +103,13 @@ function sameLines(cached: readonly string[], lines: readonly string[], start: n
 function place(parsed: ParsedWeek, offset: number): PlacedWeek {
   if (offset === 0) return { parsed, rows: parsed.rows, tables: parsed.tables, otherLinks: parsed.otherLinks };
   const span = (s: Span): Span => ({ line: s.line + offset, start: s.start, end: s.end });
-  const link = (l: Link): Link => ({ ...l, span: span(l.span), labelSpan: span(l.labelSpan), targetSpan: span(l.targetSpan) });
+  const link = (l: Link): Link => ({
+    ...l,
+    span: span(l.span),
+    labelSpan: span(l.labelSpan),
+    targetSpan: span(l.targetSpan),
+    nested: l.nested && { ...l.nested, targetSpan: span(l.nested.targetSpan) },
+  });
   const row = (r: PaperRow): PaperRow => ({
     ...r,
     line: r.line + offset,

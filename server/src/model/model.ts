@@ -4,8 +4,10 @@ import type { LineIndex } from './text';
 import { parseWeekDates, weekSpan, type WeekDates } from './dates';
 import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex } from './sectionIndex';
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
-import { anchorOf, githubSlug, paperKey } from './urls';
+import { anchorOf, githubSlug, hostOf, paperKey } from './urls';
 import type { WeekCache } from './cache';
+import { isPlaceholderTitle } from './placeholders';
+import { DEFAULT_MARKER_STYLE, dominantStyle, type MarkerStyle } from './numbering';
 
 export type { Link, PaperRow, Span, ParsedTable };
 
@@ -32,6 +34,8 @@ export interface Week {
   readonly rows: readonly PaperRow[];
   readonly tables: readonly ParsedTable[];
   readonly otherLinks: readonly Link[];
+  /** The section's position-independent parse: what is cached per week (weekProblems.ts) is keyed by it, so a moved week keeps it. */
+  readonly parsed: ParsedWeek;
 }
 
 export interface TocEntry {
@@ -64,6 +68,25 @@ export interface PaperList {
   readonly titles: ReadonlyMap<string, readonly RowRef[]>;
   /** Paper key (see urls.paperKey) of each row's paper link (ModelOptions.paperLabel) → rows, over all weeks. */
   readonly papers: ReadonlyMap<string, readonly RowRef[]>;
+  /** The row marker most rows use (`N)`, `(N)`, …; see numbering.ts), `N)` when no row is numbered. */
+  readonly markerStyle: MarkerStyle;
+  /**
+   * In a list without week sections (grouped by month, day or topic): its table rows and bullet items that hold
+   * links, for the checks that need no weeks (duplicate papers). Empty when the list has weeks.
+   */
+  readonly items: readonly ListItem[];
+  /** Explicit HTML anchors, `<a id="x">` / `<a name="x">`, which `#x` links may target. */
+  readonly htmlAnchors: ReadonlySet<string>;
+}
+
+/** A table row or bullet item of a list without weeks. */
+export interface ListItem {
+  readonly line: number;
+  readonly links: readonly Link[];
+  /** The link that names the paper: labelled like ModelOptions.paperLabel, else the first link to a paper host. */
+  readonly paper?: Link;
+  /** The nearest heading above, for messages. */
+  readonly heading?: string;
 }
 
 export interface ModelOptions {
@@ -96,14 +119,66 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   }
   const toc: TocEntry[] = [];
   const outsideLinks: Link[] = [];
+  const items: ListItem[] = [];
+  let heading = 0;
   for (const line of index.outsideLines) {
     const textOfLine = lineTexts[line];
     if (textOfLine.indexOf('](') === -1) continue;
     const found = cache.outsideLine(line, textOfLine, () => outsideLine(textOfLine, line));
     if (found.toc) toc.push(found.toc);
     for (const link of found.links) outsideLinks.push(link);
+    if (weeks.length === 0 && found.links.length > 0 && ITEM_LINE.test(textOfLine)) {
+      while (heading + 1 < index.otherHeadings.length && index.otherHeadings[heading + 1].line < line) heading++;
+      const above = index.otherHeadings[heading]?.line < line ? index.otherHeadings[heading].text : undefined;
+      items.push({ line, links: found.links, paper: itemPaper(found.links, paperLabel), heading: above });
+    }
   }
-  return { lines, weeks, toc, anchors, outsideLinks, disableComments: index.disableComments, ...buildIndexes(weeks, facts, paperLabel) };
+  const markerStyle = dominantStyle(markers(weeks), DEFAULT_MARKER_STYLE) ?? DEFAULT_MARKER_STYLE;
+  return {
+    lines,
+    weeks,
+    toc,
+    anchors,
+    outsideLinks,
+    disableComments: index.disableComments,
+    markerStyle,
+    items,
+    htmlAnchors: htmlAnchorsOf(lineTexts),
+    ...buildIndexes(weeks, facts, paperLabel),
+  };
+}
+
+/** A table row (not the delimiter row) or a bullet or numbered list item. */
+const ITEM_LINE = /^\s*(?:\|(?!\s*:?-{3,})|(?:[-*+]|\d{1,4}[.)])\s)/;
+/** Hosts that serve papers: an item's first link to one of them names its paper when no link is labelled `Paper`. */
+const PAPER_HOST =
+  /^(?:arxiv\.org|openreview\.net|aclanthology\.org|doi\.org|dl\.acm\.org|ieeexplore\.ieee\.org|proceedings\.\S+|papers\.nips\.cc|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|semanticscholar\.org|huggingface\.co)$/;
+
+function itemPaper(links: readonly Link[], paperLabel: string): Link | undefined {
+  const wanted = paperLabel.toLowerCase();
+  const labelled = links.find((l) => !l.isImage && l.label.trim().toLowerCase() === wanted);
+  if (labelled) return labelled;
+  return links.find((l) => {
+    if (l.isImage) return false;
+    const host = hostOf(l.target);
+    return host !== undefined && PAPER_HOST.test(host) && (host !== 'huggingface.co' || /\/papers\//.test(l.target));
+  });
+}
+
+const HTML_ANCHOR = /<a\s[^<>]*?\b(?:id|name)\s*=\s*["']([^"'<>]+)["']/gi;
+
+function htmlAnchorsOf(lines: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const line of lines) {
+    if (line.indexOf('<a') === -1 && line.indexOf('<A') === -1) continue;
+    HTML_ANCHOR.lastIndex = 0;
+    for (let m = HTML_ANCHOR.exec(line); m; m = HTML_ANCHOR.exec(line)) found.add(m[1]);
+  }
+  return found;
+}
+
+function* markers(weeks: readonly Week[]) {
+  for (const week of weeks) for (const row of week.rows) yield row.number;
 }
 
 /** A TOC entry and the other links of a line outside the weeks. */
@@ -112,9 +187,11 @@ function outsideLine(text: string, line: number): { toc?: TocEntry; links: reado
   const bullet = TOC_ENTRY.exec(text);
   if (bullet && links.length > 0 && links[0].span.start === bullet[1].length && isTocLink(links[0])) {
     const link = links[0];
+    // `[Week (…)]([XXX](#anchor))`: the pasted link's target is what the entry means (placeholder-link reports the paste).
+    const target = link.nested?.target ?? link.target;
     const parsed = parseWeekDates(link.label);
     return {
-      toc: { line, text: link.label, target: link.target, link, anchor: anchorOf(link.target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] },
+      toc: { line, text: link.label, target, link, anchor: anchorOf(target), dates: parsed.ok ? parsed.dates : undefined, prefix: bullet[1] },
       links: links.slice(1),
     };
   }
@@ -173,6 +250,7 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
       rows: placed.rows,
       tables: placed.tables,
       otherLinks: placed.otherLinks,
+      parsed: placed.parsed,
     };
   });
   const years = inferYears(
@@ -245,9 +323,6 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-/** Titles of rows not written yet (`**XXX**`, `TODO`): their links are reported as placeholders; equal placeholders are no duplicates. */
-const PLACEHOLDER_TITLE = /^(?:x{2,}|todo|tbd|tba|title|paper title|placeholder)$/;
-
 function buildIndexes(
   weeks: readonly Week[],
   facts: readonly SectionFacts[],
@@ -276,7 +351,7 @@ function buildIndexes(
     for (let r = 0; r < week.rows.length; r++) {
       const ref = { week, row: week.rows[r] };
       const title = known.titleKeys[r];
-      if (title !== '' && !PLACEHOLDER_TITLE.test(title)) push(titles, title, ref);
+      if (title !== '' && !isPlaceholderTitle(title)) push(titles, title, ref);
       const key = paperKeys[r];
       if (key) push(papers, key, ref);
     }

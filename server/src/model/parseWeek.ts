@@ -18,6 +18,8 @@ export interface Link {
   readonly span: Span;
   readonly labelSpan: Span;
   readonly targetSpan: Span;
+  /** A whole second link pasted as the target, `[Tweet]([XXX](https://…))`: the target is then that link's text. */
+  readonly nested?: { readonly label: string; readonly target: string; readonly targetSpan: Span };
 }
 
 export interface Cell {
@@ -26,12 +28,13 @@ export interface Cell {
   readonly span: Span;
 }
 
-/** How the row number is written: `5)` is right; `5.`, `5).`, `5:` are the wrong markers seen in lists. */
+/** A row's marker as written: `5)`, `(5)`, `5.`, `5).`, `5:`, `5 -` (bold around it is not part of the token). */
 export interface NumberToken {
-  /** Digits and punctuation as written, e.g. `5).` */
+  /** Digits and punctuation as written, e.g. `5).`, `(5)`, `5 -` */
   readonly text: string;
   readonly value: number;
-  readonly punctuation: string;
+  /** The marker with `N` for the digits (model/numbering.ts), e.g. `N)`, `(N)`, `N -`. */
+  readonly style: string;
   readonly span: Span;
 }
 
@@ -137,7 +140,7 @@ export function parseWeek(lines: readonly string[], blocksOf: (lines: readonly s
 }
 
 /** A numbered line with a link and no leading pipe, right under a table: `3) **T** - d | [Paper](…) |`. */
-const PASTED_ROW = /^ {0,3}(?:\*\*|__)?\d{1,4}\s*(?:\)\.?|\.\)?|:)[^|]*(?:\|.*)?\]\(/;
+const PASTED_ROW = /^ {0,3}(?:\*\*|__)?(?:\d{1,4}\s*(?:\)\.?|\.\)?|:)|\(\d{1,4}\))[^|]*(?:\|.*)?\]\(/;
 
 interface SplitCells {
   cells: Cell[];
@@ -178,8 +181,8 @@ function splitCells(text: string, line = 0): SplitCells {
   return { cells, leadingPipe, trailingPipe, contentStart, contentEnd };
 }
 
-// `N)`, `N.`, `N).`, `N:` optionally inside bold (`**N).`), at the start of the first cell.
-const NUMBER = /^(\*\*|__)?\s*(\d{1,4})\s*(\)\.?|\.\)?|:)?/;
+// `N)`, `(N)`, `N.`, `N).`, `N:`, `N -` optionally inside bold (`**N).`, `**(N)**`), at the start of the first cell.
+const NUMBER = /^(\*\*|__)?\s*(?:\((\d{1,4})\)|(\d{1,4})(\s*(?:\)\.?|\.\)?|:)|\s+[-–](?=\s))?)/;
 
 export function parseRow(text: string, line: number, headerCells: number): PaperRow {
   const split = splitCells(text, line);
@@ -189,11 +192,15 @@ export function parseRow(text: string, line: number, headerCells: number): Paper
   let restColumn = first.span.start;
   let boldOpen = false;
   const match = NUMBER.exec(rest);
-  if (match && (match[3] !== undefined || /^\s/.test(rest.slice(match[0].length)))) {
-    const digitsAt = match[0].indexOf(match[2]);
-    const tokenText = match[0].slice(digitsAt).trimEnd();
-    const start = restColumn + digitsAt;
-    number = { text: tokenText, value: Number(match[2]), punctuation: (match[3] ?? '').trim(), span: { line, start, end: start + tokenText.length } };
+  const after = match ? rest.slice(match[0].length) : '';
+  // Digits alone must be followed by a space (`3D Gaussians` is a title); `(N)` by a space or the closing bold.
+  if (match && (match[2] !== undefined ? /^(?:\s|\*\*|__|$)/.test(after) : match[4] !== undefined || /^\s/.test(after))) {
+    const bold = match[1]?.length ?? 0;
+    const tokenStart = bold + (match[0].length - bold - match[0].slice(bold).trimStart().length);
+    const tokenText = match[0].slice(tokenStart).trimEnd();
+    const start = restColumn + tokenStart;
+    const style = match[2] !== undefined ? '(N)' : match[4] === undefined ? 'N' : /[-–]/.test(match[4]) ? `N ${match[4].trim()}` : `N${match[4].trim()}`;
+    number = { text: tokenText, value: Number(match[2] ?? match[3]), style, span: { line, start, end: start + tokenText.length } };
     boldOpen = match[1] !== undefined;
     restColumn += match[0].length;
     rest = rest.slice(match[0].length);
@@ -239,6 +246,24 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
     body = after.trimStart();
     boldOpen = false;
   }
+  if (!boldOpen && /^\*\*\*\*\s+\*\*\S/.test(body)) {
+    // `**** **Title**`: an empty bold before the title.
+    const lead = body.slice(4).length - body.slice(4).trimStart().length;
+    offset += 4 + lead;
+    body = body.slice(4 + lead);
+  }
+  if (!boldOpen && /^\*\*\*\*[^*\s]/.test(body)) {
+    // `****Title****`: bold written twice; the title is inside both.
+    const close = body.indexOf('****', 4);
+    if (close !== -1) {
+      const inner = body.slice(4, close);
+      const description = body
+        .slice(close + 4)
+        .replace(/^\s*[-–—:]?\s*/, '')
+        .trim();
+      return { title: inner.trim(), titleOffset: offset + 4 + (inner.length - inner.trimStart().length), description };
+    }
+  }
   if (boldOpen || body.startsWith('**') || body.startsWith('__')) {
     const marker = boldOpen ? '**' : body.slice(0, 2);
     const open = boldOpen ? 0 : 2;
@@ -279,8 +304,11 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
   return { title: body.slice(0, end).trim(), titleOffset: offset, description: body.slice(descriptionStart).trim() };
 }
 
-// `[label](target)` and `![alt](target)`; one level of parentheses inside the target (Wikipedia-style URLs).
-const LINK = /(!?)\[([^[\]\n]*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
+// `[label](target)` and `![alt](target)`; one level of parentheses inside the target (Wikipedia-style URLs). A target
+// that is itself a link, `[Tweet]([XXX](https://…))`, is read whole (its closing `)` may be missing), so the pasted
+// link is one problem of the outer link rather than a link of its own.
+const TARGET = '[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*';
+const LINK = new RegExp(`(!?)\\[([^[\\]\\n]*)\\]\\((?:(\\s*\\[([^[\\]\\n]*)\\]\\((${TARGET})\\)\\s*)\\)?|(${TARGET})\\))`, 'g');
 
 /** Links lying within text[from, to), e.g. one cell of a row (a link cannot span a cell's pipe, as in GFM). */
 export function scanLinks(text: string, line: number, from: number, to: number): Link[] {
@@ -294,12 +322,13 @@ export function scanLinks(text: string, line: number, from: number, to: number):
     const bang = match[1].length;
     const labelStart = index + bang + 1;
     const label = match[2];
-    const rawTarget = match[3];
+    const isNested = match[3] !== undefined;
+    const rawTarget = isNested ? match[3] : match[6];
     const targetStart = labelStart + label.length + 2;
     const lead = rawTarget.length - rawTarget.trimStart().length;
     let target = rawTarget.trim();
     // A title after the URL: [Paper](https://… "title")
-    const titled = /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(target);
+    const titled = isNested ? null : /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(target);
     if (titled) target = titled[1];
     // `<url>`: the span skips the `<` only when it was stripped (an unclosed `<` stays part of the target).
     const angled = target.length >= 2 && target.startsWith('<') && target.endsWith('>');
@@ -312,7 +341,15 @@ export function scanLinks(text: string, line: number, from: number, to: number):
       span: { line, start: index, end: index + match[0].length },
       labelSpan: { line, start: labelStart, end: labelStart + label.length },
       targetSpan: { line, start: targetColumn, end: targetColumn + target.length },
+      nested: isNested ? nestedLink(match[4], match[5], targetColumn, line) : undefined,
     });
   }
   return links;
+}
+
+/** The pasted link inside a target starting at `column`: `[label](target)`. */
+function nestedLink(label: string, rawTarget: string, column: number, line: number): Link['nested'] {
+  const start = column + label.length + 3 + (rawTarget.length - rawTarget.trimStart().length);
+  const target = rawTarget.trim();
+  return { label, target, targetSpan: { line, start, end: start + target.length } };
 }

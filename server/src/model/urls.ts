@@ -1,4 +1,5 @@
 // Link targets: identity of a paper across URL spellings, placeholders, hosts.
+import { PLACEHOLDER_WORDS } from './placeholders';
 
 const ARXIV =
   /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
@@ -40,18 +41,14 @@ export function arxivId(url: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
-const PLACEHOLDER_WORDS = new Set([
+const PLACEHOLDER_TARGETS: ReadonlySet<string> = new Set([
+  ...PLACEHOLDER_WORDS,
   '',
   '#',
-  'xxx',
-  'todo',
-  'tbd',
-  'tba',
   'link',
   'url',
   'paper',
   'tweet',
-  'placeholder',
   'none',
   'null',
   'undefined',
@@ -59,8 +56,6 @@ const PLACEHOLDER_WORDS = new Set([
   'http://',
   'https:',
   'http:',
-  '...',
-  '…',
 ]);
 
 /**
@@ -72,7 +67,7 @@ export function placeholderReason(target: string, isImage: boolean, extraPattern
   const t = target.trim();
   const lower = t.toLowerCase();
   if (t === '') return 'is empty';
-  if (PLACEHOLDER_WORDS.has(lower) || /^x{2,}$/i.test(t) || /^#+$/.test(t)) return `is the placeholder "${t}"`;
+  if (PLACEHOLDER_TARGETS.has(lower) || /^x{2,}$/i.test(t) || /^#+$/.test(t)) return `is the placeholder "${t}"`;
   if (/^(?:https?:\/\/)?(?:www\.)?example\.(?:com|org|net)(?:[/?#]|$)/i.test(t)) return `points at ${t.replace(/^https?:\/\//i, '')}, a placeholder domain`;
   if (/^[a-z][a-z0-9+.-]*:\/{0,2}$/i.test(t)) return `is a bare scheme "${t}"`;
   for (const pattern of extraPatterns) {

@@ -1,11 +1,14 @@
-import { paperLink } from '../model/model';
+import { paperLink, type ListItem, type PaperList } from '../model/model';
+import { paperKey } from '../model/urls';
 import { removeRow, where, whereInList } from './duplicateRows';
+import type { Problem } from './rule';
 import { type Rule } from './rule';
 import { toRange } from '../model/ranges';
 
 export const duplicatePaper: Rule = {
   name: 'duplicate-paper',
-  description: 'A paper is listed only once (arXiv abs/pdf/html and versions, `www.`, scheme and tracking parameters ignored).',
+  description:
+    'A paper is listed only once (arXiv abs/pdf/html and versions, `www.`, scheme and tracking parameters ignored), in weekly tables and, in a list without weeks, across all its tables and bullet lists.',
   defaultSeverity: 'warning',
   check({ list, settings }, report) {
     const label = settings.requiredLinks[0];
@@ -22,6 +25,7 @@ export const duplicatePaper: Rule = {
         });
       }
     }
+    itemDuplicates(list, report);
   },
   checkList({ list, settings }, report) {
     const label = settings.requiredLinks[0];
@@ -42,5 +46,35 @@ export const duplicatePaper: Rule = {
         });
       }
     }
+    // Papers listed twice as list items stay a per-file check.
+    for (const file of list.files) itemDuplicates(file.list, (problem) => report({ ...problem, uri: file.uri }));
   },
 };
+
+function whereItem(item: ListItem): string {
+  return `line ${item.line + 1}${item.heading ? ` (under "${item.heading}")` : ''}`;
+}
+
+/** Papers listed twice among a file's list items (not table rows). */
+function itemDuplicates(list: PaperList, report: (problem: Omit<Problem, 'rule'>) => void): void {
+  const items = new Map<string, ListItem[]>();
+  for (const item of list.items) {
+    const key = item.paper && paperKey(item.paper.target);
+    if (!key) continue;
+    const same = items.get(key);
+    if (same) same.push(item);
+    else items.set(key, [item]);
+  }
+  for (const same of items.values()) {
+    if (same.length < 2) continue;
+    for (const item of same) {
+      const others = same.filter((i) => i !== item);
+      report({
+        range: toRange(item.paper!.targetSpan),
+        message: `Paper ${item.paper!.target} is also listed on ${others.map(whereItem).join(', ')}`,
+        related: others.map((i) => ({ range: toRange(i.paper!.targetSpan), message: `Same paper: ${whereItem(i)}` })),
+        suggestions: [removeRow(list, item.line)],
+      });
+    }
+  }
+}

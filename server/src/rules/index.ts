@@ -4,7 +4,9 @@ import { rowNumber } from './row-number';
 import { duplicateTitle } from './duplicate-title';
 import { duplicatePaper } from './duplicate-paper';
 import { placeholderLink } from './placeholder-link';
+import { placeholderText } from './placeholder-text';
 import { missingFile } from './missing-file';
+import { anchorLink } from './anchor-link';
 import { tableRow } from './table-row';
 import { weekHeading } from './week-heading';
 import { weekSequence } from './week-sequence';
@@ -17,7 +19,9 @@ export const RULES: readonly Rule[] = [
   duplicateTitle,
   duplicatePaper,
   placeholderLink,
+  placeholderText,
   missingFile,
+  anchorLink,
   tableRow,
   weekHeading,
   weekSequence,

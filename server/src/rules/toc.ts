@@ -59,7 +59,8 @@ export const toc: Rule = {
     });
     for (const { entry, line, matching, pointed } of entries) {
       const range = toRange(entry.link.span);
-      const fixTo = (week: Week | undefined) => (week ? retarget(entry, anchorByWeek.get(week)!) : undefined);
+      // A link pasted into the target is placeholder-link's to report; a retarget would keep half of it.
+      const fixTo = (week: Week | undefined) => (week && !entry.link.nested ? retarget(entry, anchorByWeek.get(week)!) : undefined);
       // A copied entry whose anchor was updated but not its text: the text's week is listed by another entry
       // and the week it points at by none. Retargeting would duplicate the other entry; the text is what is stale.
       const pointedAgrees = pointed && entry.dates && pointed.dates && sameDates(entry.dates, pointed.dates);
