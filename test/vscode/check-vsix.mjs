@@ -6,7 +6,7 @@
 //
 //   node test/vscode/check-vsix.mjs [--vsix <file>]   (default: package one into a temp dir with npm run package)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,14 @@ const corpusDir = resolve(repoRoot, process.env.PAPER_LIST_CORPUS ?? '../shared/
 /** Read by vsix/installed.test.ts from the workspace: what the extension should show. */
 const EXPECTED_FILE = '.paper-list-expected.json';
 
-/** The lists to check: a folder copied whole, or one file copied as the workspace's README.md. */
-const LISTS = [{ name: 'Feb 2023 list (one file)', file: 'potw-2023-02-README.md' }];
+/**
+ * The lists to check: a folder copied whole, or one file copied as the workspace's README.md. `needs` names a
+ * setting the package must contribute for the case to apply (multi-file lists come with `paperList.index`).
+ */
+const LISTS = [
+  { name: 'Feb 2023 list (one file)', file: 'potw-2023-02-README.md' },
+  { name: "today's list (an index and year files)", folder: 'aipotw-2026-06', needs: 'paperList.index' },
+];
 
 function log(msg) {
   console.log(`[check-vsix] ${msg}`);
@@ -74,11 +80,16 @@ function main() {
     }
     log(`${vsix}: ${entries.length} files, both entries (dist/extension.js + dist/server.js, dist/web/extension.js + dist/web/server.js)`);
 
+    const contributed = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).contributes;
     let failed = 0;
     for (const list of LISTS) {
       const source = join(corpusDir, list.file ?? list.folder);
       if (!existsSync(source)) {
         log(`skipped ${list.name}: ${source} not found`);
+        continue;
+      }
+      if (list.needs && !(list.needs in contributed.configuration.properties)) {
+        log(`skipped ${list.name}: the extension has no ${list.needs} setting yet (multi-file lists are not built)`);
         continue;
       }
       const workspace = join(tmp, `workspace-${LISTS.indexOf(list)}`);
@@ -93,7 +104,9 @@ function main() {
       const problems = JSON.parse(cli.stdout).filter((p) => p.file === 'README.md');
       const rules = {};
       for (const p of problems) rules[p.rule] = (rules[p.rule] ?? 0) + 1;
-      writeFileSync(join(workspace, EXPECTED_FILE), JSON.stringify({ file: 'README.md', rules }, null, 2));
+      // A folder list's weeks live in its year files: the tree must show weeks from each of them.
+      const files = list.folder ? readdirSync(join(workspace, 'years')).filter((f) => f.endsWith('.md')).length : 1;
+      writeFileSync(join(workspace, EXPECTED_FILE), JSON.stringify({ file: 'README.md', rules, weekFiles: files }, null, 2));
       log(`${list.name}: ${list.file ?? list.folder}; the CLI finds ${problems.length} problems in README.md: ${JSON.stringify(rules)}`);
       const r = spawnSync(
         process.execPath,

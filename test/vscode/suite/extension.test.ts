@@ -632,3 +632,18 @@ suite('Grammar', () => {
     has('Title', 3, 'markup.bold.markdown');
   });
 });
+
+// Last: it replaces the server every test above talked to.
+suite('Language server', () => {
+  test('Restart Language Server starts a new server (a new worker in the browser) that checks the list again', async () => {
+    const content = paperList([{ dates: 'June 23 - June 29', rows: [row(1, 'Kappa One'), row(2, 'Kappa Two')] }]);
+    const editor = await openList('restart.md', content);
+    await vscode.commands.executeCommand('paperList.restartServer');
+    // Only a running server answers: the edit's row-number problem comes from the new one.
+    const line = lineOf(editor.document, '| 2) **Kappa Two');
+    await editor.edit((b) => b.replace(new vscode.Range(line, 2, line, 3), '5'));
+    await waitForDiagnostics(editor.document.uri, 'row-number from the restarted server', (ds) => ds.some((d) => codeOf(d) === 'row-number'));
+    const shown = await waitShown(editor.document);
+    assert.equal(shown.list.paperCount, 2);
+  });
+});

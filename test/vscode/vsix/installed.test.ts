@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PaperListApi } from '../../../client/src/ctx';
+import type { WeekItem } from '../../../client/src/weeksTree';
 import { inWebWorkerHost } from '../suite/support/results';
 
 const EXTENSION_ID = 'paper-list-curator.paper-list-curator';
@@ -66,6 +67,7 @@ suite('The installed .vsix', () => {
     );
     const expected = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.paper-list-expected.json')))) as {
       rules: Record<string, number>;
+      weekFiles: number;
     };
     assert.ok(Object.keys(expected.rules).length > 0, 'the list has problems to show');
     let seen: Record<string, number> = {};
@@ -84,12 +86,14 @@ suite('The installed .vsix', () => {
     const treeWeeks = years.flatMap((year) => api.tree.getChildren(year));
     assert.ok(years.length > 0, 'the tree has year groups');
     assert.equal(treeWeeks.length, shown.list.weeks.length, 'the tree shows every week');
+    const weekFiles = new Set(treeWeeks.map((week) => (week as WeekItem).uri.toString()));
+    assert.equal(weekFiles.size, expected.weekFiles, `the tree's weeks come from ${expected.weekFiles} file(s)`);
     const total = diagnostics.length.toLocaleString('en-US');
     await waitFor(`the status bar to count ${total} problems`, () => api.statusText()?.endsWith(` · ${total} problems`), [api.onDidRefresh]);
     assert.match(api.statusText()!, /^[\d,]+ papers · [\d,]+ problems$/);
     const host = inWebWorkerHost ? 'web worker' : 'node';
     console.log(
-      `[vsix] ${host} extension host: README.md ${shown.list.weeks.length} weeks, ${shown.list.paperCount} papers, ${diagnostics.length} diagnostics, tree ${years.length} years; status "${api.statusText()}"`,
+      `[vsix] ${host} extension host: README.md ${shown.list.weeks.length} weeks, ${shown.list.paperCount} papers, ${diagnostics.length} diagnostics, tree ${years.length} years from ${weekFiles.size} file(s); status "${api.statusText()}"`,
     );
   });
 });
