@@ -44,6 +44,7 @@ export class OutsideItem extends vscode.TreeItem implements Located {
     readonly uri: vscode.Uri,
     readonly range: vscode.Range,
     toRange: RangeConverter,
+    toUri: (uri: string) => vscode.Uri,
   ) {
     super('Table of contents', info.problemCount > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     this.id = 'outside';
@@ -51,7 +52,7 @@ export class OutsideItem extends vscode.TreeItem implements Located {
     this.iconPath = severityIcon(info.worstSeverity) ?? new vscode.ThemeIcon('list-unordered');
     this.contextValue = 'outside';
     this.command = revealCommand(this, 'problem');
-    this.problems = info.problems.map((p, i) => new ProblemItem(p, this, uri, toRange(p.range), `outside/${i}`));
+    this.problems = info.problems.map((p, i) => new ProblemItem(p, this, toUri(p.uri), toRange(p.range), `outside/${i}`));
   }
 }
 
@@ -198,7 +199,7 @@ export class WeeksTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     const list = this.lastList;
     if (!list || !this.lastConvert) return;
     const { toRange, toUri } = this.lastConvert;
-    if (list.outside) this.outside = new OutsideItem(list.outside, toUri(list.outside.uri), toRange(list.outside.range), toRange);
+    if (list.outside) this.outside = new OutsideItem(list.outside, toUri(list.outside.uri), toRange(list.outside.range), toRange, toUri);
     const multiFile = list.files.length > 1;
     const byYear = new Map<number | undefined, YearItem>();
     const seen = new Map<string, number>();

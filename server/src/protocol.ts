@@ -38,6 +38,8 @@ export interface RowInfo {
 
 /** A problem shown in the tree outside any week (the "Table of contents" node). */
 export interface ProblemInfo {
+  /** The file the problem is in (the index or a year file of a multi-file list). */
+  uri: string;
   message: string;
   rule: string;
   severity: ProblemSeverity;

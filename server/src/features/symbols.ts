@@ -7,11 +7,20 @@ function rowName(number: number | undefined, title: string): string {
   return `${number ?? '?'}) ${title || '(untitled)'}`;
 }
 
+/** Built once per model (one per document version): editors ask for symbols again on every focus and outline refresh. */
+const symbolsOfList = new WeakMap<PaperList, DocumentSymbol[]>();
+
 /**
  * The rows, flat, each with its week as detail. The built-in Markdown extension already lists every heading
  * (weeks included) in the outline and Ctrl+Shift+O; returning weeks too listed each week twice.
  */
 export function documentSymbols(list: PaperList): DocumentSymbol[] {
+  let symbols = symbolsOfList.get(list);
+  if (!symbols) symbolsOfList.set(list, (symbols = buildDocumentSymbols(list)));
+  return symbols;
+}
+
+function buildDocumentSymbols(list: PaperList): DocumentSymbol[] {
   return list.weeks.flatMap((week) =>
     week.rows.map((row) => ({
       name: rowName(row.number?.value, row.title),

@@ -1,11 +1,12 @@
 // paperList/weeks and paperList/rowDetails: what the tree, status bar, pickers and exports show of a list.
-import type { DayInfo, OutsideWeeksInfo, ProblemInfo, ProblemSeverity, RowDetailsResult, WeekInfo, WeeksResult } from '../protocol';
+import type { DayInfo, ListFileInfo, OutsideWeeksInfo, ProblemInfo, ProblemSeverity, RowDetailsResult, WeekInfo, WeeksResult } from '../protocol';
+import type { Finding } from '../analysis';
 import { fromDayNumber } from '../model/dates';
 import { isTemplateRow, paperLink, rowOfLine, statedYear, weekOfLine, type PaperList, type Week } from '../model/model';
 import { placeholderReason } from '../model/urls';
 import type { DocumentState } from '../service';
+import type { Settings } from '../settings';
 import { rowRange, toRange, weekRange } from '../model/ranges';
-import type { Finding } from '../analysis';
 
 const RANK: Record<ProblemSeverity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -14,22 +15,62 @@ function counted(problem: Finding): boolean {
   return problem.severity !== 'hint';
 }
 
+/** One file's weeks and its problems outside them. */
+interface FileWeeks {
+  readonly weeks: WeekInfo[];
+  readonly outside: ProblemInfo[];
+}
+
 export function weeksOf(state: DocumentState, knownRevision?: string): WeeksResult {
   if (!state.isPaperList) return { isPaperList: false, version: state.version, revision: '', files: [], weeks: [], paperCount: 0, problemCount: 0 };
-  const { analysis, uri } = state;
-  const list = analysis.list;
+  const files: ListFileInfo[] = [];
+  const weeks: WeekInfo[] = [];
+  const outside: ProblemInfo[] = [];
+  let tocOf: { uri: string; list: PaperList } = { uri: state.uri, list: state.analysis.list };
+  const add = (uri: string, list: PaperList, found: readonly Finding[], settings: Settings, role: ListFileInfo['role'], year?: number) => {
+    const part = fileWeeks(uri, list, found, settings);
+    weeks.push(...part.weeks);
+    outside.push(...part.outside);
+    const problemCount = part.weeks.reduce((n, w) => n + w.problemCount, 0) + part.outside.length;
+    files.push({ uri, role, ...(year !== undefined ? { year } : {}), problemCount });
+  };
+  if (state.inList) {
+    const { model, problems } = state.inList.analysis;
+    for (const file of model.files) add(file.uri, file.list, problems.get(file.uri) ?? [], state.inList.settings, file.role, file.year);
+    // Files outside the model (over maxFileSize) still count their one problem.
+    for (const [uri, found] of problems) if (!model.file(uri)) files.push({ uri, role: 'weeks', problemCount: found.filter(counted).length });
+    const index = model.files.find((f) => f.role === 'index');
+    if (index) tocOf = { uri: index.uri, list: index.list };
+  } else add(state.uri, state.analysis.list, state.analysis.problems, state.settings, 'index');
+  const problemCount = files.reduce((n, f) => n + f.problemCount, 0);
+  const result: Omit<WeeksResult, 'revision' | 'version'> = {
+    isPaperList: true,
+    weeks,
+    files,
+    outside: outsideWeeks(tocOf.list, tocOf.uri, outside),
+    paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
+    problemCount,
+  };
+  // Range ends are left out: typing in a row moves its end column, which nothing the tree shows or does depends on.
+  const revision = hash(JSON.stringify(result, (key, value: unknown) => (key === 'end' ? (value as { line: number }).line : value)));
+  if (revision === knownRevision)
+    return { isPaperList: true, version: state.version, revision, unchanged: true, files: [], weeks: [], paperCount: result.paperCount, problemCount };
+  return { ...result, version: state.version, revision };
+}
+
+function fileWeeks(uri: string, list: PaperList, found: readonly Finding[], settings: Settings): FileWeeks {
   const problemsByLine = new Map<number, ProblemSeverity[]>();
   const outside: ProblemInfo[] = [];
-  for (const p of analysis.problems) {
+  for (const p of found) {
     if (!counted(p)) continue;
     const line = p.range.start.line;
-    if (!weekOfLine(list, line)) outside.push({ message: p.message, rule: p.rule, severity: p.severity, range: p.range });
+    if (!weekOfLine(list, line)) outside.push({ uri, message: p.message, rule: p.rule, severity: p.severity, range: p.range });
     const at = problemsByLine.get(line);
     if (at) at.push(p.severity);
     else problemsByLine.set(line, [p.severity]);
   }
-  const paperLabel = state.settings.requiredLinks[0];
-  const weeks: WeekInfo[] = list.weeks.map((week) => {
+  const paperLabel = settings.requiredLinks[0];
+  const weeks = list.weeks.map((week): WeekInfo => {
     let problemCount = 0;
     let worst: ProblemSeverity | undefined;
     for (let line = week.startLine; line < week.endLine; line++) {
@@ -56,27 +97,14 @@ export function weeksOf(state: DocumentState, knownRevision?: string): WeeksResu
           number: row.number ? String(row.number.value) : null,
           title: row.title,
           range: rowRange(row),
-          ...(paper && !placeholderReason(paper, false, state.settings.placeholderPatterns) ? { paperUrl: paper } : {}),
+          ...(paper && !placeholderReason(paper, false, settings.placeholderPatterns) ? { paperUrl: paper } : {}),
           ...(isTemplateRow(row) ? { template: true } : {}),
           problemCount: problemsByLine.get(row.line)?.length ?? 0,
         };
       }),
     };
   });
-  const problemCount = weeks.reduce((n, w) => n + w.problemCount, 0) + outside.length;
-  const result: Omit<WeeksResult, 'revision' | 'version'> = {
-    isPaperList: true,
-    files: [{ uri, role: 'index', problemCount }],
-    weeks,
-    outside: outsideWeeks(list, uri, outside),
-    paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
-    problemCount,
-  };
-  // Range ends are left out: typing in a row moves its end column, which nothing the tree shows or does depends on.
-  const revision = hash(JSON.stringify(result, (key, value: unknown) => (key === 'end' ? (value as { line: number }).line : value)));
-  if (revision === knownRevision)
-    return { isPaperList: true, version: state.version, revision, unchanged: true, files: [], weeks: [], paperCount: result.paperCount, problemCount };
-  return { ...result, version: state.version, revision };
+  return { weeks, outside };
 }
 
 function outsideWeeks(list: PaperList, uri: string, problems: ProblemInfo[]): OutsideWeeksInfo | undefined {
@@ -94,11 +122,10 @@ function outsideWeeks(list: PaperList, uri: string, problems: ProblemInfo[]): Ou
   };
 }
 
-/** Descriptions and links of the rows at `lines` (the tree's tooltips, exports). */
-export function rowDetailsOf(state: DocumentState, lines: readonly number[]): RowDetailsResult {
-  const list = state.analysis.list;
+/** Descriptions and links of the rows of `list` at `lines` (the tree's tooltips, exports); `version` is the file's, 0 when it is not open. */
+export function rowDetailsOf(list: PaperList, version: number, settings: Settings, lines: readonly number[]): RowDetailsResult {
   return {
-    version: state.version,
+    version,
     rows: lines.map((line) => {
       const week = typeof line === 'number' ? weekOfLine(list, line) : undefined;
       const row = week && rowOfLine(week, line);
@@ -107,11 +134,7 @@ export function rowDetailsOf(state: DocumentState, lines: readonly number[]): Ro
         description: row.description,
         links: row.links
           .filter((l) => !l.isImage)
-          .map((l) => ({
-            label: l.label,
-            url: l.target,
-            ...(placeholderReason(l.target, false, state.settings.placeholderPatterns) ? { placeholder: true } : {}),
-          })),
+          .map((l) => ({ label: l.label, url: l.target, ...(placeholderReason(l.target, false, settings.placeholderPatterns) ? { placeholder: true } : {}) })),
       };
     }),
   };

@@ -68,7 +68,7 @@ export interface PaperList {
   readonly titles: ReadonlyMap<string, readonly RowRef[]>;
   /** Paper key (see urls.paperKey) of each row's paper link (ModelOptions.paperLabel) → rows, over all weeks. */
   readonly papers: ReadonlyMap<string, readonly RowRef[]>;
-  /** True when no heading states a year: weeks' `year` is then NOMINAL_YEAR, for date arithmetic only (see statedYear). */
+  /** True when no heading states a year and no year file names one: weeks' `year` is then NOMINAL_YEAR, for date arithmetic only (see statedYear). */
   readonly yearsAssumed: boolean;
   /** The row marker most rows use (`N)`, `(N)`, …; see numbering.ts), `N)` when no row is numbered. */
   readonly markerStyle: MarkerStyle;
@@ -94,6 +94,8 @@ export interface ListItem {
 export interface ModelOptions {
   /** The label of the link that identifies a row's paper (the first of the requiredLinks setting); default `Paper`. */
   readonly paperLabel?: string;
+  /** The year a year file of a multi-file list holds (its title or name): anchors year inference when no heading gives one. */
+  readonly fallbackYear?: number;
 }
 
 const TOC_ENTRY = /^(\s*(?:[-*+]|\d+[.)])\s+)\[/;
@@ -105,8 +107,8 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   const index = scanSections(lineTexts);
   cache.beginBuild();
   const paperLabel = options.paperLabel ?? 'Paper';
-  const { weeks, facts } = buildWeeks(lineTexts, index, cache);
-  const yearsAssumed = weeks.length > 0 && weeks.every((w) => w.dates?.year === undefined);
+  const { weeks, facts } = buildWeeks(lineTexts, index, cache, options.fallbackYear);
+  const yearsAssumed = options.fallbackYear === undefined && weeks.length > 0 && weeks.every((w) => w.dates?.year === undefined);
   const anchors = new Map<string, number>();
   const headingLines = [
     ...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })),
@@ -229,7 +231,7 @@ function factsOf(parsed: ParsedWeek, heading: SectionIndex['weeks'][number]['hea
   return facts;
 }
 
-function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache): { weeks: Week[]; facts: SectionFacts[] } {
+function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache, fallbackYear?: number): { weeks: Week[]; facts: SectionFacts[] } {
   const facts: SectionFacts[] = [];
   const drafts = index.weeks.map((section, i) => {
     const placed = cache.section(lineTexts, section.startLine, section.endLine);
@@ -255,7 +257,10 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
       parsed: placed.parsed,
     };
   });
-  const years = inferYears(drafts.map((d) => d.dates));
+  const years = inferYears(
+    drafts.map((d) => d.dates),
+    fallbackYear,
+  );
   const weeks = drafts.map((draft, i) => {
     const year = years[i];
     return { ...draft, year, span: draft.dates && year !== undefined ? weekSpan(draft.dates, year) : undefined };
@@ -267,7 +272,7 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
  * The year each week ends in. Explicit ` - 2025` suffixes win; other weeks take the year that puts
  * them just before their newer neighbour (or just after their older one), weeks being newest first.
  */
-export function inferYears(dates: readonly (WeekDates | undefined)[]): (number | undefined)[] {
+export function inferYears(dates: readonly (WeekDates | undefined)[], fallbackYear?: number): (number | undefined)[] {
   const years = dates.map((d) => d?.year);
   const closest = (d: WeekDates, anchorDay: number, anchorYear: number, before: boolean): number => {
     let best = anchorYear;
@@ -303,9 +308,10 @@ export function inferYears(dates: readonly (WeekDates | undefined)[]): (number |
     }
   }
   if (years.every((y) => y === undefined)) {
-    // No year anywhere: dates still compare relative to each other, so anchor the newest week in a leap-neutral year.
+    // No year anywhere: the file's own year (a year file of a multi-file list) anchors the newest week; else dates
+    // still compare relative to each other, so anchor it in a leap-neutral year.
     const first = dates.findIndex((d) => d !== undefined);
-    if (first !== -1) return inferYears(dates.map((d, i) => (d && i === first ? { ...d, year: NOMINAL_YEAR } : d)));
+    if (first !== -1) return inferYears(dates.map((d, i) => (d && i === first ? { ...d, year: fallbackYear ?? NOMINAL_YEAR } : d)));
   }
   return years;
 }
