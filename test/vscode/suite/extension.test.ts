@@ -1006,38 +1006,53 @@ suite('Multi-file list', () => {
   });
 
   test('New Week that starts a new year creates years/<year>.md and its index group', async function () {
-    await openMulti(this, 'multi/README.md');
-    const y2026 = vscode.Uri.joinPath(folder, 'multi', 'years', '2026.md');
-    const saved = await vscode.workspace.fs.readFile(y2026);
-    // Without 2026.md's weeks the newest week is Dec 22 - 28, 2025: the next one ends in 2026.
-    const { editor } = await openMulti(this, 'multi/years/2025.md');
-    await vscode.workspace.fs.delete(y2026);
-    try {
-      await vscode.commands.executeCommand('paperList.newWeek');
-      const index = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'multi', 'README.md'));
-      await waitText(index, 'the 2026 group and entry', (t) => t.includes('December 29'));
-      assert.ok(editor.document.getText().length > 0);
-      const created = await vscode.workspace.fs.stat(y2026).then(
-        () => true,
-        () => false,
-      );
-      assert.ok(created || editor.document.getText().includes('December 29'), 'the week went into a new year file (or this year file, by the server’s rule)');
-    } finally {
-      await vscode.workspace.fs.writeFile(y2026, saved);
-    }
+    // A copy of the list without 2026: its newest week is Dec 22 - 28, 2025, so the next one ends in 2026.
+    const root = vscode.Uri.joinPath(folder, 'multi-newyear');
+    const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'multi', path)));
+    const index = (await read('README.md')).replace(/## 2026\n[^#]*/, '');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'README.md'), new TextEncoder().encode(index));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'years', '2025.md'), new TextEncoder().encode(await read('years/2025.md')));
+    await openMulti(this, 'multi-newyear/years/2025.md');
+    await vscode.commands.executeCommand('paperList.newWeek');
+    const indexDocument = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'README.md'));
+    const text = await waitText(indexDocument, 'the 2026 group and entry in the index', (t) => t.includes('## 2026') && t.includes('December 29'));
+    assert.ok(text.indexOf('## 2026') < text.indexOf('## 2025'), 'the new year group comes first');
+    const created = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'years', '2026.md'));
+    assert.match(created.getText(), /^# Invented Papers of the Week — 2026/);
+    assert.ok(created.getText().includes('(December 29 - January 4) - 2026'), created.getText());
   });
 
   test('a quick fix edits two files (heading date and its index entry)', async function () {
     const { editor } = await openMulti(this, 'multi/years/2025.md');
-    const line = lineOf(editor.document, '## Top AI Papers of the Week (December 15');
-    await editor.edit((b) =>
-      b.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), '## Top AI Papers of the Week (December 15 - December 20) - 2025'),
+    const line = lineOf(editor.document, '## Top AI Papers of the Week (December 22');
+    const heading = '## Top AI Papers of the Week (December 23 - December 28) - 2025';
+    // The heading and its index entry both say December 23: the fix that starts the week on December 22 must
+    // rename the heading and update the entry (its text and anchor) in the index, in one edit.
+    const indexUri = vscode.Uri.joinPath(folder, 'multi', 'README.md');
+    const indexBefore = await vscode.workspace.openTextDocument(indexUri);
+    const entryLine = lineOf(indexBefore, '- [Top AI Papers of the Week (December 22');
+    const both = new vscode.WorkspaceEdit();
+    both.replace(editor.document.uri, new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), heading);
+    both.replace(
+      indexUri,
+      indexBefore.lineAt(entryLine).range,
+      '- [Top AI Papers of the Week (December 23 - December 28)](years/2025.md#top-ai-papers-of-the-week-december-23---december-28---2025)',
     );
-    const [diagnostic] = await waitForDiagnostics(editor.document.uri, 'a week-heading problem', (ds) => ds.some((d) => d.range.start.line === line));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic!.range);
+    assert.ok(await vscode.workspace.applyEdit(both));
+    await waitForDiagnostics(editor.document.uri, 'a problem on the changed heading', (ds) =>
+      ds.some((d) => d.range.start.line === line && codeOf(d) !== 'toc'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      new vscode.Range(line, 0, line, heading.length),
+    );
     const twoFiles = actions.find((a) => a.edit && a.edit.entries().length === 2);
     assert.ok(twoFiles, actions.map((a) => `${a.title}: ${a.edit?.entries().length}`).join('; '));
     assert.ok(await vscode.workspace.applyEdit(twoFiles.edit!));
+    const index = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'multi', 'README.md'));
+    assert.equal(editor.document.lineAt(line).text, '## Top AI Papers of the Week (December 22 - December 28) - 2025');
+    assert.ok(index.getText().includes('#top-ai-papers-of-the-week-december-22---december-28---2025'), 'the index entry still resolves');
   });
 });
 
