@@ -104,18 +104,14 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     documents.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-    // With pulled settings the first diagnostics wait for them, so a rule turned off never flashes on open.
-    // The list is found after the settings (they may name its index); the document is analysed alone until then.
-    const discover = () => rediscover(textDocument.uri);
-    if (configurationPull) {
-      const publish = () => {
-        publisher.schedule(textDocument.uri);
-        return discover();
-      };
-      void loadSettings(textDocument.uri).then(publish, publish);
-    } else {
-      publisher.schedule(textDocument.uri);
-      void loadSettings(textDocument.uri).then(discover, discover);
+    // With pulled settings the first diagnostics wait for them, so a rule turned off never flashes on open. They also
+    // wait for the document's list to be found (the settings may name its index): an index README published alone
+    // would flash every entry into another file as broken.
+    const publish = () => rediscover(textDocument.uri).then(() => publisher.schedule(textDocument.uri));
+    if (configurationPull) void loadSettings(textDocument.uri).then(publish, publish);
+    else {
+      void loadSettings(textDocument.uri);
+      void publish();
     }
   });
 
