@@ -17,7 +17,9 @@ export class DiagnosticsPublisher {
     private readonly service: PaperListService,
   ) {}
 
+  /** Re-publishes the document and every file of its list (an edit in the index changes the year files' problems and back). */
   schedule(uri: string): void {
+    for (const member of this.service.membersOf(uri)) this.pending.add(member);
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -36,16 +38,19 @@ export class DiagnosticsPublisher {
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {
-      const document = this.documents.get(uri);
+      const open = this.documents.get(uri);
+      // A file of a multi-file list the editor has not opened gets its diagnostics too, so Problems shows the whole list.
+      const document = open ?? this.service.documentOf(uri);
       if (!document) continue;
       const diagnostics = diagnosticsOf(this.service.stateOf(document));
       // A document re-checked without an edit (a file it links to appeared, settings that change nothing it shows)
       // is re-published only when its diagnostics changed; a new version always is, so the client sees it checked.
       const json = JSON.stringify(diagnostics);
       const last = this.lastSent.get(uri);
-      if (last && last.version === document.version && last.json === json) continue;
-      this.lastSent.set(uri, { version: document.version, json });
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      const version = open ? document.version : -1 - document.version;
+      if (last && last.version === version && last.json === json) continue;
+      this.lastSent.set(uri, { version, json });
+      void this.connection.sendDiagnostics({ uri, ...(open ? { version: document.version } : {}), diagnostics });
     }
   }
 }
