@@ -134,8 +134,15 @@ describe('hover, completion and workspace symbols across files', () => {
   });
 
   test('hover on an index entry shows its week, or why it resolves to none', async () => {
-    const broken = indexLines.map((l) => l.replace('years/2025.md#top-papers-of-the-week-december-15', 'years/2025.md#top-papers-of-the-week-december-14'));
+    const broken = indexLines.map((l) =>
+      l
+        .replace('years/2025.md#top-papers-of-the-week-december-15', 'years/2025.md#top-papers-of-the-week-december-14')
+        .replace('years/2025.md#top-papers-of-the-week-december-22', 'years/2024.md#top-papers-of-the-week-december-22'),
+    );
+    // Hover once the list is found again with the missing file in it (its diagnostics say so).
+    const reloaded = client.waitForDiagnostics(indexUri, { where: (d) => d.some((x) => /years\/2024\.md, which does not exist/.test(String(x.message))) });
     await client.open(indexUri, broken.join('\n'));
+    await reloaded;
     const hoverAt = async (needle: string) =>
       text(
         await client.request<Hover | null>('textDocument/hover', {
@@ -151,6 +158,7 @@ describe('hover, completion and workspace symbols across files', () => {
       await hoverAt('(December 15 - December 21)'),
       /Does not resolve: years\/2025\.md has no heading #top-papers-of-the-week-december-14---december-21---2025/,
     );
+    assert.match(await hoverAt('(December 22 - December 28)'), /Does not resolve: years\/2024\.md does not exist/);
     await client.close(indexUri);
   });
 
