@@ -180,11 +180,15 @@ export function startServer(connection: Connection, host: Host): void {
   });
   connection.onCompletion((params) => {
     const open = listOf(params.textDocument);
-    return open ? completions(open.state.analysis.list, params.position) : [];
+    if (!open) return [];
+    const inList = open.state.inList && { model: open.state.inList.analysis.model, uri: open.document.uri };
+    return completions(open.state.analysis.list, params.position, inList);
   });
   connection.onHover((params) => {
     const open = listOf(params.textDocument);
-    return open ? (hover(open.state.analysis.list, params.position, open.state.settings.requiredLinks[0]) ?? null) : null;
+    if (!open) return null;
+    const inList = open.state.inList && { model: open.state.inList.analysis.model, uri: open.document.uri };
+    return hover(open.state.analysis.list, params.position, open.state.settings.requiredLinks[0], inList) ?? null;
   });
   connection.onDocumentSymbol((params) => {
     const open = listOf(params.textDocument);
