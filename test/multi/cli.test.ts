@@ -43,6 +43,29 @@ describe('a multi-file fixture (index README + years/*.md)', () => {
     );
   });
 
+  test('a named year file from another folder: every format names that file (relative to the working folder), cross-file facts count', async () => {
+    const cwd = join(multiFixture, '..');
+    const named = 'multi/years/2025.md';
+    const filesOf = {
+      text: (out: string) => [...out.matchAll(/^(\S+):\d+:\d+ /gm)].map((m) => m[1]),
+      json: (out: string) => (JSON.parse(out) as JsonProblem[]).map((p) => p.file),
+      github: (out: string) => [...out.matchAll(/^::\w+ file=([^,]+),line=/gm)].map((m) => m[1]),
+      sarif: (out: string) =>
+        (JSON.parse(out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0].results.map(
+          (r) => r.locations[0].physicalLocation.artifactLocation.uri,
+        ),
+    };
+    for (const [format, files] of Object.entries(filesOf)) {
+      const result = await runCli(['check', '--format', format, named], { cwd });
+      assert.ok(result.code === 0 || result.code === 1, `${format}: ${result.stderr}`);
+      // The two duplicates exist only because years/2026.md holds the same paper: the list was read, one file reported.
+      assert.deepEqual(files(result.stdout), [named, named], format);
+      assert.match(result.stdout, /duplicate-title|Moss Transformers/, format);
+    }
+    const sarif = await runCli(['check', '--format', 'sarif', named], { cwd });
+    assert.match(sarif.stdout, /"uri": "multi\/years\/2026\.md"/, 'the related location names the other file from the working folder');
+  });
+
   test('SARIF points related locations into the other file', async () => {
     const result = await runCli(['check', '--format', 'sarif'], { cwd: multiFixture });
     const sarif = JSON.parse(result.stdout) as {
