@@ -184,8 +184,11 @@ export class Ctx implements vscode.Disposable {
           this.scheduleRefresh(REFRESH_DELAY_MS);
       }),
       // Problem counts change without an edit when settings change or the server finishes a check.
+      // Also for the active document when nothing is shown: an index becomes a list only once the server has read the
+      // files it links to (through the host, later), and its first diagnostics say so.
       vscode.languages.onDidChangeDiagnostics((e) => {
-        if (this.shown && e.uris.some((u) => this.isListFile(u))) this.scheduleRefresh(0);
+        const target = this.targetDocument()?.uri.toString();
+        if (e.uris.some((u) => (this.shown && this.isListFile(u)) || u.toString() === target)) this.scheduleRefresh(0);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('paperList')) this.scheduleRefresh(REFRESH_DELAY_MS);
