@@ -204,6 +204,8 @@ export class Ctx implements vscode.Disposable {
     for (const view of this.treeViews) {
       this.disposables.push(
         view.onDidChangeVisibility((e) => {
+          // A reveal pending in a view that was hidden may never settle: stop waiting for it.
+          this.revealing = false;
           if (e.visible && vscode.window.activeTextEditor) this.followCursor(vscode.window.activeTextEditor);
         }),
         view.onDidExpandElement((e) => {
@@ -395,7 +397,10 @@ export class Ctx implements vscode.Disposable {
             )) && ok;
         if (!ok && !retried && !this.revealTarget) {
           retried = true;
-          this.revealTarget = target;
+          // The item may be from a build the tree has since replaced: retry with the current item at the cursor.
+          const editor = vscode.window.activeTextEditor;
+          const current = editor && this.tree.itemAt(editor.document.uri, editor.selection.active);
+          if (current) this.revealTarget = { views: target.views, item: current };
         }
       }
     } finally {

@@ -1009,7 +1009,7 @@ suite('Multi-file list', () => {
     // A copy of the list without 2026: its newest week is Dec 22 - 28, 2025, so the next one ends in 2026.
     const root = vscode.Uri.joinPath(folder, 'multi-newyear');
     const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'multi', path)));
-    const index = (await read('README.md')).replace(/## 2026\n[^#]*/, '');
+    const index = (await read('README.md')).replace(/## 2026\n(?:- .*\n)*\n?/, '');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'README.md'), new TextEncoder().encode(index));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'years', '2025.md'), new TextEncoder().encode(await read('years/2025.md')));
     await openMulti(this, 'multi-newyear/years/2025.md');
