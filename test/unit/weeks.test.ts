@@ -39,7 +39,7 @@ test('week-heading: unknown month and unparseable dates', () => {
 
 test('week-heading: March4 is reported with a fix that adds the space, after which the TOC entry resolves', () => {
   const text = doc(
-    '- [Top ML Papers of the Week (March 4 - March 10)](./#top-ml-papers-of-the-week-march-4---march-10---2024)',
+    '- [Top ML Papers of the Week (March 4 - March 10)](#top-ml-papers-of-the-week-march-4---march-10---2024)',
     '',
     w('March4 - March 10) - 2024', 'a'),
   );

@@ -38,9 +38,8 @@ function weekFinder(list: PaperList): (entry: TocEntry) => Week | undefined {
 function retarget(entry: TocEntry, anchor: string): Fix {
   const hash = entry.target.indexOf('#');
   const base = hash === -1 ? '' : entry.target.slice(0, hash);
-  // An empty or anchorless target gets the `./#` form GitHub READMEs use.
-  const prefix = base === '' && hash === -1 ? './' : base;
-  return { title: `Point the entry at #${anchor}`, edits: [replaceSpan(entry.link.targetSpan, `${prefix}#${anchor}`)] };
+  // An empty or anchorless target gets the `#anchor` form, which works in every GitHub view (`./#` fails in the file view).
+  return { title: `Point the entry at #${anchor}`, edits: [replaceSpan(entry.link.targetSpan, `${base}#${anchor}`)] };
 }
 
 /** An entry's text for a week, keeping the entry's habit of writing or dropping the heading's year suffix. */
