@@ -7,6 +7,7 @@ import { RULES } from './rules/index';
 import type { Problem, RuleHost, Severity } from './rules/rule';
 import { severityOf, type Settings } from './settings';
 import { disabledFilter } from './disableComments';
+import { weekProblems, type RuleProblem } from './weekProblems';
 
 export interface Finding extends Problem {
   readonly severity: Severity;
@@ -42,17 +43,24 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     };
   }
   const list = buildModel(source, cache, { paperLabel });
-  const problems: Finding[] = [];
-  const filter = disabledFilter(list.disableComments);
+  const found: RuleProblem[] = [];
   const host: RuleHost | undefined = env.fileExists ? { fileExists: env.fileExists } : undefined;
-  for (const rule of RULES) {
-    const severity = severityOf(settings, rule.name);
-    if (!severity) continue;
-    rule.check({ list, settings, host }, (problem) => {
-      if (!filter(rule.name, problem.range.start.line)) problems.push({ ...problem, rule: rule.name, severity });
-    });
+  const severities = RULES.map((rule) => severityOf(settings, rule.name));
+  const enabled = severities.map((severity) => severity !== undefined);
+  // Week-local checks first (cached per week), then the cross-week ones: a rule's problems at one position keep
+  // that order, and rules at one position keep the registry's.
+  for (const week of list.weeks) found.push(...weekProblems(list, week, RULES, enabled, settings, host));
+  RULES.forEach((rule, ruleIndex) => {
+    if (enabled[ruleIndex] && rule.check) rule.check({ list, settings, host }, (problem) => found.push({ ruleIndex, problem }));
+  });
+  const byPosition = (a: RuleProblem, b: RuleProblem) =>
+    a.problem.range.start.line - b.problem.range.start.line || a.problem.range.start.character - b.problem.range.start.character || a.ruleIndex - b.ruleIndex;
+  const filter = disabledFilter(list.disableComments);
+  const problems: Finding[] = [];
+  for (const { ruleIndex, problem } of found.sort(byPosition)) {
+    const rule = RULES[ruleIndex].name;
+    if (!filter(rule, problem.range.start.line)) problems.push({ ...problem, rule, severity: severities[ruleIndex]! });
   }
-  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   // The text is joined from the line table only when asked for (fix-all): most versions never are.
   return {
     get text() {

@@ -12,7 +12,7 @@ import { diskHost } from '../../server/src/node/diskHost';
 import { PaperListService } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { generateList, rng } from '../../bench/generate';
-import { landmarks, randomEdit } from '../../bench/edits';
+import { landmarks, randomEdit, type Range } from '../../bench/edits';
 
 const root = resolve(__dirname, '../..');
 const corpusFile = resolve(root, '../shared/corpus/potw-2025-07-README.md');
@@ -51,12 +51,73 @@ const SNIPPETS = [
 ];
 
 /** An edit anywhere, of any shape: what a fuzzier user (or a paste) does, line breaks and CRLF included. */
-function rawEdit(text: string, random: () => number) {
+function rawEdit(text: string, random: () => number): Change {
   const index = new LineIndex(text);
   const start = Math.floor(random() * (text.length + 1));
   const end = Math.min(text.length, start + (random() < 0.5 ? 0 : Math.floor(random() * 40)));
   const insert = SNIPPETS[Math.floor(random() * SNIPPETS.length)];
   return { range: { start: index.positionAt(start), end: index.positionAt(end) }, text: insert };
+}
+
+interface Change {
+  readonly range: Range;
+  readonly text: string;
+}
+
+const WEEK_TO_ADD = [
+  '## Top ML Papers of the Week (March 3 - March 9)',
+  '| **Paper**  | **Links** |',
+  '| ------------- | ------------- |',
+  '| 1) **Added Week Paper** - invented | [Paper](https://arxiv.org/abs/2101.00003) |',
+  '| 2) **Added Week Paper** - a duplicate title | [Paper](https://arxiv.org/abs/2101.00004), [Tweet](https://example.org/t) |',
+  '',
+].join('\n');
+
+/**
+ * Edits that change which week a line belongs to, as a sequence of changes each made against the text the previous
+ * one left: move a row to another week, add a week, remove a week, merge a week into the one above.
+ */
+function structuralEdit(random: () => number): ((lines: readonly string[]) => Change | undefined)[] {
+  const pick = <T>(items: readonly T[]): T | undefined => (items.length === 0 ? undefined : items[Math.floor(random() * items.length)]);
+  const at = (line: number, character = 0) => ({ line, character });
+  const deleteLines = (from: number, to: number, lines: readonly string[]): Change =>
+    to < lines.length
+      ? { range: { start: at(from), end: at(to) }, text: '' }
+      : { range: { start: at(from), end: at(lines.length - 1, lines[lines.length - 1].length) }, text: '' };
+  const kind = Math.floor(random() * 4);
+  if (kind === 0) {
+    let moved = '';
+    return [
+      (lines) => {
+        const row = pick(landmarks(lines).rows);
+        if (row === undefined) return undefined;
+        moved = lines[row];
+        return deleteLines(row, row + 1, lines);
+      },
+      (lines) => {
+        const row = pick(landmarks(lines).rows);
+        return row === undefined || moved === '' ? undefined : { range: { start: at(row), end: at(row) }, text: moved + '\n' };
+      },
+    ];
+  }
+  if (kind === 1) {
+    return [
+      (lines) => {
+        const heading = pick(landmarks(lines).headings);
+        return heading === undefined ? undefined : { range: { start: at(heading), end: at(heading) }, text: WEEK_TO_ADD + '\n' };
+      },
+    ];
+  }
+  return [
+    (lines) => {
+      const headings = landmarks(lines).headings;
+      const i = Math.floor(random() * headings.length);
+      if (headings.length === 0) return undefined;
+      // Remove the whole week, or only its heading (its rows join the week above).
+      const end = kind === 2 ? (headings[i + 1] ?? lines.length) : headings[i] + 1;
+      return deleteLines(headings[i], end, lines);
+    },
+  ];
 }
 
 function run(name: string, initial: string, edits: number, seed: number, compareEvery: number): void {
@@ -68,10 +129,18 @@ function run(name: string, initial: string, edits: number, seed: number, compare
   const random = rng(seed);
   for (let i = 0; i < edits; i++) {
     const lines = text.split('\n');
-    const changes = [];
-    const count = random() < 0.2 ? 2 : 1;
-    for (let c = 0; c < count; c++) {
-      const change = random() < 0.6 ? randomEdit(lines, landmarks(lines), random, i) : rawEdit(text, random);
+    const changes: Change[] = [];
+    const choice = random();
+    const steps: ((lines: readonly string[]) => Change | undefined)[] =
+      choice < 0.25
+        ? structuralEdit(random)
+        : Array.from(
+            { length: random() < 0.2 ? 2 : 1 },
+            () => (current: readonly string[]) => (random() < 0.6 ? randomEdit(current, landmarks(current), random, i) : rawEdit(current.join('\n'), random)),
+          );
+    for (const step of steps) {
+      const change = step(lines);
+      if (!change) continue;
       const index = new LineIndex(text);
       text =
         text.slice(0, index.offsetAt(change.range.start)) +
@@ -80,6 +149,7 @@ function run(name: string, initial: string, edits: number, seed: number, compare
       changes.push({ range: change.range, text: change.text });
       lines.splice(0, lines.length, ...text.split('\n'));
     }
+    if (changes.length === 0) continue;
     document.update(changes, document.version + 1);
     assert.equal(document.text, text, `${name}: document text after edit ${i}`);
     const incremental = service.stateOf(document).analysis;

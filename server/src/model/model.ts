@@ -34,6 +34,8 @@ export interface Week {
   readonly rows: readonly PaperRow[];
   readonly tables: readonly ParsedTable[];
   readonly otherLinks: readonly Link[];
+  /** The section's position-independent parse: what is cached per week (weekProblems.ts) is keyed by it, so a moved week keeps it. */
+  readonly parsed: ParsedWeek;
 }
 
 export interface TocEntry {
@@ -246,6 +248,7 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
       rows: placed.rows,
       tables: placed.tables,
       otherLinks: placed.otherLinks,
+      parsed: placed.parsed,
     };
   });
   const years = inferYears(drafts.map((d) => d.dates));

@@ -8,29 +8,27 @@ export const linkLabel: Rule = {
   description: 'Link labels are well-formed and match their target: `[Tweet]` on twitter.com/x.com, `[Code]`/`[GitHub]` on a code host.',
   defaultSeverity: 'warning',
   fix: 'Removes stray brackets and punctuation from a malformed label (`[Tweet)]` → `[Tweet]`).',
-  check({ list }, report) {
-    for (const week of list.weeks) {
-      for (const row of week.rows) {
-        for (const link of row.links) {
-          if (link.isImage) continue;
-          const label = link.label;
-          const clean = label.replace(/[()[\]{}<>,;:!|]/g, '').trim();
-          if (clean !== label.trim() && clean !== '' && LINK_LABELS.some((k) => k.toLowerCase() === clean.toLowerCase())) {
-            report({
-              range: toRange(link.labelSpan),
-              message: `Link label "${label}" is malformed; expected "${clean}"`,
-              fix: { title: `Change label to "${clean}"`, edits: [replaceSpan(link.labelSpan, clean)] },
-            });
-            continue;
-          }
-          const host = hostOf(link.target);
-          if (!host) continue;
-          const name = clean.toLowerCase();
-          if (name === 'tweet' && !isTweetHost(host)) {
-            report({ range: toRange(link.labelSpan), message: `[${label}] links to ${host}; expected twitter.com or x.com` });
-          } else if ((name === 'code' || name === 'github') && !hostsCode(host)) {
-            report({ range: toRange(link.labelSpan), message: `[${label}] links to ${host}, which hosts no code; expected a code host such as github.com` });
-          }
+  checkWeek({ week }, report) {
+    for (const row of week.rows) {
+      for (const link of row.links) {
+        if (link.isImage) continue;
+        const label = link.label;
+        const clean = label.replace(/[()[\]{}<>,;:!|]/g, '').trim();
+        if (clean !== label.trim() && clean !== '' && LINK_LABELS.some((k) => k.toLowerCase() === clean.toLowerCase())) {
+          report({
+            range: toRange(link.labelSpan),
+            message: `Link label "${label}" is malformed; expected "${clean}"`,
+            fix: { title: `Change label to "${clean}"`, edits: [replaceSpan(link.labelSpan, clean)] },
+          });
+          continue;
+        }
+        const host = hostOf(link.target);
+        if (!host) continue;
+        const name = clean.toLowerCase();
+        if (name === 'tweet' && !isTweetHost(host)) {
+          report({ range: toRange(link.labelSpan), message: `[${label}] links to ${host}; expected twitter.com or x.com` });
+        } else if ((name === 'code' || name === 'github') && !hostsCode(host)) {
+          report({ range: toRange(link.labelSpan), message: `[${label}] links to ${host}, which hosts no code; expected a code host such as github.com` });
         }
       }
     }

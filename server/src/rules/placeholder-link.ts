@@ -1,8 +1,9 @@
 import { placeholderReason } from '../model/urls';
 import { placeholderTextReason } from '../model/placeholders';
 import type { Link } from '../model/model';
-import { allLinks } from './listLinks';
-import { type Fix, type Rule } from './rule';
+import { weekLinks } from './listLinks';
+import { type Fix, type Report, type Rule } from './rule';
+import { type Settings } from '../settings';
 import { lineRange, toRange } from '../model/ranges';
 
 export const placeholderLink: Rule = {
@@ -11,21 +12,26 @@ export const placeholderLink: Rule = {
     'Links and images point somewhere real: not empty, `#`, `xxx`, `TODO`, `example.com`, a bare scheme, prose, an image folder, or a second link pasted into the target (`[Tweet]([XXX](https://…))`).',
   defaultSeverity: 'error',
   fix: 'Unwraps a target that repeats its URL as a link, `[Paper]([https://…](https://…))` → `[Paper](https://…)`.',
+  checkWeek({ week, settings }, report) {
+    for (const link of weekLinks(week)) checkLink(link, settings, report);
+  },
   check({ list, settings }, report) {
-    for (const link of allLinks(list)) {
-      if (link.nested) {
-        report(nestedProblem(link, settings.placeholderPatterns));
-        continue;
-      }
-      const reason = placeholderReason(link.target, link.isImage, settings.placeholderPatterns);
-      if (reason)
-        report({
-          range: toRange(link.span),
-          message: `${link.isImage ? 'Image' : 'Link'} [${link.label}] ${reason}; expected a URL${link.isImage ? ' or image file' : ''}`,
-        });
-    }
+    for (const link of list.outsideLinks) checkLink(link, settings, report);
   },
 };
+
+function checkLink(link: Link, settings: Settings, report: Report): void {
+  if (link.nested) {
+    report(nestedProblem(link, settings.placeholderPatterns));
+    return;
+  }
+  const reason = placeholderReason(link.target, link.isImage, settings.placeholderPatterns);
+  if (reason)
+    report({
+      range: toRange(link.span),
+      message: `${link.isImage ? 'Image' : 'Link'} [${link.label}] ${reason}; expected a URL${link.isImage ? ' or image file' : ''}`,
+    });
+}
 
 /** `[Tweet]([XXX](https://…))`: one problem for the pasted link, with a fix only when nothing but a repeated URL goes. */
 function nestedProblem(link: Link, patterns: readonly string[]) {

@@ -1,14 +1,14 @@
 import type { PaperList, Week } from '../model/model';
 import { weekLabel } from '../model/model';
 import { renderMarker, startsWithUnreadMarker, weekMarkerStyle } from '../model/numbering';
-import { replaceSpan, type Fix, type Rule } from './rule';
+import { replaceSpan, type Fix, type Report, type Rule } from './rule';
 import { toRange, lineRange } from '../model/ranges';
 
 /**
  * The edits that number a week's rows 1..N in the week's marker style (the list's, or the week's own when it changed
  * style): one edit per number token, nothing else. Undefined when a row cannot be numbered safely.
  */
-export function renumberWeek(list: PaperList, week: Week): Fix | undefined {
+export function renumberWeek(list: Pick<PaperList, 'markerStyle'>, week: Week): Fix | undefined {
   const style = weekMarkerStyle(week.rows, list.markerStyle);
   const edits = [];
   for (let i = 0; i < week.rows.length; i++) {
@@ -34,12 +34,12 @@ export const rowNumber: Rule = {
     "Rows in a week are numbered 1..N in order, in the list's own marker style: `1)`, `(1)`, `1.`, `**1)**` or `1 -`, whichever most rows use (or most rows of the week, in a list that changed style).",
   defaultSeverity: 'warning',
   fix: "Renumbers the whole week 1..N in the list's (or week's) marker style, one edit per number token; never adds a marker to a row that has one the parser does not read.",
-  check({ list }, report) {
-    for (const week of list.weeks) checkWeek(list, week, report);
+  checkWeek({ week, markerStyle }, report) {
+    checkRowNumbers({ markerStyle }, week, report);
   },
 };
 
-function checkWeek(list: PaperList, week: Week, report: Parameters<Rule['check']>[1]): void {
+function checkRowNumbers(list: Pick<PaperList, 'markerStyle'>, week: Week, report: Report): void {
   const label = weekLabel(week);
   const style = weekMarkerStyle(week.rows, list.markerStyle);
   let fix: Fix | undefined | null = null; // computed once per week, on the first problem

@@ -1,5 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { PaperList } from '../model/model';
+import type { PaperList, Week } from '../model/model';
+import type { MarkerStyle } from '../model/numbering';
 import type { Span } from '../model/parseWeek';
 import { toRange } from '../model/ranges';
 import type { Settings } from '../settings';
@@ -42,6 +43,24 @@ export interface RuleContext {
   readonly host?: RuleHost;
 }
 
+/** What a week-local check may read: the week, its year, and the lines of its section plus the line after it. */
+export interface WeekRuleContext {
+  readonly week: Week;
+  readonly settings: Settings;
+  readonly host?: RuleHost;
+  /** The list's row-number marker style (the one list-wide fact a week check reads). */
+  readonly markerStyle: MarkerStyle;
+  /** A line of the week's section, or the line right after it (undefined past the document's end); others throw. */
+  line(line: number): string | undefined;
+}
+
+export type Report = (problem: Omit<Problem, 'rule'>) => void;
+
+/**
+ * A rule has a week-local part, a cross-week part, or both. The week-local part's problems depend only on
+ * what WeekRuleContext offers, so they are computed per week and cached with the week's parse (weekProblems.ts);
+ * the cross-week part reads the whole list and its indexes on every analysis.
+ */
 export interface Rule {
   /** Stable kebab-case name: diagnostic code, CLI output, setting key, disable comments. */
   readonly name: string;
@@ -49,7 +68,8 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** What the fix does, for the README; undefined when the rule has no safe fix. */
   readonly fix?: string;
-  check(context: RuleContext, report: (problem: Omit<Problem, 'rule'>) => void): void;
+  checkWeek?(context: WeekRuleContext, report: Report): void;
+  check?(context: RuleContext, report: Report): void;
 }
 
 export function replaceSpan(span: Span, newText: string): TextEdit {

@@ -10,33 +10,35 @@ export const weekHeading: Rule = {
   description: 'Week headings have parseable dates spanning 7 days inclusive and are not repeated.',
   defaultSeverity: 'warning',
   fix: 'Adds the missing space between a month and its day (`March4` → `March 4`).',
+  checkWeek({ week, line }, report) {
+    if (week.dateError) {
+      report({ range: toRange(week.headingSpan), message: `Week heading ${week.dateError}; expected "(Month D - Month D)"` });
+    } else if (week.dates && week.dates.missingSpaces.length > 0) {
+      const text = line(week.headingLine)!;
+      const parts = week.dates.missingSpaces.map((c) => [monthBefore(text, c), /^\d+/.exec(text.slice(c))![0]]);
+      report({
+        range: datesRange(week),
+        message: `Week heading has no space between month and day in ${parts.map(([m, d]) => `"${m}${d}"`).join(', ')}; expected ${parts.map(([m, d]) => `"${m} ${d}"`).join(', ')}`,
+        fix: { title: 'Add the space between month and day', edits: week.dates.missingSpaces.map((c) => insertAt(week.headingLine, c, ' ')) },
+      });
+    }
+    if (!week.dateError && week.span) {
+      const days = week.span.end - week.span.start + 1;
+      if (days !== 7) {
+        const expectedEnd = formatDay(week.span.start + 6, week.dates!.style.fullMonths);
+        report({
+          range: datesRange(week),
+          message:
+            days <= 0
+              ? `Week ${weekLabel(week)} ends before it starts`
+              : `Week ${weekLabel(week)} spans ${days} days; expected 7 (${formatDay(week.span.start, week.dates!.style.fullMonths)} - ${expectedEnd})`,
+        });
+      }
+    }
+  },
   check({ list }, report) {
     const seen = new Map<string, Week>();
     for (const week of list.weeks) {
-      if (week.dateError) {
-        report({ range: toRange(week.headingSpan), message: `Week heading ${week.dateError}; expected "(Month D - Month D)"` });
-      } else if (week.dates && week.dates.missingSpaces.length > 0) {
-        const line = list.lines.line(week.headingLine);
-        const parts = week.dates.missingSpaces.map((c) => [monthBefore(line, c), /^\d+/.exec(line.slice(c))![0]]);
-        report({
-          range: datesRange(week),
-          message: `Week heading has no space between month and day in ${parts.map(([m, d]) => `"${m}${d}"`).join(', ')}; expected ${parts.map(([m, d]) => `"${m} ${d}"`).join(', ')}`,
-          fix: { title: 'Add the space between month and day', edits: week.dates.missingSpaces.map((c) => insertAt(week.headingLine, c, ' ')) },
-        });
-      }
-      if (!week.dateError && week.span) {
-        const days = week.span.end - week.span.start + 1;
-        if (days !== 7) {
-          const expectedEnd = formatDay(week.span.start + 6, week.dates!.style.fullMonths);
-          report({
-            range: datesRange(week),
-            message:
-              days <= 0
-                ? `Week ${weekLabel(week)} ends before it starts`
-                : `Week ${weekLabel(week)} spans ${days} days; expected 7 (${formatDay(week.span.start, week.dates!.style.fullMonths)} - ${expectedEnd})`,
-          });
-        }
-      }
       const key = week.heading.trim().toLowerCase();
       const first = seen.get(key);
       if (first) {

@@ -1,0 +1,105 @@
+// The week-local tier of the rules: each week's problems are computed once and cached with the week's parse,
+// with lines relative to the week's first line, so an edit re-checks only the week it touched and a week that
+// moved is only shifted. The cache entry is reused while everything a week check may read is the same: the
+// section's text (the parse), the week's year (inferred from neighbours), the line after the section, the list's
+// marker style, the settings, and the host's answers to the questions the checks asked.
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { ParsedWeek } from './model/parseWeek';
+import type { PaperList, Week } from './model/model';
+import type { Fix, Problem, Rule, RuleHost } from './rules/rule';
+import type { Settings } from './settings';
+
+/** A problem of rule RULES[ruleIndex]. */
+export interface RuleProblem {
+  readonly ruleIndex: number;
+  readonly problem: Omit<Problem, 'rule'>;
+}
+
+interface Entry {
+  readonly settings: Settings;
+  readonly year: number | undefined;
+  readonly lineAfter: string | undefined;
+  readonly markerStyle: string;
+  readonly hasHost: boolean;
+  readonly answers: ReadonlyMap<string, boolean | undefined>;
+  readonly relative: readonly RuleProblem[];
+  placedAt: number;
+  placed: readonly RuleProblem[];
+}
+
+const cache = new WeakMap<ParsedWeek, Entry>();
+
+/** The problems of the week-local checks of `rules` (those enabled: `enabled[i]`) for one week, on the document's lines. */
+export function weekProblems(
+  list: PaperList,
+  week: Week,
+  rules: readonly Rule[],
+  enabled: readonly boolean[],
+  settings: Settings,
+  host: RuleHost | undefined,
+): readonly RuleProblem[] {
+  const lineAfter = week.endLine < list.lines.lineCount ? list.lines.line(week.endLine) : undefined;
+  let entry = cache.get(week.parsed);
+  if (
+    !entry ||
+    entry.settings !== settings ||
+    entry.year !== week.year ||
+    entry.lineAfter !== lineAfter ||
+    entry.markerStyle !== list.markerStyle ||
+    entry.hasHost !== (host !== undefined) ||
+    ![...entry.answers].every(([path, answer]) => host?.fileExists(path) === answer)
+  ) {
+    const answers = new Map<string, boolean | undefined>();
+    const recording: RuleHost | undefined = host && {
+      fileExists(path) {
+        const answer = host.fileExists(path);
+        answers.set(path, answer);
+        return answer;
+      },
+    };
+    const line = (n: number) => {
+      if (n < week.startLine || n > week.endLine) throw new Error(`a week-local check read line ${n} outside its week (${week.startLine}-${week.endLine})`);
+      return n < list.lines.lineCount ? list.lines.line(n) : undefined;
+    };
+    const found: RuleProblem[] = [];
+    rules.forEach((rule, ruleIndex) => {
+      if (enabled[ruleIndex] && rule.checkWeek)
+        rule.checkWeek({ week, settings, host: recording, markerStyle: list.markerStyle, line }, (problem) => found.push({ ruleIndex, problem }));
+    });
+    entry = {
+      settings,
+      year: week.year,
+      lineAfter,
+      markerStyle: list.markerStyle,
+      hasHost: host !== undefined,
+      answers,
+      relative: week.startLine === 0 ? found : found.map((p) => shifted(p, -week.startLine)),
+      placedAt: week.startLine,
+      placed: found,
+    };
+    cache.set(week.parsed, entry);
+  } else if (entry.placedAt !== week.startLine) {
+    entry.placedAt = week.startLine;
+    entry.placed = entry.relative.map((p) => shifted(p, week.startLine));
+  }
+  return entry.placed;
+}
+
+function shifted({ ruleIndex, problem }: RuleProblem, delta: number): RuleProblem {
+  const range = (r: Range): Range => ({
+    start: { line: r.start.line + delta, character: r.start.character },
+    end: { line: r.end.line + delta, character: r.end.character },
+  });
+  const edit = (e: TextEdit): TextEdit => ({ ...e, range: range(e.range) });
+  const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map(edit) });
+  return {
+    ruleIndex,
+    problem: {
+      ...problem,
+      range: range(problem.range),
+      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: range(r.range) })) }),
+      ...(problem.fix && { fix: fix(problem.fix) }),
+      ...(problem.suggestions && { suggestions: problem.suggestions.map(fix) }),
+    },
+  };
+}
