@@ -53,6 +53,20 @@ test('the 2025 list: duplicate arXiv papers, the overlapping April week, TOC ent
     ),
   );
 
+  // Both ends of each misdirected entry: the week it names is reported at its heading, linked to the entry.
+  for (const week of ['October 21 - October 27', 'July 22 - July 28']) {
+    const far = toc.find((m) => m.startsWith(`Week ${week} is not reachable from the table of contents: its entry on line `));
+    assert.ok(far, `the ${week} week is reported at its heading too`);
+  }
+  assert.ok(
+    toc.some((m) =>
+      /^Week April 6 - April 13 has no working entry in the table of contents; the entry on line \d+ \("Top ML Papers of the Week \(April 7 - April 13\)"\)/.test(
+        m,
+      ),
+    ),
+    'the April entry names the week as it should be; the heading end is reported',
+  );
+
   const fixed = fixAll(text, settings);
   assert.match(fixed.text, /^## Top ML Papers of the Week \(April 7 - April 13\) - 2025$/m);
   const after = analyze(fixed.text, settings);
@@ -106,6 +120,8 @@ const REAL: Record<string, RegExp[]> = {
     /^TOC entry ".*" repeats the entry on line \d+/,
     /^Week .* has no entry in the table of contents$/,
     /^Week .* has no working entry in the table of contents; the entry on line \d+ \(".*"\) matches no heading$/,
+    /^TOC entry text ".*" is malformed \((?:no dates|unbalanced parentheses)\); expected ".*"$/,
+    /^Week .* is not reachable from the table of contents: its entry on line \d+ (?:points at week .*|points at #\S+, which matches no heading)$/,
   ],
   // The list's maintainers rewrote every `./#anchor` as `#anchor` in 2026: `./#` fails in GitHub's file view.
   'relative-anchor': [/^Link "\.\/#top-[a-z0-9-]+" does not work in GitHub's file view; expected "#top-[a-z0-9-]+"$/],

@@ -35,16 +35,24 @@ test('an entry pointing at the previous week is retargeted to the week its text 
     ...weeks('October 21 - October 27', 'October 14 - October 20'),
   );
   const problems = tocProblems(text);
-  assert.equal(problems.length, 1);
+  assert.equal(problems.length, 2, 'both ends: the entry, and the week it names that no entry reaches');
   assert.equal(
     problems[0].message,
     `TOC entry "${heading('October 21 - October 27')}" points at week October 14 - October 20; expected #${anchor('October 21 - October 27')}`,
   );
-  assert.equal(
-    problems[0].related?.[0].range.start.line,
-    text.split('\n').indexOf(`## ${heading('October 14 - October 20')}`),
-    'related: the week it points at',
+  const lines = text.split('\n');
+  assert.deepEqual(
+    problems[0].related?.map((r) => r.range.start.line),
+    [lines.indexOf(`## ${heading('October 14 - October 20')}`), lines.indexOf(`## ${heading('October 21 - October 27')}`)],
+    'related: the week it points at and the week it names',
   );
+  assert.equal(problems[1].range.start.line, lines.indexOf(`## ${heading('October 21 - October 27')}`));
+  assert.equal(
+    problems[1].message,
+    'Week October 21 - October 27 is not reachable from the table of contents: its entry on line 1 points at week October 14 - October 20',
+  );
+  assert.equal(problems[1].related?.[0].range.start.line, 0, 'related: the entry');
+  assert.equal(problems[1].fix, problems[0].fix, 'one fix for both ends');
   const fixed = fixAll(text, settings(KEEP_DOT_SLASH)).text;
   assert.ok(fixed.startsWith(entry('October 21 - October 27', `./#${anchor('October 21 - October 27')}`)));
   assert.deepEqual(run(fixed, KEEP_DOT_SLASH), []);
@@ -83,6 +91,7 @@ test('empty, anchorless and unknown targets', () => {
       `TOC entry "${heading('Feb 20-26')}" has an empty target; expected #${anchor('Feb 20-26')}`,
       `TOC entry "${heading('Feb 13 - 19')}" links to "xxx", which has no #anchor`,
       `TOC entry "${heading('Feb 6 - 12')}" points at #top-ml-papers-of-the-week-feb-6---13, which matches no heading; expected #${anchor('Feb 6 - 12')}`,
+      'Week Feb 6 - 12 is not reachable from the table of contents: its entry on line 3 points at #top-ml-papers-of-the-week-feb-6---13, which matches no heading',
     ],
   );
   const fixed = fixAll(text, settings()).text;
@@ -122,10 +131,31 @@ test('duplicate entries and entries whose dates disagree with the heading', () =
   assert.deepEqual(
     tocProblems(text).map((p) => `${where(p)} ${p.message}`),
     [
-      `toc 1:${entry('December 24 - December 31', '').length} TOC entry "${heading('December 24 - December 31')}" points at week December 25 - December 31, whose dates differ from the entry text`,
+      `toc 1:${entry('December 24 - December 31', '').length} TOC entry "${heading('December 24 - December 31')}" points at week December 25 - December 31, whose dates differ from the entry text; expected the text "${heading('December 25 - December 31')}"`,
       `toc 3:3 TOC entry "${heading('December 18 - December 24')}" repeats the entry on line 2 (both for week December 18 - December 24)`,
     ],
   );
+  const fixed = fixAll(text, settings()).text;
+  assert.ok(fixed.startsWith(entry('December 25 - December 31', `#${anchor('December 25 - December 31')}`)), 'the text is rewritten from the heading');
+});
+
+test('malformed entry text (unbalanced parenthesis, no dates) is reported and rewritten from its heading', () => {
+  const text = doc(
+    `- [${heading('Feb 20-26').slice(0, -1)}](#${anchor('Feb 20-26')})`,
+    `- [Top ML Papers of the Week](#${anchor('Feb 13 - 19')})`,
+    '',
+    ...weeks('Feb 20-26', 'Feb 13 - 19'),
+  );
+  assert.deepEqual(
+    tocProblems(text).map((p) => p.message),
+    [
+      `TOC entry text "${heading('Feb 20-26').slice(0, -1)}" is malformed (no dates); expected "${heading('Feb 20-26')}"`,
+      `TOC entry text "Top ML Papers of the Week" is malformed (no dates); expected "${heading('Feb 13 - 19')}"`,
+    ],
+  );
+  const fixed = fixAll(text, settings()).text;
+  assert.ok(fixed.startsWith(`${entry('Feb 20-26', `#${anchor('Feb 20-26')}`)}\n${entry('Feb 13 - 19', `#${anchor('Feb 13 - 19')}`)}`));
+  assert.deepEqual(run(fixed), []);
 });
 
 test("TOC entries for repeated headings use GitHub's -1 suffix", () => {
