@@ -304,8 +304,9 @@ function allowedChange(before: string, after: string, headerCells: number | unde
   if (before === after) return undefined;
   const diff = `${JSON.stringify(before)} became ${JSON.stringify(after)}`;
   if (before.endsWith('\r') !== after.endsWith('\r')) return `line ending changed: ${diff}`;
-  const x = unwrapRepeatedUrls(before.replace(/\r$/, ''));
-  const y = unwrapRepeatedUrls(after.replace(/\r$/, ''));
+  // placeholder-link unwraps `[Paper]([url](url))` and relative-anchor drops the `./` of `./#anchor`, in any line.
+  const x = unwrapRepeatedUrls(before.replace(/\r$/, '')).replace(/\]\(\.\/#/g, '](#');
+  const y = unwrapRepeatedUrls(after.replace(/\r$/, '')).replace(/\]\(\.\/#/g, '](#');
   if (x === y) return undefined;
   if (headerCells !== undefined)
     return rowCanon(x, headerCells) === rowCanon(y, headerCells) ? undefined : `row changed beyond number, pipes and labels: ${diff}`;
