@@ -24,7 +24,7 @@ export class BenchClient {
   private buffer: Buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  private diagnosticWaiters: { uri: string; version: number; resolve: (p: Published) => void }[] = [];
+  private diagnosticWaiters: { uri: string; version: number | undefined; resolve: (p: Published) => void }[] = [];
   /** Versions published per document, in order, to check none goes backwards. */
   readonly publishedVersions = new Map<string, number[]>();
   private exited = false;
@@ -81,7 +81,8 @@ export class BenchClient {
   }
 
   /** Resolves with the first publish of `version` for `uri` (registered before the change is sent). */
-  diagnosticsFor(uri: string, version: number, timeoutMs = 60_000): Promise<Published> {
+  /** The next publish for the document at `version`; undefined: an unversioned publish (a list file the editor has not opened). */
+  diagnosticsFor(uri: string, version: number | undefined, timeoutMs = 60_000): Promise<Published> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} after ${timeoutMs} ms`)), timeoutMs);
       this.diagnosticWaiters.push({

@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const AREAS = ['unit', 'fixtures', 'corpus', 'lsp', 'cli', 'action', 'robustness', 'fuzz'];
+const AREAS = ['unit', 'fixtures', 'corpus', 'lsp', 'cli', 'multi', 'action', 'robustness', 'fuzz'];
 const areas = process.argv.length > 2 ? process.argv.slice(2) : AREAS;
 
 function collect(dir) {

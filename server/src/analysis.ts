@@ -25,6 +25,10 @@ export interface AnalysisEnv {
   readonly cache?: WeekCache;
   /** Whether a path relative to the document exists (undefined: not known yet); absent when the document has no folder (untitled). */
   readonly fileExists?: (relativePath: string) => boolean | undefined;
+  /** A year file's year (see ModelOptions.fallbackYear). */
+  readonly fallbackYear?: number;
+  /** Rules not to run on this file alone: the cross-week rules, which a multi-file list runs over all its files (listAnalysis.ts). */
+  readonly skipRules?: ReadonlySet<string>;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -49,11 +53,11 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
       problems: [{ rule: 'max-file-size', severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
     };
   }
-  const list = buildModel(source, cache, { paperLabel });
+  const list = buildModel(source, cache, { paperLabel, fallbackYear: env.fallbackYear });
   const found: RuleProblem[] = [];
   const host: RuleHost | undefined = env.fileExists ? { fileExists: env.fileExists } : undefined;
   const severities = RULES.map((rule) => severityOf(settings, rule.name));
-  const enabled = severities.map((severity) => severity !== undefined);
+  const enabled = severities.map((severity, i) => severity !== undefined && !env.skipRules?.has(RULES[i].name));
   // Week-local checks first (cached per week), then the cross-week ones: a rule's problems at one position keep
   // that order, and rules at one position keep the registry's.
   for (const week of list.weeks) found.push(...weekProblems(list, week, RULES, enabled, settings, host));

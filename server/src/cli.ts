@@ -9,7 +9,8 @@ const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 const USAGE = `Usage: paper-list check [files...] [--format text|json|github|sarif] [--fix] [--config <file>]
 
 Checks Markdown paper lists ("ML Papers of the Week" format) for curation errors.
-With no files, checks README.md in the current directory.
+With no files, checks the list whose index is README.md in the current directory (every file
+its table of contents links into). A named file is checked as part of its list.
 
   --format <f>     output format: text (default), json, github (workflow commands), sarif (2.1.0)
   --fix            apply every safe fix in place (atomically), then report what remains
@@ -26,6 +27,8 @@ interface Options {
   format: Format;
   fix: boolean;
   config?: string;
+  /** No file named: report every file of the list whose index is ./README.md. */
+  wholeList?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
@@ -52,14 +55,17 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
     else options.files.push(arg);
   }
-  if (options.files.length === 0) options.files.push('README.md');
+  if (options.files.length === 0) {
+    options.files.push('README.md');
+    options.wholeList = true;
+  }
   return options;
 }
 
-export function main(
+export async function main(
   argv: readonly string[],
   io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) },
-): number {
+): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -76,7 +82,7 @@ export function main(
     io.stdout(VERSION + '\n');
     return 0;
   }
-  const { reports, failed } = checkFiles(options.files, { fix: options.fix, config: options.config, stderr: io.stderr });
+  const { reports, failed } = await checkFiles(options.files, { fix: options.fix, config: options.config, stderr: io.stderr, wholeList: options.wholeList });
   io.stdout(formatReports(options.format, reports, VERSION));
   if (options.format === 'text') {
     const count = reports.reduce((n, r) => n + r.problems.length, 0);
@@ -91,10 +97,11 @@ export function main(
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`paper-list: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`paper-list: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

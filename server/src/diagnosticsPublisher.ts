@@ -1,5 +1,5 @@
 // Publishes diagnostics: coalesces the documents that changed during one turn of the event loop and analyses each
-// once, at its newest version. setTimeout is what every platform (Node, Web Worker) has.
+// once, at its newest version; skips a document whose version and diagnostics are what was last sent. setTimeout is what every platform (Node, Web Worker) has.
 import type { Connection } from 'vscode-languageserver';
 import type { DocumentStore } from './documents';
 import type { PaperListService } from './service';
@@ -7,6 +7,8 @@ import { diagnosticsOf } from './features/diagnostics';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
+  /** What was last sent per document, to skip re-sending the same diagnostics for the same version. */
+  private readonly lastSent = new Map<string, { readonly version: number; readonly json: string }>();
   private scheduled = false;
 
   constructor(
@@ -15,7 +17,9 @@ export class DiagnosticsPublisher {
     private readonly service: PaperListService,
   ) {}
 
+  /** Re-publishes the document and every file of its list (an edit in the index changes the year files' problems and back). */
   schedule(uri: string): void {
+    for (const member of this.service.membersOf(uri)) this.pending.add(member);
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -25,6 +29,7 @@ export class DiagnosticsPublisher {
   /** A closed document: nothing pending, and its diagnostics cleared. */
   clear(uri: string): void {
     this.pending.delete(uri);
+    this.lastSent.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -33,10 +38,19 @@ export class DiagnosticsPublisher {
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {
-      const document = this.documents.get(uri);
+      const open = this.documents.get(uri);
+      // A file of a multi-file list the editor has not opened gets its diagnostics too, so Problems shows the whole list.
+      const document = open ?? this.service.documentOf(uri);
       if (!document) continue;
-      const state = this.service.stateOf(document);
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsOf(state) });
+      const diagnostics = diagnosticsOf(this.service.stateOf(document));
+      // A document re-checked without an edit (a file it links to appeared, settings that change nothing it shows)
+      // is re-published only when its diagnostics changed; a new version always is, so the client sees it checked.
+      const json = JSON.stringify(diagnostics);
+      const last = this.lastSent.get(uri);
+      const version = open ? document.version : -1 - document.version;
+      if (last && last.version === version && last.json === json) continue;
+      this.lastSent.set(uri, { version, json });
+      void this.connection.sendDiagnostics({ uri, ...(open ? { version: document.version } : {}), diagnostics });
     }
   }
 }

@@ -3,6 +3,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalysisEnv } from './analysis';
 import { WeekCache } from './model/cache';
 import type { Fix } from './rules/rule';
+import type { LineIndex } from './model/text';
 import type { Settings } from './settings';
 import { applyEdits, diffEdits } from './textEdits';
 
@@ -27,6 +28,53 @@ export function compatibleFixes(analysis: Analysis): Fix[] {
     if (overlaps) continue;
     taken.push(...spans);
     chosen.push(fix);
+  }
+  return chosen;
+}
+
+/**
+ * compatibleFixes over the files of a list: a fix is chosen when none of its edits, in any file it touches, overlaps
+ * an edit already chosen. TOC fixes wait a pass when another fix renames a heading (see compatibleFixes).
+ */
+export function compatibleFixesAcrossFiles(
+  fixes: readonly { uri: string; rule: string; fix: Fix }[],
+  linesOf: (uri: string) => LineIndex | undefined,
+  headingLinesOf: (uri: string) => readonly number[],
+): { uri: string; fix: Fix }[] {
+  const taken = new Map<string, { start: number; end: number }[]>();
+  const seen = new Set<Fix>();
+  const chosen: { uri: string; fix: Fix }[] = [];
+  const headingLines = new Map<string, Set<number>>();
+  const isHeading = (uri: string, line: number) => {
+    let lines = headingLines.get(uri);
+    if (!lines) headingLines.set(uri, (lines = new Set(headingLinesOf(uri))));
+    return lines.has(line);
+  };
+  const renamesHeading = fixes.some(({ uri, rule, fix }) => rule !== 'toc' && fix.edits.some((e) => isHeading(uri, e.range.start.line)));
+  for (const { uri, rule, fix } of fixes) {
+    if (seen.has(fix) || (renamesHeading && rule === 'toc')) continue;
+    seen.add(fix);
+    const parts = [{ uri, edits: fix.edits }, ...(fix.otherFiles ?? [])];
+    const spans: { uri: string; start: number; end: number }[] = [];
+    let known = true;
+    for (const part of parts) {
+      const lines = linesOf(part.uri);
+      if (!lines) known = false;
+      else for (const e of part.edits) spans.push({ uri: part.uri, start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) });
+    }
+    if (!known) continue;
+    const overlaps = spans.some((s) =>
+      (taken.get(s.uri) ?? []).some(
+        (t) => (s.start < t.end && t.start < s.end) || (s.start === s.end && s.start === t.start) || (t.start === t.end && t.start === s.start),
+      ),
+    );
+    if (overlaps) continue;
+    for (const s of spans) {
+      const list = taken.get(s.uri);
+      if (list) list.push(s);
+      else taken.set(s.uri, [s]);
+    }
+    chosen.push({ uri, fix });
   }
   return chosen;
 }

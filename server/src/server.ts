@@ -4,10 +4,12 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ResponseError,
   ErrorCodes,
   type InitializeResult,
   type TextDocumentIdentifier,
+  type TextEdit,
 } from 'vscode-languageserver-protocol';
 import type { Connection } from 'vscode-languageserver';
 import { DocumentStore, type OpenDocument } from './documents';
@@ -20,7 +22,7 @@ import { completions } from './features/completions';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
 import { weeksOf } from './features/weeksRequest';
-import { newWeekEdits } from './features/newWeek';
+import { newWeekEdits, newWeekInList } from './features/newWeek';
 import { renumberWeekAt } from './features/renumberWeek';
 import { FixAllRequest, NewWeekRequest, RenumberWeekRequest, WeeksRequest, type EditResult } from './protocol';
 
@@ -31,10 +33,26 @@ export function startServer(connection: Connection, host: Host): void {
   const service = new PaperListService(host, (uri) => publisher.schedule(uri));
   const publisher = new DiagnosticsPublisher(connection, documents, service);
   let configurationPull = false;
+  let watchedFilesDynamic = false;
   let initialSettings: unknown;
+  service.openDocument = (uri) => documents.get(uri);
+
+  /** Finds the document's list again (reading its unopened files), publishes its files and clears those that left it. */
+  async function rediscover(uri: string): Promise<void> {
+    try {
+      const { members, left } = await service.discover(uri);
+      for (const member of members) publisher.schedule(member);
+      for (const gone of left)
+        if (!documents.get(gone) && !service.documentOf(gone)) publisher.clear(gone);
+        else publisher.schedule(gone);
+    } catch (error) {
+      connection.console.error(`Paper List could not load the list of ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   connection.onInitialize((params): InitializeResult => {
     configurationPull = params.capabilities.workspace?.configuration === true;
+    watchedFilesDynamic = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     service.workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     return {
@@ -53,6 +71,20 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onInitialized(() => {
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'paperList' }).catch(() => undefined);
+    // Files of a multi-file list the editor has not opened are read from disk: their changes come through the watcher.
+    if (watchedFilesDynamic)
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.paperlistrc.json' }] })
+        .catch(() => undefined);
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let rediscoverAll = false;
+    for (const change of changes) {
+      if (change.uri.endsWith('/.paperlistrc.json') || /\/readme\.md$/i.test(change.uri) || service.indexOf(change.uri) === change.uri) rediscoverAll = true;
+      if (await service.reloadFromDisk(change.uri)) publisher.schedule(change.uri);
+    }
+    if (rediscoverAll) for (const document of [...documents.all()]) await rediscover(document.uri);
   });
 
   async function loadSettings(uri: string): Promise<void> {
@@ -73,12 +105,17 @@ export function startServer(connection: Connection, host: Host): void {
   connection.onDidOpenTextDocument(({ textDocument }) => {
     documents.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     // With pulled settings the first diagnostics wait for them, so a rule turned off never flashes on open.
+    // The list is found after the settings (they may name its index); the document is analysed alone until then.
+    const discover = () => rediscover(textDocument.uri);
     if (configurationPull) {
-      const publish = () => publisher.schedule(textDocument.uri);
+      const publish = () => {
+        publisher.schedule(textDocument.uri);
+        return discover();
+      };
       void loadSettings(textDocument.uri).then(publish, publish);
     } else {
       publisher.schedule(textDocument.uri);
-      void loadSettings(textDocument.uri);
+      void loadSettings(textDocument.uri).then(discover, discover);
     }
   });
 
@@ -89,12 +126,18 @@ export function startServer(connection: Connection, host: Host): void {
     if (textDocument.version !== null && textDocument.version < document.version) return;
     document.update(contentChanges, textDocument.version ?? document.version + 1);
     publisher.schedule(textDocument.uri);
+    // The index's entries decide which files are in the list.
+    if (service.indexOf(textDocument.uri) === textDocument.uri || /\/readme\.md$/i.test(textDocument.uri)) void rediscover(textDocument.uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
     documents.close(textDocument.uri);
-    service.forget(textDocument.uri);
-    publisher.clear(textDocument.uri);
+    // A file of a multi-file list stays in the list (read from disk again); others lose their diagnostics.
+    if (service.indexOf(textDocument.uri)) void service.forget(textDocument.uri).then(() => publisher.schedule(textDocument.uri));
+    else {
+      void service.forget(textDocument.uri);
+      publisher.clear(textDocument.uri);
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -111,6 +154,14 @@ export function startServer(connection: Connection, host: Host): void {
     return document;
   }
 
+  /** Fix-all's edits by file: every file of a multi-file list, else the document alone. */
+  function fixAllChanges(document: OpenDocument): { [uri: string]: TextEdit[] } {
+    const indexUri = service.indexOf(document.uri);
+    const inList = indexUri === undefined ? undefined : service.fixAllInList(indexUri);
+    if (inList) return Object.fromEntries(inList.edits);
+    return { [document.uri]: service.fixAll(document).edits };
+  }
+
   /** Like documentOf, but answers "nothing" for documents that are unknown or not paper lists. */
   function listOf(identifier: TextDocumentIdentifier | undefined) {
     const document = identifier && typeof identifier.uri === 'string' ? documents.get(identifier.uri) : undefined;
@@ -121,7 +172,7 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onCodeAction((params) => {
     const open = listOf(params.textDocument);
-    return open ? codeActions(open.state, params, () => service.fixAll(open.document)) : [];
+    return open ? codeActions(open.state, params, () => fixAllChanges(open.document)) : [];
   });
   connection.onCompletion((params) => {
     const open = listOf(params.textDocument);
@@ -140,7 +191,10 @@ export function startServer(connection: Connection, host: Host): void {
     return open ? foldingRanges(open.state.analysis.list) : [];
   });
   connection.onWorkspaceSymbol((params) => {
-    const lists = [...documents.all()]
+    const uris = new Set([...documents.all()].flatMap((d) => service.membersOf(d.uri)));
+    const lists = [...uris]
+      .map((uri) => service.documentOf(uri))
+      .filter((d) => d !== undefined)
       .map((d) => service.stateOf(d))
       .filter((s) => s.isPaperList)
       .map((s) => ({ uri: s.uri, list: s.analysis.list }));
@@ -151,6 +205,17 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onRequest(NewWeekRequest.type, (params): EditResult => {
     const state = service.stateOf(documentOf(params?.textDocument));
+    if (state.inList) {
+      const result = newWeekInList(state.inList.analysis.model);
+      if (!result) return { edits: [] };
+      return {
+        edits: result.changes[state.uri] ?? [],
+        changes: result.changes,
+        ...(result.createFile ? { createFiles: [result.createFile] } : {}),
+        selection: result.selection,
+        selectionUri: result.selectionUri,
+      };
+    }
     const result = newWeekEdits(state.analysis.list);
     return result ?? { edits: [] };
   });
@@ -164,7 +229,12 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onRequest(FixAllRequest.type, (params): EditResult => {
     const document = documentOf(params?.textDocument);
-    if (!service.stateOf(document).isPaperList) return { edits: [] };
+    const state = service.stateOf(document);
+    if (!state.isPaperList) return { edits: [] };
+    if (state.inList) {
+      const changes = fixAllChanges(document);
+      return { edits: changes[document.uri] ?? [], changes };
+    }
     return { edits: service.fixAll(document).edits };
   });
 

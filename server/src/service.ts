@@ -5,7 +5,10 @@ import { fixAll, type FixAllResult } from './fixAll';
 import { resolveRelative, type Host } from './host';
 import { WeekCache } from './model/cache';
 import { DEFAULT_SETTINGS, isCheckedFile, type Settings } from './settings';
-import type { OpenDocument } from './documents';
+import { OpenDocument } from './documents';
+import { analyzeMembers, findIndex, fixAllList, loadLayout, type FileSource, type ListLayout, type ListReader, type ListFixResult } from './list/loadList';
+import { analyzeListFile, type ListAnalysis } from './list/listAnalysis';
+import type { Finding } from './analysis';
 
 export interface DocumentState {
   readonly uri: string;
@@ -14,6 +17,21 @@ export interface DocumentState {
   readonly settings: Settings;
   /** False for markdown that is not a paper list: no diagnostics, no features. */
   readonly isPaperList: boolean;
+  /** Set when the document is a file of a multi-file list: `analysis.problems` are then its problems in that list. */
+  readonly inList?: ListState;
+}
+
+/** A multi-file list as the server holds it: its layout and the analysis of its files' current versions. */
+export interface ListState {
+  readonly layout: ListLayout;
+  readonly analysis: ListAnalysis;
+  readonly settings: Settings;
+}
+
+interface HeldList {
+  layout: ListLayout;
+  key?: string;
+  state?: ListState;
 }
 
 export class PaperListService {
@@ -23,13 +41,168 @@ export class PaperListService {
   private readonly files: KnownFiles;
   /** Workspace folder URIs, for matching `paperList.files` globs against workspace-relative paths. */
   workspaceFolders: string[] = [];
+  /** Files of multi-file lists the editor has not opened, read through the Host; versions count re-reads. */
+  private readonly diskFiles = new Map<string, OpenDocument>();
+  /** Lists by index URI, and the index of each member file. */
+  private readonly lists = new Map<string, HeldList>();
+  private readonly indexOfFile = new Map<string, string>();
+  private readonly fileAnalyses = new Map<string, { version: number; year?: number; analysis: Analysis }>();
+  /** The open documents, as the server holds them (set by the server). */
+  openDocument: (uri: string) => OpenDocument | undefined = () => undefined;
 
   /** `onKnownFilesChanged(uri)`: an answer the host gave later changes that document's analysis (re-publish it). */
-  constructor(host: Host, onKnownFilesChanged: (uri: string) => void = () => undefined) {
+  constructor(
+    private readonly host: Host,
+    onKnownFilesChanged: (uri: string) => void = () => undefined,
+  ) {
     this.files = new KnownFiles(host, (uri) => {
       this.states.delete(uri);
       onKnownFilesChanged(uri);
     });
+  }
+
+  /** The open document, else a file of a held list read from disk. */
+  documentOf(uri: string): OpenDocument | undefined {
+    return this.openDocument(uri) ?? (this.indexOfFile.has(uri) ? this.diskFiles.get(uri) : undefined);
+  }
+
+  /** Every file of the list `uri` belongs to (just `uri` for a single-file list). */
+  membersOf(uri: string): string[] {
+    const index = this.indexOfFile.get(uri);
+    const held = index === undefined ? undefined : this.lists.get(index);
+    return held ? held.layout.members.map((m) => m.uri) : [uri];
+  }
+
+  private reader(): ListReader {
+    return {
+      read: async (uri) => {
+        const open = this.openDocument(uri) ?? this.diskFiles.get(uri);
+        if (open) return { text: open.text };
+        try {
+          const text = await this.host.readFile(uri);
+          if (text === undefined) return { missing: true };
+          this.diskFiles.set(uri, new OpenDocument(uri, 'markdown', 0, text));
+          return { text };
+        } catch (error) {
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      },
+    };
+  }
+
+  /**
+   * Finds (again) the list the file belongs to and reads its files not open in the editor. Returns the URIs whose
+   * diagnostics may have changed: the list's files now, and files that left it (their diagnostics are to be cleared).
+   */
+  async discover(uri: string): Promise<{ members: string[]; left: string[] }> {
+    const reader = this.reader();
+    const indexSetting = this.settingsFor(uri).index;
+    const indexUri = await findIndex(uri, reader, indexSetting && this.resolveIndexSetting(uri, indexSetting));
+    const indexRead = await reader.read(indexUri);
+    const before = this.membersHeldBy(indexUri);
+    if (!('text' in indexRead)) return { members: [], left: before };
+    const layout = await loadLayout(indexUri, indexRead.text, reader);
+    const oldIndex = this.indexOfFile.get(uri);
+    if (!layout.isMultiFile) {
+      this.dropList(indexUri);
+      if (oldIndex && oldIndex !== indexUri) this.dropList(oldIndex);
+      this.states.delete(uri);
+      // A single-file list: nothing to re-publish unless files left a list.
+      return { members: before.length > 0 ? [uri] : [], left: before.filter((m) => m !== uri) };
+    }
+    this.dropList(indexUri);
+    this.lists.set(indexUri, { layout });
+    for (const member of layout.members) {
+      this.indexOfFile.set(member.uri, indexUri);
+      this.states.delete(member.uri);
+    }
+    const members = layout.members.map((m) => m.uri);
+    return { members, left: before.filter((m) => !members.includes(m)) };
+  }
+
+  /** A file changed on disk: re-read it when the server holds it unopened. Returns whether it belongs to a held list. */
+  async reloadFromDisk(uri: string): Promise<boolean> {
+    const held = this.diskFiles.get(uri);
+    if (held && !this.openDocument(uri)) {
+      try {
+        const text = await this.host.readFile(uri);
+        if (text === undefined) this.diskFiles.delete(uri);
+        else held.update([{ text }], held.version + 1);
+      } catch {
+        this.diskFiles.delete(uri);
+      }
+    }
+    return this.indexOfFile.has(uri);
+  }
+
+  /** The index of the list holding the file, when it is a multi-file list. */
+  indexOf(uri: string): string | undefined {
+    return this.indexOfFile.get(uri);
+  }
+
+  private membersHeldBy(indexUri: string): string[] {
+    return this.lists.get(indexUri)?.layout.members.map((m) => m.uri) ?? [];
+  }
+
+  private dropList(indexUri: string): void {
+    const held = this.lists.get(indexUri);
+    if (!held) return;
+    this.lists.delete(indexUri);
+    for (const member of held.layout.members) {
+      if (this.indexOfFile.get(member.uri) === indexUri) this.indexOfFile.delete(member.uri);
+      this.states.delete(member.uri);
+      this.fileAnalyses.delete(member.uri);
+    }
+  }
+
+  private resolveIndexSetting(uri: string, index: string): string | undefined {
+    const folder = this.workspaceFolders.map((f) => (f.endsWith('/') ? f : `${f}/`)).find((f) => uri.startsWith(f));
+    return resolveRelative(folder ?? uri, index);
+  }
+
+  /** The list's analysis at its files' current versions, computed once per combination of versions. */
+  listStateOf(indexUri: string): ListState | undefined {
+    const held = this.lists.get(indexUri);
+    if (!held) return undefined;
+    const documents = held.layout.members.map((m) => this.documentOf(m.uri));
+    const settings = this.settings.get(indexUri) ?? held.layout.members.map((m) => this.settings.get(m.uri)).find((s) => s) ?? DEFAULT_SETTINGS;
+    const key = documents.map((d) => (d ? `${d.uri}@${d.version}` : '-')).join('|') + JSON.stringify(settings);
+    if (held.state && held.key === key) return held.state;
+    const sources = new Map<string, FileSource>();
+    for (const document of documents) if (document) sources.set(document.uri, { uri: document.uri, source: document.lines });
+    const analysis = analyzeMembers(held.layout, sources, settings, held.state?.analysis.model, (member, _source, year) => {
+      const document = this.documentOf(member.uri)!;
+      const cached = this.fileAnalyses.get(member.uri);
+      if (cached && cached.version === document.version && cached.year === year && held.state?.settings === settings) return cached.analysis;
+      const analysis = analyzeListFile(document.lines, settings, {
+        cache: this.cacheOf(member.uri),
+        fileExists: this.files.near(member.uri),
+        fallbackYear: year,
+      });
+      this.fileAnalyses.set(member.uri, { version: document.version, year, analysis });
+      return analysis;
+    });
+    held.key = key;
+    held.state = { layout: held.layout, analysis, settings };
+    return held.state;
+  }
+
+  /** Fix-all over every file of the document's list: edits per file URI. */
+  fixAllInList(indexUri: string): ListFixResult | undefined {
+    const held = this.lists.get(indexUri);
+    if (!held) return undefined;
+    const texts = new Map<string, string>();
+    for (const member of held.layout.members) {
+      const document = this.documentOf(member.uri);
+      if (document) texts.set(member.uri, document.text);
+    }
+    const settings = this.listStateOf(indexUri)?.settings ?? DEFAULT_SETTINGS;
+    return fixAllList(
+      held.layout,
+      texts,
+      settings,
+      held.layout.members.map((m) => ({ uri: m.uri, fileExists: this.files.near(m.uri) })),
+    );
   }
 
   settingsFor(uri: string): Settings {
@@ -47,8 +220,30 @@ export class PaperListService {
 
   /** The analysis of the document's current version, computed at most once per version. */
   stateOf(document: OpenDocument): DocumentState {
+    const indexUri = this.indexOfFile.get(document.uri);
+    const inList = indexUri === undefined ? undefined : this.listStateOf(indexUri);
+    if (inList) {
+      const file = inList.analysis.files.get(document.uri);
+      if (file) {
+        const cached = this.states.get(document.uri);
+        if (cached && cached.version === document.version && cached.inList === inList) return cached;
+        const problems: readonly Finding[] = inList.analysis.problems.get(document.uri) ?? [];
+        const own = file.analysis;
+        const analysis: Analysis = {
+          get text() {
+            return own.text;
+          },
+          list: own.list,
+          problems,
+          skipped: own.skipped,
+        };
+        const state = { uri: document.uri, version: document.version, analysis, settings: inList.settings, isPaperList: true, inList };
+        this.states.set(document.uri, state);
+        return state;
+      }
+    }
     const cached = this.states.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
+    if (cached && cached.version === document.version && !cached.inList) return cached;
     const settings = this.settingsFor(document.uri);
     // The document keeps its line table up to date per edit; the model takes it instead of rescanning the text.
     const analysis = analyze(document.lines, settings, { cache: this.cacheOf(document.uri), fileExists: this.files.near(document.uri) });
@@ -63,8 +258,14 @@ export class PaperListService {
     return fixAll(document.text, this.settingsFor(document.uri), { cache: this.cacheOf(document.uri), fileExists: this.files.near(document.uri) });
   }
 
-  forget(uri: string): void {
+  /** A document closed in the editor: a file of a held list stays held, read from disk again. */
+  async forget(uri: string): Promise<void> {
     this.states.delete(uri);
+    if (this.indexOfFile.has(uri)) {
+      this.diskFiles.delete(uri);
+      await this.reader().read(uri);
+      return;
+    }
     this.caches.delete(uri);
     this.settings.delete(uri);
   }

@@ -12,6 +12,11 @@ export interface Settings {
   readonly requiredLinks: readonly string[];
   /** Documents longer than this many characters are not analysed. */
   readonly maxFileSize: number;
+  /**
+   * The index file of a multi-file list (`README.md`), relative to the workspace folder (editor) or to the
+   * .paperlistrc.json's folder (CLI); absent: the nearest README.md whose entries link into the file.
+   */
+  readonly index?: string;
 }
 
 const DEFAULT_MAX_FILE_SIZE = 20_000_000;
@@ -69,6 +74,7 @@ export function sanitizeSettings(raw: unknown, warnings: SettingsWarning[] = [])
     placeholderPatterns: strings(input.placeholderPatterns, 'placeholderPatterns', DEFAULT_SETTINGS.placeholderPatterns),
     requiredLinks: requiredLinks.length > 0 ? requiredLinks : DEFAULT_SETTINGS.requiredLinks,
     maxFileSize,
+    ...(typeof input.index === 'string' && input.index.trim() !== '' ? { index: input.index.trim() } : {}),
   };
 }
 

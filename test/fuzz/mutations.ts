@@ -307,7 +307,13 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
     const m = /^(\s*[-*+]\s+\[)([^\]]*)\]/.exec(ls[at]);
     if (!m) return text;
     const label = m[2];
-    const broken = rng.pick([label.replace(/\)\s*$/, ''), label.replace(/\s*\(.*$/, ''), label.replace(/\d+/, (d) => String(Number(d) + 1)), label + ')', label.replace('(', '')]);
+    const broken = rng.pick([
+      label.replace(/\)\s*$/, ''),
+      label.replace(/\s*\(.*$/, ''),
+      label.replace(/\d+/, (d) => String(Number(d) + 1)),
+      label + ')',
+      label.replace('(', ''),
+    ]);
     ls[at] = m[1] + broken + ls[at].slice(m[1].length + label.length);
     return join(ls);
   },

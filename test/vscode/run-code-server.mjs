@@ -374,6 +374,21 @@ function extensionId(opts) {
   return `${pkg.publisher}.${pkg.name}`;
 }
 
+/**
+ * With --vsix the extension under test is the installed one, but VS Code runs `extensionTestsPath` only in a development
+ * session, and in the extension host of the extension whose folder holds the tests. So the suite is built inside an
+ * empty development extension (another id), declared for the host under test only.
+ */
+const TEST_ANCHOR_ID = 'paper-list-curator-tests.vsix-test-anchor';
+function testAnchor(dir, web) {
+  writeFileSync(join(dir, 'anchor.js'), 'exports.activate = () => {};\n');
+  const entry = web ? { browser: './anchor.js' } : { main: './anchor.js' };
+  const [publisher, name] = TEST_ANCHOR_ID.split('.');
+  const manifest = { name, publisher, version: '0.0.0', engines: { vscode: '^1.100.0' }, ...entry };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 /** Runs the suite once in `host` ('node' or 'web'); returns { exitCode, counts }. */
 async function runInHost(opts, host) {
   const started = Date.now();
@@ -383,9 +398,11 @@ async function runInHost(opts, host) {
   // A private build per run (inside the repo, so `mocha` resolves from its node_modules): two runs at
   // the same time (two engineers, or --tests) must not load each other's test files.
   const suiteOut = join(repoRoot, 'out', 'test', 'vscode', 'runs', `${process.pid}-${Date.now()}`);
+  // With --vsix the suite goes inside the test anchor extension (suiteOut), see testAnchor().
+  const suiteDir = opts.vsix ? join(suiteOut, 'suite') : suiteOut;
   const suite = web
-    ? await buildWebSuite({ testsDir: opts.tests, outDir: suiteOut, quiet: true })
-    : await buildSuite({ testsDir: opts.tests, outDir: suiteOut, quiet: true });
+    ? await buildWebSuite({ testsDir: opts.tests, outDir: suiteDir, quiet: true })
+    : await buildSuite({ testsDir: opts.tests, outDir: suiteDir, quiet: true });
   log(`built suite: ${suite.testFiles.length} test file(s) from ${opts.tests}${web ? ' as one browser bundle' : ''}`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'paper-list-vscode-'));
@@ -431,7 +448,7 @@ async function runInHost(opts, host) {
     // recipe trap 4: an extension with both `main` and `browser` runs in the Node host unless this user setting moves it.
     // With --vsix: every extension the .vsix installed (ours is the only one in this run's extensions dir).
     const settings = (installed) =>
-      web ? { 'remote.extensionKind': Object.fromEntries((opts.vsix ? installed : [extensionId(opts)]).map((id) => [id, ['web']])) } : {};
+      web ? { 'remote.extensionKind': Object.fromEntries((opts.vsix ? [...installed, TEST_ANCHOR_ID] : [extensionId(opts)]).map((id) => [id, ['web']])) } : {};
     const install = opts.vsix ? { vsix: opts.vsix } : undefined;
     server = await startCodeServer({ workspace, dataDir: tmp, env, verbose: opts.verbose, settings, install });
     log(`code-server listening on ${server.url} (${Math.round((Date.now() - started) / 1000)} s)`);
@@ -439,8 +456,11 @@ async function runInHost(opts, host) {
     // The suite's console output is streamed from its log file (the extension host's console also reaches the page,
     // but with unformatted %s placeholders: kept for diagnostics only).
     browserInfo = await launchBrowser({ verbose: opts.verbose });
-    const payload = [['extensionTestsPath', remoteUri(server.port, suite.index)]];
-    if (!opts.vsix) payload.unshift(['extensionDevelopmentPath', remoteUri(server.port, opts.extension)]);
+    const developed = opts.vsix ? testAnchor(suiteOut, web) : opts.extension;
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server.port, developed)],
+      ['extensionTestsPath', remoteUri(server.port, suite.index)],
+    ];
     const url = workbenchUrl({ port: server.port, folder: workspace, payload });
     if (opts.verbose) log(`opening ${url}`);
     await browserInfo.page.goto(url, { waitUntil: 'domcontentloaded' });

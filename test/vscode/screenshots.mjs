@@ -7,9 +7,10 @@
 //   node test/vscode/screenshots.mjs [--workspace <dir>] [--file <relative path>] [--out <dir>]
 //                                    [--extension <dir>] [--only tree,problems,quickfix]
 //                                    [--width 1400 --height 900] [--tree-view <text in its header>] [--verbose]
+//                                    [--host web]   (the web worker extension host, as in vscode.dev; files get a web- prefix)
 // Defaults: workspace samples/, file papers.md, out media/, extension = repo root (build it first: npm run build).
 // Scriptable: import { takeScreenshots } from './screenshots.mjs'.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,12 @@ async function visible(page, selector, timeout = WAIT) {
   const loc = page.locator(selector).first();
   await loc.waitFor({ state: 'visible', timeout });
   return loc;
+}
+
+/** The user setting that moves the extension to the web worker extension host (see run-code-server.mjs). */
+function webHostSetting(extension) {
+  const { publisher, name } = JSON.parse(readFileSync(join(resolve(extension), 'package.json'), 'utf8'));
+  return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] } };
 }
 
 /** Runs a command through the command palette (F1), by its title as shown there. */
@@ -48,6 +55,7 @@ export async function takeScreenshots({
   viewport = { width: 1400, height: 900 },
   treeView = 'Weeks',
   verbose = false,
+  host = 'node',
 } = {}) {
   workspace = resolve(workspace);
   if (!existsSync(join(workspace, file))) throw new Error(`${join(workspace, file)} not found`);
@@ -65,7 +73,7 @@ export async function takeScreenshots({
       workspace: folder,
       dataDir: tmp,
       verbose,
-      settings: { 'window.commandCenter': false, 'chat.commandCenter.enabled': false },
+      settings: { 'window.commandCenter': false, 'chat.commandCenter.enabled': false, ...(host === 'web' ? webHostSetting(extension) : {}) },
     });
     b = await launchBrowser({ verbose, viewport });
     const { page } = b;
@@ -87,7 +95,7 @@ export async function takeScreenshots({
       if (!only.includes(name)) return;
       try {
         await fn();
-        const path = join(outDir, `${name}.png`);
+        const path = join(outDir, `${host === 'web' ? 'web-' : ''}${name}.png`);
         await page.screenshot({ path });
         written.push(path);
         log(`wrote ${path}`);
@@ -172,6 +180,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     treeView: arg('--tree-view'),
     viewport: arg('--width') || arg('--height') ? { width: Number(arg('--width') ?? 1400), height: Number(arg('--height') ?? 900) } : undefined,
     verbose: argv.includes('--verbose'),
+    host: arg('--host'),
   };
   for (const k of Object.keys(opts)) if (opts[k] === undefined) delete opts[k];
   const stop = () => process.exit(130);

@@ -56,7 +56,7 @@ interface Base {
 }
 
 /** The same list checked at the base commit; never throws: a missing base is a reason to report everything. */
-function checkAtBase(git: Git, prefix: string | undefined, files: readonly string[]): Base {
+async function checkAtBase(git: Git, prefix: string | undefined, files: readonly string[]): Promise<Base> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   let payload = {};
   const eventPath = process.env.GITHUB_EVENT_PATH;
@@ -74,7 +74,7 @@ function checkAtBase(git: Git, prefix: string | undefined, files: readonly strin
   if (!available.ok) return { reason: available.reason };
   try {
     // A file the list did not have at the base commit has no old problems: the check skips it, so all of its problems are new.
-    const result = checkFiles(files, { source: sourceAtCommit(git, prefix, choice.sha), stderr: () => {} });
+    const result = await checkFiles(files, { source: sourceAtCommit(git, prefix, choice.sha), stderr: () => {}, wholeList: true });
     return { sha: choice.sha, result };
   } catch (error) {
     return { reason: `the list at the base commit ${choice.sha.slice(0, 7)} could not be checked (${error instanceof Error ? error.message : String(error)})` };
@@ -91,13 +91,13 @@ export async function run(): Promise<void> {
   // Outside a git repository, paths are relative to the workspace.
   const pathOf = (file: string) => repositoryPath(prefix ?? '', file);
 
-  const current = checkFiles([inputs.path], { fix: inputs.fix, stderr: logLines });
+  const current = await checkFiles([inputs.path], { fix: inputs.fix, stderr: logLines, wholeList: true });
 
   const all = allProblems(current.reports);
   let reported: LocatedProblem[] = all;
   let base: Base = {};
   if (inputs.onlyNew) {
-    base = checkAtBase(git, prefix, [inputs.path]);
+    base = await checkAtBase(git, prefix, [inputs.path]);
     if (base.result) reported = newProblems(current.reports, base.result.reports);
     else if (base.reason?.includes('fetch-depth')) core.warning(`paper-list: ${base.reason}. Reporting all problems instead.`);
     else core.notice(`paper-list: reporting all problems: ${base.reason}.`);

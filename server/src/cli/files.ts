@@ -85,6 +85,79 @@ export function writeFileAtomically(file: ListFile, text: string): void {
   }
 }
 
+/**
+ * Writes several files as one step: every check and every temp file first, then every rename. A rename failing
+ * part-way puts back the files already replaced (from the bytes read), so the list is left as it was.
+ * `rename` is injectable so tests can make a later rename fail.
+ */
+export function writeFilesAtomically(changes: readonly { file: ListFile; text: string }[], rename: (from: string, to: string) => void = renameSync): void {
+  for (const { file } of changes) {
+    let current: Buffer;
+    try {
+      current = readFileSync(file.path);
+    } catch (error) {
+      throw new FileError(`${file.path}: ${describe(error)}; nothing written`);
+    }
+    if (!current.equals(file.bytes)) throw new FileError(`${file.path}: changed while it was being fixed; nothing written`);
+    if ((file.mode & 0o222) === 0) throw new FileError(`${file.path}: is read-only; nothing written`);
+  }
+  const temps: string[] = [];
+  const removeTemps = () => {
+    for (const temp of temps) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already renamed or removed
+      }
+    }
+  };
+  try {
+    for (const { file, text } of changes) temps.push(writeTemp(file, (file.bom ? '\ufeff' : '') + text));
+    for (const { file } of changes)
+      if (!readFileSync(file.path).equals(file.bytes)) throw new FileError(`${file.path}: changed while it was being fixed; nothing written`);
+  } catch (error) {
+    removeTemps();
+    if (error instanceof FileError) throw error;
+    throw new FileError(`${describe(error)}; nothing written`);
+  }
+  const renamed: ListFile[] = [];
+  for (let i = 0; i < changes.length; i++) {
+    const file = changes[i].file;
+    try {
+      rename(temps[i], file.path);
+      renamed.push(file);
+    } catch (error) {
+      const restoreFailures: string[] = [];
+      for (const done of renamed) {
+        try {
+          const temp = writeTemp(done, done.bytes);
+          rename(temp, done.path);
+        } catch {
+          restoreFailures.push(done.path);
+        }
+      }
+      removeTemps();
+      const restored = restoreFailures.length === 0 ? 'no file was changed' : `could not restore ${restoreFailures.join(', ')}`;
+      throw new FileError(`${file.path}: ${describe(error)}; ${restored}`);
+    }
+  }
+}
+
+/** A temp file next to the target with the target's mode; its path. */
+function writeTemp(file: ListFile, content: string | Buffer): string {
+  const temp = join(dirname(file.path), `.${basename(file.path)}.paper-list-${process.pid}-${tempCounter++}.tmp`);
+  const fd = openSync(temp, 'wx', file.mode & 0o777);
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(temp, file.mode & 0o7777);
+  return temp;
+}
+let tempCounter = 0;
+
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {

@@ -1,5 +1,5 @@
 // CLI output formats. Lines and columns are 1-based here; the model's are 0-based.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAbsolute, relative } from 'node:path';
 import type { Finding } from '../analysis';
 import { RULES, RULES_DOC_URL } from '../rules/index';
@@ -95,22 +95,24 @@ function toSarif(reports: readonly FileReport[], version: string): object {
         results: reports.flatMap((r) =>
           r.problems.map((p) => {
             const ruleIndex = RULES.findIndex((rule) => rule.name === p.rule);
-            const rel = relative(cwd, r.file).split('\\').join('/');
-            const location = (range: Finding['range']) => ({
-              physicalLocation: {
-                // A URI reference, so each path segment is percent-encoded (spaces, `#`, `%` in file names).
-                artifactLocation:
-                  rel.startsWith('..') || isAbsolute(rel)
-                    ? { uri: pathToFileURL(r.file).href }
-                    : { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
-                region: {
-                  startLine: range.start.line + 1,
-                  startColumn: range.start.character + 1,
-                  endLine: range.end.line + 1,
-                  endColumn: range.end.character + 1,
+            const location = (range: Finding['range'], file = r.file) => {
+              const rel = relative(cwd, file).split('\\').join('/');
+              return {
+                physicalLocation: {
+                  // A URI reference, so each path segment is percent-encoded (spaces, `#`, `%` in file names).
+                  artifactLocation:
+                    rel.startsWith('..') || isAbsolute(rel)
+                      ? { uri: pathToFileURL(r.file).href }
+                      : { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+                  region: {
+                    startLine: range.start.line + 1,
+                    startColumn: range.start.character + 1,
+                    endLine: range.end.line + 1,
+                    endColumn: range.end.character + 1,
+                  },
                 },
-              },
-            });
+              };
+            };
             return {
               ruleId: p.rule,
               ...(ruleIndex >= 0 ? { ruleIndex } : {}),
@@ -118,7 +120,13 @@ function toSarif(reports: readonly FileReport[], version: string): object {
               message: { text: p.message },
               locations: [location(p.range)],
               ...(p.related && p.related.length > 0
-                ? { relatedLocations: p.related.map((rel, id) => ({ id, ...location(rel.range), message: { text: rel.message } })) }
+                ? {
+                    relatedLocations: p.related.map((rel, id) => ({
+                      id,
+                      ...location(rel.range, rel.uri?.startsWith('file:') ? fileURLToPath(rel.uri) : r.file),
+                      message: { text: rel.message },
+                    })),
+                  }
                 : {}),
             };
           }),

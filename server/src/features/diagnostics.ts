@@ -21,7 +21,7 @@ export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
     codeDescription: { href: ruleDocUrl(problem.rule) },
     source: SOURCE,
     message: problem.message,
-    relatedInformation: problem.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    relatedInformation: problem.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
   };
 }
 

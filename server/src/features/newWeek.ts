@@ -4,6 +4,8 @@ import { formatRange, fromDayNumber, dayNumber, type DateStyle } from '../model/
 import { githubSlug } from '../model/urls';
 import type { PaperList } from '../model/model';
 import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
+import type { ListModel } from '../list/listModel';
+import { relativePathOf } from '../list/listFiles';
 
 export interface NextWeek {
   readonly heading: string;
@@ -81,4 +83,96 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   }
   // Cursor after "1) " in the first row: heading, header, delimiter, then the row.
   return { edits, selection: { line: insertLine + shift + 3, character: '| 1) '.length } };
+}
+
+export interface ListNewWeekEdit {
+  /** Edits by file URI: the week at the top of the newest year file and its index entry. */
+  readonly changes: { [uri: string]: TextEdit[] };
+  /** A year file to create first (the new week starts a new year). */
+  readonly createFile?: string;
+  readonly selectionUri: string;
+  readonly selection: Position;
+}
+
+const YEAR_GROUP = /^(#{1,6})\s+((?:19|20)\d{2})\s*$/;
+
+/**
+ * New Week on a multi-file list: the week goes at the top of the newest year file (a new year: a new
+ * `years/<year>.md` with the newest year file's header, its year replaced), and its entry into the index, first in its
+ * `## <year>` group (created when new), in the style of the entries around it.
+ */
+export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
+  const newestFile = model.files.find((f) => f.role === 'weeks' && f.list.weeks.length > 0);
+  if (!newestFile) return undefined;
+  const next = nextWeek(newestFile.list);
+  if (!next) return undefined;
+  const nextYear = fromDayNumber(next.end).year;
+  const index = model.index.list;
+  const eol = index.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const changes: { [uri: string]: TextEdit[] } = {};
+  let targetUri = newestFile.uri;
+  let createFile: string | undefined;
+  let selection: Position;
+  const fileEol = newestFile.list.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const separated = newestFile.list.weeks.length > 1 && newestFile.list.lines.line(newestFile.list.weeks[0].lastContentLine).trim() === '---';
+  const section = sectionLines(newestFile.list, next.heading);
+  if (newestFile.year === undefined || nextYear === newestFile.year) {
+    const at = newestFile.list.weeks[0].headingLine;
+    changes[targetUri] = [insertAt(at, [...section, '', ...(separated ? ['---', ''] : [])].join(fileEol) + fileEol)];
+    selection = { line: at + 3, character: '| 1) '.length };
+  } else {
+    const name = newestFile.uri.slice(newestFile.uri.lastIndexOf('/') + 1).replace(String(newestFile.year), String(nextYear));
+    targetUri = newestFile.uri.slice(0, newestFile.uri.lastIndexOf('/') + 1) + (name.includes(String(nextYear)) ? name : `${nextYear}.md`);
+    if (model.file(targetUri)) return undefined;
+    createFile = targetUri;
+    const header: string[] = [];
+    for (let line = 0; line < newestFile.list.weeks[0].startLine; line++)
+      header.push(newestFile.list.lines.line(line).split(String(newestFile.year)).join(String(nextYear)));
+    while (header.length > 0 && header[header.length - 1].trim() === '') header.pop();
+    const lead = header.length > 0 ? [...header, ''] : [];
+    changes[targetUri] = [insertAt(0, 0, [...lead, ...section, ''].join(fileEol))];
+    selection = { line: lead.length + 3, character: '| 1) '.length };
+  }
+  // The index entry: first in its year's group, or a new group above the newest one.
+  const model0 = model.entries.find((r) => r.target?.uri === newestFile.uri) ?? model.entries[0];
+  if (model0) {
+    const style = { ...tocStyleOf(model0.entry), base: relativePathOf(model.indexUri, targetUri) };
+    const entry = tocEntryLine(style, tocEntryText(style, next.heading), githubSlug(next.heading));
+    let group: { line: number; level: string; year: number } | undefined;
+    let firstGroup: typeof group;
+    for (let line = 0; line < index.lines.lineCount; line++) {
+      const m = YEAR_GROUP.exec(index.lines.line(line));
+      if (!m) continue;
+      const found = { line, level: m[1], year: Number(m[2]) };
+      firstGroup ??= found;
+      if (found.year === nextYear) group = found;
+    }
+    let edit: TextEdit;
+    if (group) {
+      const first = model.entries.find((r) => r.entry.line > group.line);
+      edit = first ? insertAt(first.entry.line, 0, entry + eol) : insertAt(group.line, index.lines.lineLength(group.line), eol + entry);
+    } else if (firstGroup) edit = insertAt(firstGroup.line, 0, `${firstGroup.level} ${nextYear}${eol}${entry}${eol}${eol}`);
+    else edit = insertAt(model0.entry.line, 0, entry + eol);
+    changes[model.indexUri] = [...(changes[model.indexUri] ?? []), edit];
+  }
+  return { changes, createFile, selectionUri: targetUri, selection };
+}
+
+function sectionLines(list: PaperList, heading: string): string[] {
+  const newest = list.weeks[0];
+  const level = newest ? '#'.repeat(newest.level) : '##';
+  const table = newest?.tables[0];
+  const header = table
+    ? [list.lines.line(table.headerLine), list.lines.line(table.headerLine + 1)]
+    : ['| **Paper**  | **Links** |', '| ------------- | ------------- |'];
+  const rows = Array.from({ length: ROWS }, (_, i) => `| ${i + 1})  | [Paper](), [Tweet]() |`);
+  return [`${level} ${heading}`, ...header, ...rows];
+}
+
+function insertAt(line: number, character: number, newText?: string): TextEdit;
+function insertAt(line: number, text: string): TextEdit;
+function insertAt(line: number, a: number | string, b?: string): TextEdit {
+  const character = typeof a === 'number' ? a : 0;
+  const newText = typeof a === 'string' ? a : (b ?? '');
+  return { range: { start: { line, character }, end: { line, character } }, newText };
 }

@@ -6,7 +6,16 @@ function rowName(number: number | undefined, title: string): string {
   return `${number ?? '?'}) ${title || '(untitled)'}`;
 }
 
+/** Built once per model (one per document version): editors ask for symbols again on every focus and outline refresh. */
+const symbolsOfList = new WeakMap<PaperList, DocumentSymbol[]>();
+
 export function documentSymbols(list: PaperList): DocumentSymbol[] {
+  let symbols = symbolsOfList.get(list);
+  if (!symbols) symbolsOfList.set(list, (symbols = buildDocumentSymbols(list)));
+  return symbols;
+}
+
+function buildDocumentSymbols(list: PaperList): DocumentSymbol[] {
   return list.weeks.map((week) => {
     return {
       name: week.heading,

@@ -92,6 +92,8 @@ export interface ListItem {
 export interface ModelOptions {
   /** The label of the link that identifies a row's paper (the first of the requiredLinks setting); default `Paper`. */
   readonly paperLabel?: string;
+  /** The year a year file of a multi-file list holds (its title or name): anchors year inference when no heading gives one. */
+  readonly fallbackYear?: number;
 }
 
 const TOC_ENTRY = /^(\s*(?:[-*+]|\d+[.)])\s+)\[/;
@@ -103,7 +105,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   const index = scanSections(lineTexts);
   cache.beginBuild();
   const paperLabel = options.paperLabel ?? 'Paper';
-  const { weeks, facts } = buildWeeks(lineTexts, index, cache);
+  const { weeks, facts } = buildWeeks(lineTexts, index, cache, options.fallbackYear);
   const anchors = new Map<string, number>();
   const headingLines = [
     ...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })),
@@ -225,7 +227,7 @@ function factsOf(parsed: ParsedWeek, heading: SectionIndex['weeks'][number]['hea
   return facts;
 }
 
-function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache): { weeks: Week[]; facts: SectionFacts[] } {
+function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache, fallbackYear?: number): { weeks: Week[]; facts: SectionFacts[] } {
   const facts: SectionFacts[] = [];
   const drafts = index.weeks.map((section, i) => {
     const placed = cache.section(lineTexts, section.startLine, section.endLine);
@@ -251,7 +253,10 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
       parsed: placed.parsed,
     };
   });
-  const years = inferYears(drafts.map((d) => d.dates));
+  const years = inferYears(
+    drafts.map((d) => d.dates),
+    fallbackYear,
+  );
   const weeks = drafts.map((draft, i) => {
     const year = years[i];
     return { ...draft, year, span: draft.dates && year !== undefined ? weekSpan(draft.dates, year) : undefined };
@@ -263,7 +268,7 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
  * The year each week ends in. Explicit ` - 2025` suffixes win; other weeks take the year that puts
  * them just before their newer neighbour (or just after their older one), weeks being newest first.
  */
-export function inferYears(dates: readonly (WeekDates | undefined)[]): (number | undefined)[] {
+export function inferYears(dates: readonly (WeekDates | undefined)[], fallbackYear?: number): (number | undefined)[] {
   const years = dates.map((d) => d?.year);
   const closest = (d: WeekDates, anchorDay: number, anchorYear: number, before: boolean): number => {
     let best = anchorYear;
@@ -299,9 +304,10 @@ export function inferYears(dates: readonly (WeekDates | undefined)[]): (number |
     }
   }
   if (years.every((y) => y === undefined)) {
-    // No year anywhere: dates still compare relative to each other, so anchor the newest week in a leap-neutral year.
+    // No year anywhere: the file's own year (a year file of a multi-file list) anchors the newest week; else dates
+    // still compare relative to each other, so anchor it in a leap-neutral year.
     const first = dates.findIndex((d) => d !== undefined);
-    if (first !== -1) return inferYears(dates.map((d, i) => (d && i === first ? { ...d, year: NOMINAL_YEAR } : d)));
+    if (first !== -1) return inferYears(dates.map((d, i) => (d && i === first ? { ...d, year: fallbackYear ?? NOMINAL_YEAR } : d)));
   }
   return years;
 }

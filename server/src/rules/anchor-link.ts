@@ -12,7 +12,9 @@ export const anchorLink: Rule = {
   defaultSeverity: 'warning',
   check({ list }, report) {
     for (const link of allLinks(list)) {
-      if (link.isImage || !SAME_DOCUMENT.test(link.target)) continue;
+      // Most links are URLs: the first character rules them out before the regex runs.
+      const first = link.target.charCodeAt(0);
+      if (link.isImage || (first !== 35 /* # */ && first !== 46) /* . */ || !SAME_DOCUMENT.test(link.target)) continue;
       const anchor = anchorOf(link.target);
       if (anchor === undefined || anchor === '' || anchor.toLowerCase() === 'top') continue;
       if (list.anchors.has(anchor.toLowerCase()) || list.htmlAnchors.has(anchor) || list.anchors.has(anchor.replace(/^user-content-/, '').toLowerCase()))

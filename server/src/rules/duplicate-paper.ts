@@ -1,6 +1,7 @@
-import { paperLink, type ListItem } from '../model/model';
+import { paperLink, type ListItem, type PaperList } from '../model/model';
 import { paperKey } from '../model/urls';
-import { removeRow, where } from './duplicateRows';
+import { removeRow, where, whereInList } from './duplicateRows';
+import type { Problem } from './rule';
 import { type Rule } from './rule';
 import { toRange } from '../model/ranges';
 
@@ -24,29 +25,56 @@ export const duplicatePaper: Rule = {
         });
       }
     }
-    const items = new Map<string, ListItem[]>();
-    for (const item of list.items) {
-      const key = item.paper && paperKey(item.paper.target);
-      if (!key) continue;
-      const same = items.get(key);
-      if (same) same.push(item);
-      else items.set(key, [item]);
-    }
-    for (const same of items.values()) {
-      if (same.length < 2) continue;
-      for (const item of same) {
-        const others = same.filter((i) => i !== item);
+    itemDuplicates(list, report);
+  },
+  checkList({ list, settings }, report) {
+    const label = settings.requiredLinks[0];
+    for (const refs of list.repeatedPaperRefs()) {
+      for (const ref of refs) {
+        const link = paperLink(ref.row, label)!;
+        const others = refs.filter((r) => r !== ref);
         report({
-          range: toRange(item.paper!.targetSpan),
-          message: `Paper ${item.paper!.target} is also listed on ${others.map(whereItem).join(', ')}`,
-          related: others.map((i) => ({ range: toRange(i.paper!.targetSpan), message: `Same paper: ${whereItem(i)}` })),
-          suggestions: [removeRow(list, item.line)],
+          uri: ref.file.uri,
+          range: toRange(link.targetSpan),
+          message: `Paper ${link.target} is also listed as ${others.map((r) => whereInList(list, r, ref)).join(', ')}`,
+          related: others.map((r) => ({
+            uri: r.file.uri,
+            range: toRange(paperLink(r.row, label)!.targetSpan),
+            message: `Same paper: ${whereInList(list, r, ref)}`,
+          })),
+          suggestions: [removeRow(ref.file.list, ref.row.line)],
         });
       }
     }
+    // Papers listed twice as list items stay a per-file check.
+    for (const file of list.files) itemDuplicates(file.list, (problem) => report({ ...problem, uri: file.uri }));
   },
 };
 
 function whereItem(item: ListItem): string {
   return `line ${item.line + 1}${item.heading ? ` (under "${item.heading}")` : ''}`;
+}
+
+/** Papers listed twice among a file's list items (not table rows). */
+function itemDuplicates(list: PaperList, report: (problem: Omit<Problem, 'rule'>) => void): void {
+  const items = new Map<string, ListItem[]>();
+  for (const item of list.items) {
+    const key = item.paper && paperKey(item.paper.target);
+    if (!key) continue;
+    const same = items.get(key);
+    if (same) same.push(item);
+    else items.set(key, [item]);
+  }
+  for (const same of items.values()) {
+    if (same.length < 2) continue;
+    for (const item of same) {
+      const others = same.filter((i) => i !== item);
+      report({
+        range: toRange(item.paper!.targetSpan),
+        message: `Paper ${item.paper!.target} is also listed on ${others.map(whereItem).join(', ')}`,
+        related: others.map((i) => ({ range: toRange(i.paper!.targetSpan), message: `Same paper: ${whereItem(i)}` })),
+        suggestions: [removeRow(list, item.line)],
+      });
+    }
+  }
 }

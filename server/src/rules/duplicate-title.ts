@@ -1,4 +1,4 @@
-import { related, removeRow, where } from './duplicateRows';
+import { related, removeRow, where, whereInList } from './duplicateRows';
 import { type Rule } from './rule';
 import { toRange } from '../model/ranges';
 
@@ -16,6 +16,20 @@ export const duplicateTitle: Rule = {
           message: `Title "${ref.row.title}" is also ${others.map(where).join(', ')}`,
           related: related(refs, ref, 'title'),
           suggestions: [removeRow(list, ref.row.line)],
+        });
+      }
+    }
+  },
+  checkList({ list }, report) {
+    for (const refs of list.repeatedTitleRefs()) {
+      for (const ref of refs) {
+        const others = refs.filter((r) => r !== ref);
+        report({
+          uri: ref.file.uri,
+          range: toRange(ref.row.titleSpan),
+          message: `Title "${ref.row.title}" is also ${others.map((r) => whereInList(list, r, ref)).join(', ')}`,
+          related: others.map((r) => ({ uri: r.file.uri, range: toRange(r.row.titleSpan), message: `Same title: ${whereInList(list, r, ref)}` })),
+          suggestions: [removeRow(ref.file.list, ref.row.line)],
         });
       }
     }

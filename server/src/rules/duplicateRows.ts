@@ -1,11 +1,17 @@
 // What the duplicate rules share: where a row is, related locations, and the editor-only "Remove this row".
 import type { PaperList, RowRef } from '../model/model';
 import { weekLabel } from '../model/model';
+import type { ListModel, ListRowRef } from '../list/listModel';
 import { type Fix, type RelatedLocation } from './rule';
 import { toRange } from '../model/ranges';
 
 export function where(ref: RowRef): string {
   return `row ${ref.row.number?.value ?? '?'} of week ${weekLabel(ref.week)}`;
+}
+
+/** `where`, naming the file when it is not the problem's own. */
+export function whereInList(list: ListModel, ref: ListRowRef, self: ListRowRef): string {
+  return ref.file === self.file ? where(ref) : `${where(ref)} in ${list.nameOf(ref.file.uri)}`;
 }
 
 export function related(refs: readonly RowRef[], self: RowRef, what: string): RelatedLocation[] {

@@ -20,7 +20,7 @@ export const placeholderText: Rule = {
       else if (row.title === '' && cell && EMPTY_BOLD.test(cell.text))
         report({ range: toRange(cell.span), message: `${where}: the title is an empty bold "****"; expected the paper's title` });
       const descriptionReason = placeholderTextReason(row.description.replace(/<br\s*\/?>.*$/i, ''), settings.placeholderPatterns);
-      const at = descriptionReason && cell ? (line(row.line) ?? '').indexOf(row.description, row.titleSpan.end) : -1;
+      const at = descriptionReason && cell ? line(row.line)!.indexOf(row.description, row.titleSpan.end) : -1;
       if (descriptionReason && at !== -1)
         report({
           range: lineRange(row.line, at, at + row.description.length),

@@ -1,6 +1,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { PaperList, Week } from '../model/model';
 import type { MarkerStyle } from '../model/numbering';
+import type { ListModel } from '../list/listModel';
 import type { Span } from '../model/parseWeek';
 import { toRange } from '../model/ranges';
 import type { Settings } from '../settings';
@@ -11,12 +12,22 @@ export type Level = Severity | 'off';
 /** An edit set that resolves a problem; data until the LSP/CLI boundary turns it into a WorkspaceEdit or file write. */
 export interface Fix {
   readonly title: string;
+  /** Edits in the problem's own file. */
+  readonly edits: readonly TextEdit[];
+  /** Edits in other files of a multi-file list (the index entry of a renamed heading); one WorkspaceEdit with `edits`. */
+  readonly otherFiles?: readonly FileEdits[];
+}
+
+export interface FileEdits {
+  readonly uri: string;
   readonly edits: readonly TextEdit[];
 }
 
 export interface RelatedLocation {
   readonly range: Range;
   readonly message: string;
+  /** The file, when it is another file of the list than the problem's. */
+  readonly uri?: string;
 }
 
 export interface Problem {
@@ -72,7 +83,19 @@ export interface Rule {
   readonly fix?: string;
   checkWeek?(context: WeekRuleContext, report: Report): void;
   check?(context: RuleContext, report: Report): void;
+  /**
+   * A cross-week rule's check over a multi-file list (every file's weeks; problems name their file). Rules that have
+   * it run it instead of `check` when the list spans files; single-file lists use `check` alone.
+   */
+  checkList?(context: ListRuleContext, report: (problem: ListProblem) => void): void;
 }
+
+export interface ListRuleContext {
+  readonly list: ListModel;
+  readonly settings: Settings;
+}
+
+export type ListProblem = Omit<Problem, 'rule'> & { readonly uri: string };
 
 export function replaceSpan(span: Span, newText: string): TextEdit {
   return { range: toRange(span), newText };

@@ -1,20 +1,11 @@
 import type { PaperList, TocEntry, Week } from '../model/model';
 import { weekLabel } from '../model/model';
-import { githubSlug } from '../model/urls';
 import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
 import { toRange } from '../model/ranges';
-
-function sameDates(a: WeekDates, b: WeekDates): boolean {
-  return (
-    a.start.month === b.start.month &&
-    a.start.day === b.start.day &&
-    a.end.month === b.end.month &&
-    a.end.day === b.end.day &&
-    (a.year === undefined || b.year === undefined || a.year === b.year)
-  );
-}
+import { checkTocAcrossFiles } from './tocAcrossFiles';
+import { anchorsOfWeeks, hasBrackets, sameDates, spacedAnchor } from './tocWeeks';
 
 const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
 
@@ -47,31 +38,12 @@ function entryText(entry: TocEntry, week: Week): string {
   return tocEntryText(tocStyleOf(entry), week.heading);
 }
 
-/** The anchor a heading with a month run into its day (`March4`) gets once the space is added. */
-function spacedAnchor(list: PaperList, week: Week): string | undefined {
-  if (!week.dates || week.dates.missingSpaces.length === 0) return undefined;
-  let heading = week.heading;
-  for (const column of [...week.dates.missingSpaces].reverse()) {
-    const at = column - week.headingSpan.start;
-    heading = heading.slice(0, at) + ' ' + heading.slice(at);
-  }
-  const slug = githubSlug(heading);
-  return list.anchors.has(slug) ? undefined : slug;
-}
-
-/** Anchor of each week as GitHub numbers it (the week's own heading line), from one pass over the anchors. */
-function anchorsOfWeeks(list: PaperList): Map<Week, string> {
-  const byLine = new Map<number, string>();
-  for (const [anchor, line] of list.anchors) if (!byLine.has(line)) byLine.set(line, anchor);
-  return new Map(list.weeks.map((w) => [w, byLine.get(w.headingLine) ?? w.anchor]));
-}
-
 export const toc: Rule = {
   name: 'toc',
   description:
-    'The table of contents links every week once, with anchors that exist and well-formed text whose dates match the heading; a misdirected entry is reported at both ends (the entry, and the week it names that no entry reaches).',
+    'The table of contents links every week once, with anchors that exist and well-formed text whose dates match the heading; a misdirected entry is reported at both ends (the entry, and the week it names that no entry reaches); in a multi-file list, the index links every week of every file.',
   defaultSeverity: 'warning',
-  fix: 'Points a broken or mismatched entry at the heading whose dates match its text (a copied entry whose text names a week listed elsewhere, or no week at all, gets the text of the week it points at); rewrites malformed entry text (unbalanced parentheses, no dates) from its heading; inserts the entry of a week missing from the TOC.',
+  fix: 'Points a broken or mismatched entry at the heading whose dates match its text (a copied entry whose text names a week listed elsewhere, or no week at all, gets the text of the week it points at); rewrites malformed entry text (unbalanced parentheses, no dates) from its heading; inserts the entry of a week missing from the TOC (in a multi-file list: into the index, in its `## <year>` group, in date order).',
   check({ list }, report) {
     if (list.toc.length === 0) return;
     const weekByLine = new Map(list.weeks.map((w) => [w.headingLine, w]));
@@ -242,6 +214,7 @@ export const toc: Rule = {
         });
     }
   },
+  checkList: checkTocAcrossFiles,
 };
 
 /** Inserts the weeks' entries (newest first, as the TOC lists them) next to their neighbour's, in the neighbour's style. */
@@ -279,8 +252,4 @@ function unbalanced(text: string): boolean {
     else if (c === ')' && --depth < 0) return true;
   }
   return depth !== 0;
-}
-
-function hasBrackets(text: string): boolean {
-  return text.includes('[') || text.includes(']');
 }

@@ -18,18 +18,24 @@ export interface WeekConventions {
 }
 
 export function weekConventions(list: PaperList): WeekConventions {
+  const usual = usualLength(list.weeks);
+  const weekdays = new Array<number>(7).fill(0);
+  for (const week of list.weeks) if (week.span && week.span.end - week.span.start + 1 === usual) weekdays[weekday(week.span.start)]++;
+  const most = Math.max(...weekdays);
+  return { usual, startWeekday: most > 0 ? weekdays.indexOf(most) : undefined };
+}
+
+/** The usual length of these weeks (see WeekConventions.usual). */
+export function usualLength(weeks: readonly Week[]): number {
   const counts = new Map<number, number>();
-  for (const week of list.weeks) {
+  for (const week of weeks) {
     if (!week.span) continue;
     const length = week.span.end - week.span.start + 1;
     counts.set(length, (counts.get(length) ?? 0) + 1);
   }
   let usual = 7;
   for (const [length, count] of counts) if (length > 0 && count >= CONVENTION_WEEKS && count > (counts.get(usual) ?? 0)) usual = length;
-  const weekdays = new Array<number>(7).fill(0);
-  for (const week of list.weeks) if (week.span && week.span.end - week.span.start + 1 === usual) weekdays[weekday(week.span.start)]++;
-  const most = Math.max(...weekdays);
-  return { usual, startWeekday: most > 0 ? weekdays.indexOf(most) : undefined };
+  return usual;
 }
 
 /** 0 = Sunday for an absolute day (day 0 is Thursday, 1 January 1970). */

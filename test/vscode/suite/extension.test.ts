@@ -316,6 +316,67 @@ suite('Fixes', () => {
   });
 });
 
+suite('Hover and symbols', () => {
+  test('hovering a row shows its week, number and arXiv id', async () => {
+    const { document } = await openList('papers.md');
+    const line = lineOf(document, '| 2) **Reward Models');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Row 2\*\* of week June 23 - June 29 · 2025/);
+    assert.match(text, /arXiv \[2506\.10002\]/);
+  });
+
+  test('the outline lists weeks with their rows', async () => {
+    const { document } = await openList('papers.md');
+    const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    // VS Code's own Markdown outline (headings, as strings) is merged in where its extension runs: keep ours, weeks as namespaces.
+    const symbols = all.filter((s) => s.kind === vscode.SymbolKind.Namespace);
+    assert.equal(symbols.length, 2);
+    assert.match(symbols[0]!.name, /June 23 - June 29/);
+    assert.deepEqual(
+      symbols[1]!.children.map((c) => c.name),
+      ['1) Diffusion for Tables', '2) Retrieval Without an Index', '4) Cheaper Evals with Fewer Items'],
+    );
+  });
+});
+
+suite('Fix on save', () => {
+  test('"editor.codeActionsOnSave": source.fixAll.paperList fixes the list when it is saved', async () => {
+    const content = paperList([{ dates: 'June 23 - June 29', rows: [row(1, 'Theta One'), row(3, 'Theta Two'), row(3, 'Theta Three')] }]);
+    const editor = await openList('onsave.md', content);
+    await waitForDiagnostics(editor.document.uri, 'row-number', (ds) => ds.some((d) => codeOf(d) === 'row-number'));
+    const editorConfig = vscode.workspace.getConfiguration('editor');
+    await editorConfig.update('codeActionsOnSave', { 'source.fixAll.paperList': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      // An edit makes the document dirty, so that save runs the actions.
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n'));
+      assert.ok(await editor.document.save());
+      assert.deepEqual(rowNumbers(editor.document.getText()), ['1', '2', '3']);
+      assert.deepEqual(rowNumbers(await readText(editor.document.uri)), ['1', '2', '3'], 'the saved file has the fix');
+    } finally {
+      await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
+
+suite('Files next to the list', () => {
+  test('an image next to the list is found and a missing one reported, through the host the platform has', async () => {
+    // In the web worker host the server has no disk: it asks the client, which answers with vscode.workspace.fs.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'pics', 'iota-here.png'), utf8('an image, for the test'));
+    const content = paperList([{ dates: 'June 23 - June 29', rows: [row(1, 'Iota One'), row(2, 'Iota Two')] }]).replace(
+      HEADER,
+      `![This week](pics/iota-here.png)\n![Last week](pics/iota-absent.png)\n\n${HEADER}`,
+    );
+    const { document } = await openList('images.md', content);
+    const [missing, ...more] = await waitForDiagnostics(document.uri, 'one missing-file', (ds) => ds.some((d) => codeOf(d) === 'missing-file')).then((ds) =>
+      ds.filter((d) => codeOf(d) === 'missing-file'),
+    );
+    assert.deepEqual(more, [], 'only the absent image is reported');
+    assert.equal(missing!.range.start.line, lineOf(document, '![Last week]'));
+    assert.match(missing!.message, /iota-absent\.png/);
+  });
+});
+
 suite('Completions', () => {
   test('starting a row in a week table offers the next row number', async () => {
     const content = paperList([{ dates: 'June 23 - June 29', rows: [row(1, 'Gamma One'), row(2, 'Gamma Two'), row(3, 'Gamma Three'), '| '] }]);
@@ -569,5 +630,20 @@ suite('Grammar', () => {
     has('Paper', 3, 'string.other.link.title.markdown');
     has('Tweet', 3, 'entity.name.tag.link-label.paper-list');
     has('Title', 3, 'markup.bold.markdown');
+  });
+});
+
+// Last: it replaces the server every test above talked to.
+suite('Language server', () => {
+  test('Restart Language Server starts a new server (a new worker in the browser) that checks the list again', async () => {
+    const content = paperList([{ dates: 'June 23 - June 29', rows: [row(1, 'Kappa One'), row(2, 'Kappa Two')] }]);
+    const editor = await openList('restart.md', content);
+    await vscode.commands.executeCommand('paperList.restartServer');
+    // Only a running server answers: the edit's row-number problem comes from the new one.
+    const line = lineOf(editor.document, '| 2) **Kappa Two');
+    await editor.edit((b) => b.replace(new vscode.Range(line, 2, line, 3), '5'));
+    await waitForDiagnostics(editor.document.uri, 'row-number from the restarted server', (ds) => ds.some((d) => codeOf(d) === 'row-number'));
+    const shown = await waitShown(editor.document);
+    assert.equal(shown.list.paperCount, 2);
   });
 });

@@ -1,0 +1,139 @@
+// Multi-file lists through the CLI: an index README and year files checked as one list, --fix across files.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../support/cli';
+import { corpusFile, corpusSkip, makeTempDir } from '../support/paths';
+import { copyList, countIndexLinks, multiFixture } from '../support/multiList';
+import type { JsonProblem } from '../../server/src/cli/formats';
+
+const temp = makeTempDir('paper-list-multi-');
+after(temp.remove);
+
+async function problems(cwd: string, args: string[] = []): Promise<JsonProblem[]> {
+  const result = await runCli(['check', '--format', 'json', ...args], { cwd });
+  assert.ok(result.code === 0 || result.code === 1, result.stderr);
+  return JSON.parse(result.stdout) as JsonProblem[];
+}
+
+describe('a multi-file fixture (index README + years/*.md)', () => {
+  test('no argument: every file of the list, each problem in its own file', async () => {
+    const found = await problems(multiFixture);
+    const summary = found.map((p) => `${p.file}:${p.line} ${p.rule}`);
+    assert.deepEqual(summary, [
+      'years/2026.md:9 toc',
+      'years/2026.md:17 week-heading',
+      'years/2026.md:17 week-sequence',
+      'years/2026.md:21 duplicate-title',
+      'years/2026.md:21 duplicate-paper',
+      'years/2026.md:25 week-sequence',
+      'years/2025.md:12 duplicate-title',
+      'years/2025.md:12 duplicate-paper',
+    ]);
+    assert.match(found[5].message, /gap of 7 days after December 22 - December 28 \(years\/2025\.md\)/, 'the sequence crosses the file boundary');
+    assert.match(found[3].message, /in years\/2025\.md/, 'a duplicate names the other file');
+  });
+
+  test('a named year file is checked as part of its list, and only its problems are reported', async () => {
+    const found = await problems(multiFixture, ['years/2025.md']);
+    assert.deepEqual(
+      found.map((p) => `${p.file}:${p.line} ${p.rule}`),
+      ['years/2025.md:12 duplicate-title', 'years/2025.md:12 duplicate-paper'],
+    );
+  });
+
+  test('SARIF points related locations into the other file', async () => {
+    const result = await runCli(['check', '--format', 'sarif'], { cwd: multiFixture });
+    const sarif = JSON.parse(result.stdout) as {
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+          relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        }[];
+      }[];
+    };
+    const duplicate = sarif.runs[0].results.find(
+      (r) => r.ruleId === 'duplicate-title' && r.locations[0].physicalLocation.artifactLocation.uri === 'years/2026.md',
+    )!;
+    assert.equal(duplicate.relatedLocations?.[0].physicalLocation.artifactLocation.uri, 'years/2025.md');
+  });
+
+  test('--fix: inserts the missing entry, renames the heading and its entry together; every index link resolves before and after', async () => {
+    const dir = copyList(multiFixture, join(temp.dir, 'fixture-fix'));
+    const before = countIndexLinks(join(dir, 'README.md'));
+    assert.deepEqual(before, { resolving: 4, broken: 0 });
+    const result = await runCli(['check', '--fix'], { cwd: dir });
+    assert.match(result.stderr, /applied \d+ fix(es)? in 2 files/);
+    const index = readFileSync(join(dir, 'README.md'), 'utf8');
+    const year = readFileSync(join(dir, 'years/2026.md'), 'utf8');
+    assert.match(year, /## Top Papers of the Week \(January 12 - January 18\) - 2026/);
+    const lines = index.split('\n');
+    const first = lines.indexOf('## 2026') + 1;
+    assert.equal(lines[first], '- [Top Papers of the Week (January 19 - January 25)](years/2026.md#top-papers-of-the-week-january-19---january-25---2026)');
+    assert.equal(lines[first + 1], '- [Top Papers of the Week (January 12 - January 18)](years/2026.md#top-papers-of-the-week-january-12---january-18---2026)');
+    assert.deepEqual(countIndexLinks(join(dir, 'README.md')), { resolving: 5, broken: 0 });
+    const again = await problems(dir);
+    assert.deepEqual(
+      again.filter((p) => p.fixable),
+      [],
+      'nothing fixable is left',
+    );
+  });
+
+  test('an entry naming a missing file: one problem per entry, no crash; an unreadable file: one problem and nothing written', async () => {
+    const dir = copyList(multiFixture, join(temp.dir, 'fixture-missing'));
+    const index = join(dir, 'README.md');
+    writeFileSync(index, readFileSync(index, 'utf8').replace(/years\/2025\.md/g, 'years/2024.md'));
+    const found = await problems(dir);
+    const missing = found.filter((p) => p.file === 'README.md' && /years\/2024\.md, which does not exist/.test(p.message));
+    assert.equal(missing.length, 2);
+    const dir2 = copyList(multiFixture, join(temp.dir, 'fixture-unreadable'));
+    chmodSync(join(dir2, 'years/2025.md'), 0o000);
+    const unreadableRun = await runCli(['check', '--fix', '--format', 'json'], { cwd: dir2 });
+    chmodSync(join(dir2, 'years/2025.md'), 0o644);
+    if (process.getuid?.() === 0) return; // root reads anything: the unreadable case cannot be made here
+    assert.equal(unreadableRun.code, 2);
+    assert.match(unreadableRun.stderr, /nothing written/);
+    assert.equal(readFileSync(join(dir2, 'years/2026.md'), 'utf8'), readFileSync(join(multiFixture, 'years/2026.md'), 'utf8'));
+  });
+});
+
+describe('the corpus list of 2026-06 (aipotw-2026-06)', { skip: corpusSkip }, () => {
+  const listDir = corpusFile('aipotw-2026-06');
+
+  test('no false alarms on the index; the real problems are found', async () => {
+    const found = await problems(listDir);
+    const index = found.filter((p) => p.file === 'README.md');
+    assert.equal(index.length, 1, index.map((p) => p.message).join('\n'));
+    assert.match(index[0].message, /"Top AI Papers of the Week \(December 24 - December 31\)" points at week December 25 - December 31 in years\/2023\.md/);
+    const emptyTweets = found.filter((p) => p.file === 'years/2026.md' && p.rule === 'placeholder-link' && /\[Tweet\] is empty/.test(p.message));
+    assert.equal(emptyTweets.length, 3);
+    assert.ok(
+      found.some((p) => p.rule === 'duplicate-title' && /in years\/2025\.md/.test(p.message)),
+      'duplicates across files are found',
+    );
+  });
+
+  test('--fix on a copy keeps every index link resolving', async () => {
+    const dir = copyList(listDir, join(temp.dir, 'corpus-fix'));
+    const before = countIndexLinks(join(dir, 'README.md'));
+    assert.equal(before.broken, 0);
+    const result = await runCli(['check', '--fix'], { cwd: dir, timeoutMs: 120_000 });
+    assert.ok(result.code === 0 || result.code === 1, result.stderr);
+    const afterFix = countIndexLinks(join(dir, 'README.md'));
+    assert.equal(afterFix.broken, 0);
+    assert.ok(afterFix.resolving >= before.resolving, `${afterFix.resolving} >= ${before.resolving}`);
+    assert.notEqual(readFileSync(join(dir, 'years/2026.md'), 'utf8'), readFileSync(join(listDir, 'years/2026.md'), 'utf8'), 'the sequence fixes were applied');
+  });
+
+  for (const rev of ['fdeeaaf', '869d012', '42021c1', '8fa9125'])
+    test(`multi-history/${rev}: no index entry reported as matching no heading`, async () => {
+      const found = await problems(corpusFile(join('multi-history', rev)));
+      assert.deepEqual(
+        found.filter((p) => /matches no heading|does not exist/.test(p.message)).map((p) => p.message),
+        [],
+      );
+    });
+});

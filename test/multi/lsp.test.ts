@@ -1,0 +1,115 @@
+// Multi-file lists over LSP stdio: opening one year file loads the whole list through the host.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspClient, fileUri } from '../support/lspClient';
+import { makeTempDir } from '../support/paths';
+import { copyList, multiFixture } from '../support/multiList';
+import type { WeeksResult } from '../../server/src/protocol';
+
+const temp = makeTempDir('paper-list-multi-lsp-');
+const dir = copyList(multiFixture, join(temp.dir, 'list'));
+const indexUri = fileUri(join(dir, 'README.md'));
+const y2026 = fileUri(join(dir, 'years/2026.md'));
+const y2025 = fileUri(join(dir, 'years/2025.md'));
+const missingEntry = '- [Top Papers of the Week (January 19 - January 25)](years/2026.md#top-papers-of-the-week-january-19---january-25---2026)\n';
+const hasMissingWeek = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.code === 'toc' && /January 19/.test(String(d.message)));
+
+describe('a multi-file list over stdio, opening only years/2026.md', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ workspaceFolders: [fileUri(dir)] });
+  });
+  after(async () => {
+    await client.stop();
+    temp.remove();
+  });
+
+  test('diagnostics arrive for the index and the other year file; the year file sees the index', async () => {
+    const waitOther = client.waitForDiagnostics(y2025, { where: (d) => d.some((x) => x.code === 'duplicate-title') });
+    const waitIndex = client.waitForDiagnostics(indexUri);
+    await client.open(y2026, readFileSync(join(dir, 'years/2026.md'), 'utf8'));
+    const own = await client.waitForDiagnostics(y2026, { since: client.publishCount(y2026), where: hasMissingWeek });
+    const related = own.diagnostics.find((d) => d.code === 'duplicate-title')!.relatedInformation!;
+    assert.equal(related[0].location.uri, y2025);
+    assert.ok((await waitOther).diagnostics.length >= 2);
+    assert.deepEqual((await waitIndex).diagnostics, []);
+  });
+
+  test('paperList/weeks lists the weeks of every file, newest first, each with its uri', async () => {
+    const result = await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri: y2026 } });
+    assert.deepEqual(
+      result.weeks.map((w) => [w.uri, w.start?.month, w.start?.day]),
+      [
+        [y2026, 1, 19],
+        [y2026, 1, 11],
+        [y2026, 1, 5],
+        [y2025, 12, 22],
+        [y2025, 12, 15],
+      ],
+    );
+    assert.deepEqual(
+      result.files.map((f) => [f.uri, f.role, f.year]),
+      [
+        [indexUri, 'index', undefined],
+        [y2026, 'weeks', 2026],
+        [y2025, 'weeks', 2025],
+      ],
+    );
+    assert.equal(result.problemCount, 8);
+  });
+
+  test('editing README.md in the editor updates years/2026.md', async () => {
+    const text = readFileSync(join(dir, 'README.md'), 'utf8');
+    await client.open(indexUri, text);
+    const line = text.split('\n').indexOf('## 2026') + 1;
+    const updated = client.waitForDiagnostics(y2026, { since: client.publishCount(y2026), where: (d) => !hasMissingWeek(d) });
+    await client.change(indexUri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: missingEntry }]);
+    await updated;
+    const back = client.waitForDiagnostics(y2026, { since: client.publishCount(y2026), where: hasMissingWeek });
+    await client.change(indexUri, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }]);
+    await back;
+    await client.close(indexUri);
+  });
+
+  test('changing README.md on disk (watched files) updates years/2026.md', async () => {
+    const path = join(dir, 'README.md');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace('## 2026\n', `## 2026\n${missingEntry}`));
+    const updated = client.waitForDiagnostics(y2026, { since: client.publishCount(y2026), where: (d) => !hasMissingWeek(d) });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: indexUri, type: FileChangeType.Changed }] });
+    await updated;
+  });
+
+  test('a quick fix for the missing week edits the index in the same WorkspaceEdit', async () => {
+    const path = join(dir, 'README.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(missingEntry, ''));
+    const back = client.waitForDiagnostics(y2026, { since: client.publishCount(y2026), where: hasMissingWeek });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: indexUri, type: FileChangeType.Changed }] });
+    const published = (await back).diagnostics;
+    const diagnostic = published.find((d) => d.code === 'toc')!;
+    const actions = await client.request<{ title: string; edit?: { changes: Record<string, unknown[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: y2026 },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    });
+    const fix = actions.find((a) => /to the index/.test(a.title));
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.deepEqual(Object.keys(fix.edit!.changes).sort(), [indexUri, y2026].sort());
+    const sequence = published.find((d) => d.code === 'week-sequence' && /January 11/.test(String(d.message)))!;
+    const seqActions = await client.request<{ title: string; edit?: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: y2026 },
+      range: sequence.range,
+      context: { diagnostics: [sequence], only: ['quickfix'] },
+    });
+    const rename = seqActions.find((a) => /Start the week/.test(a.title));
+    assert.ok(rename, seqActions.map((a) => a.title).join(', '));
+    assert.equal(rename.edit!.changes[y2026][0].newText, 'January 12');
+    assert.deepEqual(
+      rename.edit!.changes[indexUri].map((e) => e.newText),
+      ['years/2026.md#top-papers-of-the-week-january-12---january-18---2026', 'Top Papers of the Week (January 12 - January 18)'],
+    );
+  });
+});

@@ -1,0 +1,99 @@
+// The packaged extension as a user gets it: run by check-vsix.mjs after `code-server --install-extension <.vsix>`, on a
+// copy of a real list from ../shared/corpus (the workspace's README.md). No development path: what runs is the .vsix.
+// check-vsix.mjs writes what the CLI finds in README.md to .paper-list-expected.json; the editor must show the same
+// problems, rule by rule, in either extension host (in the web worker one, missing-file asks the client for every link).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PaperListApi } from '../../../client/src/ctx';
+import type { WeekItem } from '../../../client/src/weeksTree';
+import { inWebWorkerHost } from '../suite/support/results';
+
+const EXTENSION_ID = 'paper-list-curator.paper-list-curator';
+const WAIT_MS = 60_000;
+
+function waitFor<T>(what: string, check: () => T | undefined | null | false, events: vscode.Event<unknown>[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = (fn: () => void) => {
+      clearTimeout(timer);
+      subscriptions.forEach((s) => s.dispose());
+      fn();
+    };
+    const attempt = () => {
+      const value = check();
+      if (value) done(() => resolve(value));
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}`))), WAIT_MS);
+    for (const event of events) subscriptions.push(event(attempt));
+    attempt();
+  });
+}
+
+function sorted(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function byRule(diagnostics: vscode.Diagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of diagnostics) {
+    const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return sorted(counts);
+}
+
+suite('The installed .vsix', () => {
+  test('shows diagnostics and the weeks tree on the list in the workspace', async function () {
+    this.timeout(2 * WAIT_MS);
+    const extension = vscode.extensions.getExtension<PaperListApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    assert.match(
+      extension.extensionUri.path,
+      /\/extensions\/paper-list-curator\.paper-list-curator-\d/,
+      'loaded from the extensions folder, not a development path',
+    );
+    const api = await extension.activate();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const readme = vscode.Uri.joinPath(folder, 'README.md');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(readme));
+
+    const shown = await waitFor(
+      'the weeks of README.md',
+      () => {
+        const current = api.current();
+        return current?.document === editor.document && current.list.weeks.length > 0 && current;
+      },
+      [api.onDidRefresh],
+    );
+    const expected = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.paper-list-expected.json')))) as {
+      rules: Record<string, number>;
+      weekFiles: number;
+    };
+    assert.ok(Object.keys(expected.rules).length > 0, 'the list has problems to show');
+    let seen: Record<string, number> = {};
+    const diagnostics = await waitFor(
+      `paper-list diagnostics on README.md as the CLI finds them: ${JSON.stringify(expected.rules)}`,
+      () => {
+        const ours = vscode.languages.getDiagnostics(readme).filter((d) => d.source === 'paper-list');
+        seen = byRule(ours);
+        return JSON.stringify(seen) === JSON.stringify(sorted(expected.rules)) && ours;
+      },
+      [vscode.languages.onDidChangeDiagnostics],
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; last seen: ${JSON.stringify(seen)}`);
+    });
+    const years = api.tree.getChildren();
+    const treeWeeks = years.flatMap((year) => api.tree.getChildren(year));
+    assert.ok(years.length > 0, 'the tree has year groups');
+    assert.equal(treeWeeks.length, shown.list.weeks.length, 'the tree shows every week');
+    const weekFiles = new Set(treeWeeks.map((week) => (week as WeekItem).uri.toString()));
+    assert.equal(weekFiles.size, expected.weekFiles, `the tree's weeks come from ${expected.weekFiles} file(s)`);
+    const total = diagnostics.length.toLocaleString('en-US');
+    await waitFor(`the status bar to count ${total} problems`, () => api.statusText()?.endsWith(` · ${total} problems`), [api.onDidRefresh]);
+    assert.match(api.statusText()!, /^[\d,]+ papers · [\d,]+ problems$/);
+    const host = inWebWorkerHost ? 'web worker' : 'node';
+    console.log(
+      `[vsix] ${host} extension host: README.md ${shown.list.weeks.length} weeks, ${shown.list.paperCount} papers, ${diagnostics.length} diagnostics, tree ${years.length} years from ${weekFiles.size} file(s); status "${api.statusText()}"`,
+    );
+  });
+});
