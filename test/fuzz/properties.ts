@@ -275,13 +275,18 @@ export function scopeProblem(before: string, after: string, analysis: Analysis, 
   let i = 0;
   let j = 0;
   let firstMismatch: string | undefined;
+  let insertable = b.length - a.length;
   while (i < a.length) {
     if (j >= b.length) return `line ${i + 1} ${JSON.stringify(a[i])} was dropped by fix-all${firstMismatch ? ` (${firstMismatch})` : ''}`;
     // Inserted TOC entries first, when the original line follows them unchanged.
+    // Only as many as fix-all added: a repeated line must not pass for an insertion.
     if (a[i] !== b[j]) {
       let t = j;
-      while (t < b.length && TOC_LINE.test(b[t]) && b[t] !== a[i]) t++;
-      if (t > j && b[t] === a[i]) j = t;
+      while (t < b.length && t - j < insertable && TOC_LINE.test(b[t]) && b[t] !== a[i]) t++;
+      if (t > j && b[t] === a[i]) {
+        insertable -= t - j;
+        j = t;
+      }
     }
     const why = allowedChange(a[i], b[j], rowHeader.get(i) ?? fixedRowHeader.get(j), headings.has(i), tocLines.has(i));
     if (why === undefined) {
