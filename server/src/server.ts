@@ -36,6 +36,8 @@ export function startServer(connection: Connection, host: Host): void {
   let watchedFilesDynamic = false;
   let initialSettings: unknown;
   service.openDocument = (uri) => documents.get(uri);
+  /** Open documents whose first diagnostics (after their list was found) are out. */
+  const opened = new Set<string>();
 
   /** Finds the document's list again (reading its unopened files), publishes its files and clears those that left it. */
   async function rediscover(uri: string): Promise<void> {
@@ -99,23 +101,24 @@ export function startServer(connection: Connection, host: Host): void {
     const warnings: SettingsWarning[] = [];
     const settings = sanitizeSettings(raw, warnings);
     for (const w of warnings) connection.console.warn(`Settings for ${uri}: ${w.message}`);
-    if (service.setSettings(uri, settings)) publisher.schedule(uri);
+    // Before the open's first publish (which waits for the list) a change is nothing to re-publish yet.
+    if (service.setSettings(uri, settings) && opened.has(uri)) void rediscover(uri).then(() => publisher.schedule(uri));
   }
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     documents.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-    // With pulled settings the first diagnostics wait for them, so a rule turned off never flashes on open.
-    // The list is found after the settings (they may name its index); the document is analysed alone until then.
-    const discover = () => rediscover(textDocument.uri);
-    if (configurationPull) {
-      const publish = () => {
+    // With pulled settings the first diagnostics wait for them, so a rule turned off never flashes on open. They also
+    // wait for the document's list to be found (the settings may name its index): an index README published alone
+    // would flash every entry into another file as broken.
+    const publish = () =>
+      rediscover(textDocument.uri).then(() => {
+        opened.add(textDocument.uri);
         publisher.schedule(textDocument.uri);
-        return discover();
-      };
-      void loadSettings(textDocument.uri).then(publish, publish);
-    } else {
-      publisher.schedule(textDocument.uri);
-      void loadSettings(textDocument.uri).then(discover, discover);
+      });
+    if (configurationPull) void loadSettings(textDocument.uri).then(publish, publish);
+    else {
+      void loadSettings(textDocument.uri);
+      void publish();
     }
   });
 
@@ -132,6 +135,7 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
     documents.close(textDocument.uri);
+    opened.delete(textDocument.uri);
     // A file of a multi-file list stays in the list (read from disk again); others lose their diagnostics.
     if (service.indexOf(textDocument.uri)) void service.forget(textDocument.uri).then(() => publisher.schedule(textDocument.uri));
     else {
@@ -176,11 +180,15 @@ export function startServer(connection: Connection, host: Host): void {
   });
   connection.onCompletion((params) => {
     const open = listOf(params.textDocument);
-    return open ? completions(open.state.analysis.list, params.position) : [];
+    if (!open) return [];
+    const inList = open.state.inList && { model: open.state.inList.analysis.model, uri: open.document.uri };
+    return completions(open.state.analysis.list, params.position, inList);
   });
   connection.onHover((params) => {
     const open = listOf(params.textDocument);
-    return open ? (hover(open.state.analysis.list, params.position, open.state.settings.requiredLinks[0]) ?? null) : null;
+    if (!open) return null;
+    const inList = open.state.inList && { model: open.state.inList.analysis.model, uri: open.document.uri };
+    return hover(open.state.analysis.list, params.position, open.state.settings.requiredLinks[0], inList) ?? null;
   });
   connection.onDocumentSymbol((params) => {
     const open = listOf(params.textDocument);

@@ -3,9 +3,17 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import { weekOfLine, weekLabel, type PaperList, type Week } from '../model/model';
 import { nextWeek } from './newWeek';
 import { COMMON_LINK_LABEL_COUNT, LINK_LABELS } from '../model/linkLabels';
-import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
+import { tocEntryLine, tocEntryText, tocStyleOf, type TocStyle } from '../model/toc';
+import type { ListModel } from '../list/listModel';
+import { relativePathOf } from '../list/listFiles';
 
-export function completions(list: PaperList, position: Position): CompletionItem[] {
+/** The multi-file list the document belongs to: the index's entries may name weeks of any of its files. */
+export interface CompletionInList {
+  readonly model: ListModel;
+  readonly uri: string;
+}
+
+export function completions(list: PaperList, position: Position, inList?: CompletionInList): CompletionItem[] {
   const line = list.lines.line(position.line);
   const before = line.slice(0, position.character);
   const week = weekOfLine(list, position.line);
@@ -31,7 +39,8 @@ export function completions(list: PaperList, position: Position): CompletionItem
       ];
     }
   }
-  if (/^\s*[-*+]\s*\[?[^\]]*$/.test(before) && isTocArea(list, position.line)) return tocCompletions(list, position, before);
+  if (/^\s*[-*+]\s*\[?[^\]]*$/.test(before) && isTocArea(list, position.line))
+    return inList && inList.uri === inList.model.indexUri ? indexCompletions(inList.model, position, before) : tocCompletions(list, position, before);
   return [];
 }
 
@@ -115,4 +124,33 @@ function tocCompletions(list: PaperList, position: Position, before: string): Co
         filterText: before,
       };
     });
+}
+
+/** In the index of a multi-file list: an entry for each week of any file that no entry resolves to, newest first. */
+function indexCompletions(model: ListModel, position: Position, before: string): CompletionItem[] {
+  const listed = new Set(model.entries.map((r) => r.week));
+  const bullet = before.match(/^\s*[-*+]\s*/)![0];
+  const styleOf = (uri: string): TocStyle | undefined => {
+    const sibling = model.entries.find((r) => r.target?.uri === uri && r.entry.target.includes('#')) ?? model.entries[0];
+    if (!sibling) return undefined;
+    const style = tocStyleOf(sibling.entry);
+    return sibling.target?.uri === uri ? style : { ...style, base: uri === model.indexUri ? '' : relativePathOf(model.indexUri, uri) };
+  };
+  const items: CompletionItem[] = [];
+  for (const { file, week } of model.weeks) {
+    if (listed.has(week)) continue;
+    const style = styleOf(file.uri);
+    if (!style) break;
+    const anchor = [...file.list.anchors].find(([, l]) => l === week.headingLine)?.[0] ?? week.anchor;
+    const text = tocEntryText(style, week.heading);
+    items.push({
+      label: text,
+      kind: CompletionItemKind.Reference,
+      detail: `Missing index entry (${model.nameOf(file.uri)})`,
+      sortText: String(items.length).padStart(4, '0'),
+      textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: tocEntryLine(style, text, anchor, `${bullet.trimEnd()} `) },
+      filterText: before,
+    });
+  }
+  return items;
 }

@@ -114,7 +114,7 @@ export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
   let createFile: string | undefined;
   let selection: Position;
   const fileEol = newestFile.list.lines.text.includes('\r\n') ? '\r\n' : '\n';
-  const separated = newestFile.list.weeks.length > 1 && newestFile.list.lines.line(newestFile.list.weeks[0].lastContentLine).trim() === '---';
+  const separated = separatedByRule(newestFile.list);
   const section = sectionLines(newestFile.list, next.heading);
   if (newestFile.year === undefined || nextYear === newestFile.year) {
     const at = newestFile.list.weeks[0].headingLine;
@@ -149,13 +149,24 @@ export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
     }
     let edit: TextEdit;
     if (group) {
-      const first = model.entries.find((r) => r.entry.line > group.line);
+      // The group's first entry: an entry past the next heading belongs to another group (this one is empty).
+      let end = group.line + 1;
+      while (end < index.lines.lineCount && !index.lines.line(end).startsWith('#')) end++;
+      const first = model.entries.find((r) => r.entry.line > group.line && r.entry.line < end);
       edit = first ? insertAt(first.entry.line, 0, entry + eol) : insertAt(group.line, index.lines.lineLength(group.line), eol + entry);
     } else if (firstGroup) edit = insertAt(firstGroup.line, 0, `${firstGroup.level} ${nextYear}${eol}${entry}${eol}${eol}`);
     else edit = insertAt(model0.entry.line, 0, entry + eol);
     changes[model.indexUri] = [...(changes[model.indexUri] ?? []), edit];
   }
   return { changes, createFile, selectionUri: targetUri, selection };
+}
+
+/** Whether the file separates its weeks with a `---` line (between its two newest weeks). */
+function separatedByRule(list: PaperList): boolean {
+  const [newest, previous] = list.weeks;
+  if (!previous) return false;
+  for (let line = newest.headingLine + 1; line < previous.headingLine; line++) if (list.lines.line(line).trim() === '---') return true;
+  return false;
 }
 
 function sectionLines(list: PaperList, heading: string): string[] {

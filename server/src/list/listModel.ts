@@ -89,6 +89,14 @@ export class ListModel {
   *repeatedPaperRefs(): Iterable<readonly ListRowRef[]> {
     for (const key of this.repeatedPapers) yield this.paperIndex.get(key)!;
   }
+  /** Every row of any file with this normalized title (`normalizeTitle`), in list order. */
+  titleRefs(key: string): readonly ListRowRef[] {
+    return this.titleIndex.get(key) ?? [];
+  }
+  /** Every row of any file with this paper key (`paperKey`), in list order. */
+  paperRefs(key: string): readonly ListRowRef[] {
+    return this.paperIndex.get(key) ?? [];
+  }
   /** How a file is named in messages: its path from the index's folder. */
   nameOf(uri: string): string {
     return relativePathOf(this.indexUri, uri);
