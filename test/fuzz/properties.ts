@@ -338,7 +338,7 @@ function allowedChange(before: string, after: string, headerCells: number | unde
 function unwrapRepeatedUrls(text: string): string {
   let result = text;
   for (const link of scanLinks(text, 0, 0, text.length).reverse())
-    if (link.nested && link.nested.label.trim() === link.nested.target)
+    if (link.nested && link.nested.closed && link.nested.label.trim() === link.nested.target)
       result = result.slice(0, link.targetSpan.start) + `${link.nested.target})` + result.slice(link.span.end);
   return result;
 }
