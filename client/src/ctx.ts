@@ -147,9 +147,11 @@ export class Ctx implements vscode.Disposable {
         }
       }),
       // Problem counts change without an edit when settings change or the server finishes a check.
+      // Also for the active document when nothing is shown: an index becomes a list only once the server has read the
+      // files it links to (through the host, later), and its first diagnostics say so.
       vscode.languages.onDidChangeDiagnostics((e) => {
-        const uri = this.shown?.document.uri.toString();
-        if (uri && e.uris.some((u) => u.toString() === uri)) this.scheduleRefresh(EDIT_REFRESH_DELAY_MS);
+        const watched = new Set([this.shown?.document, this.targetDocument()].map((d) => d?.uri.toString()));
+        if (e.uris.some((u) => watched.has(u.toString()))) this.scheduleRefresh(EDIT_REFRESH_DELAY_MS);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('paperList')) this.scheduleRefresh(EDIT_REFRESH_DELAY_MS);

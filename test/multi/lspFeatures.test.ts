@@ -102,6 +102,31 @@ describe('New Week on a multi-file list', () => {
     assert.deepEqual(await tocProblems(dir), []);
     assert.deepEqual(countIndexLinks(indexPath), { resolving: 3, broken: 0 });
   });
+  test('entries linking with GitHub URLs: the new year file’s entry is the same URL with the new file name', async () => {
+    const dir = copyList(multiFixture, join(temp.dir, 'new-year-urls'));
+    rmSync(join(dir, 'years/2026.md'));
+    const indexPath = join(dir, 'README.md');
+    const urls = readFileSync(indexPath, 'utf8')
+      .replace(/## 2026\n(- .*\n)+\n/, '')
+      .replace(/\(years\//g, '(https://github.com/invented/papers/blob/main/years/');
+    writeFileSync(indexPath, urls);
+    const y2025 = fileUri(join(dir, 'years/2025.md'));
+    const client = await LspClient.start({ workspaceFolders: [dir] });
+    try {
+      await client.open(y2025, readFileSync(join(dir, 'years/2025.md'), 'utf8'));
+      const result = await client.request<EditResult>('paperList/newWeek', { textDocument: { uri: y2025 } });
+      const index = applyEdits(urls, result.changes![fileUri(indexPath)]).split('\n');
+      assert.equal(
+        index[index.indexOf('## 2026') + 1],
+        '- [Top Papers of the Week (December 29 - January 4)](https://github.com/invented/papers/blob/main/years/2026.md#top-papers-of-the-week-december-29---january-4---2026)',
+      );
+      applyResult(dir, result);
+    } finally {
+      await client.stop();
+    }
+    assert.deepEqual(await tocProblems(dir), []);
+    assert.deepEqual(countIndexLinks(indexPath), { resolving: 3, broken: 0 });
+  });
 });
 
 describe('hover, completion and workspace symbols across files', () => {
@@ -134,8 +159,15 @@ describe('hover, completion and workspace symbols across files', () => {
   });
 
   test('hover on an index entry shows its week, or why it resolves to none', async () => {
-    const broken = indexLines.map((l) => l.replace('years/2025.md#top-papers-of-the-week-december-15', 'years/2025.md#top-papers-of-the-week-december-14'));
+    const broken = indexLines.map((l) =>
+      l
+        .replace('years/2025.md#top-papers-of-the-week-december-15', 'years/2025.md#top-papers-of-the-week-december-14')
+        .replace('years/2025.md#top-papers-of-the-week-december-22', 'years/2024.md#top-papers-of-the-week-december-22'),
+    );
+    // Hover once the list is found again with the missing file in it (its diagnostics say so).
+    const reloaded = client.waitForDiagnostics(indexUri, { where: (d) => d.some((x) => /years\/2024\.md, which does not exist/.test(String(x.message))) });
     await client.open(indexUri, broken.join('\n'));
+    await reloaded;
     const hoverAt = async (needle: string) =>
       text(
         await client.request<Hover | null>('textDocument/hover', {
@@ -151,6 +183,7 @@ describe('hover, completion and workspace symbols across files', () => {
       await hoverAt('(December 15 - December 21)'),
       /Does not resolve: years\/2025\.md has no heading #top-papers-of-the-week-december-14---december-21---2025/,
     );
+    assert.match(await hoverAt('(December 22 - December 28)'), /Does not resolve: years\/2024\.md does not exist/);
     await client.close(indexUri);
   });
 

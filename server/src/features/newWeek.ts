@@ -136,7 +136,7 @@ export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
   // The index entry: first in its year's group, or a new group above the newest one.
   const model0 = model.entries.find((r) => r.target?.uri === newestFile.uri) ?? model.entries[0];
   if (model0) {
-    const style = { ...tocStyleOf(model0.entry), base: relativePathOf(model.indexUri, targetUri) };
+    const style = { ...tocStyleOf(model0.entry), base: entryBase(model, model0.entry.target, model0.target?.uri, targetUri) };
     const entry = tocEntryLine(style, tocEntryText(style, next.heading), githubSlug(next.heading));
     let group: { line: number; level: string; year: number } | undefined;
     let firstGroup: typeof group;
@@ -159,6 +159,21 @@ export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
     changes[model.indexUri] = [...(changes[model.indexUri] ?? []), edit];
   }
   return { changes, createFile, selectionUri: targetUri, selection };
+}
+
+/**
+ * What goes before `#` in the new week's entry, in the style of an entry into `modelUri` (`years/2025.md`,
+ * `./years/2025.md`, a GitHub URL): the same link with the file's name changed to the new year file's.
+ */
+function entryBase(model: ListModel, modelTarget: string, modelUri: string | undefined, targetUri: string): string {
+  const base = modelTarget.slice(0, Math.max(0, modelTarget.indexOf('#')));
+  if (modelUri === targetUri) return base;
+  if (modelUri === undefined) return relativePathOf(model.indexUri, targetUri);
+  const oldName = modelUri.slice(modelUri.lastIndexOf('/') + 1);
+  const newName = targetUri.slice(targetUri.lastIndexOf('/') + 1);
+  const sameFolder = modelUri.slice(0, modelUri.lastIndexOf('/')) === targetUri.slice(0, targetUri.lastIndexOf('/'));
+  if (sameFolder && base.endsWith(oldName)) return base.slice(0, base.length - oldName.length) + newName;
+  return relativePathOf(model.indexUri, targetUri);
 }
 
 /** Whether the file separates its weeks with a `---` line (between its two newest weeks). */

@@ -1,7 +1,8 @@
 // The packaged extension as a user gets it: run by check-vsix.mjs after `code-server --install-extension <.vsix>`, on a
 // copy of a real list from ../shared/corpus (the workspace's README.md). No development path: what runs is the .vsix.
-// check-vsix.mjs writes what the CLI finds in README.md to .paper-list-expected.json; the editor must show the same
-// problems, rule by rule, in either extension host (in the web worker one, missing-file asks the client for every link).
+// check-vsix.mjs writes what the CLI finds to .paper-list-expected.json; the editor must show README.md's problems rule
+// by rule and count the whole list's in the status bar, in either extension host (in the web worker one, the server
+// reads every file and checks every link through the client).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PaperListApi } from '../../../client/src/ctx';
@@ -67,7 +68,8 @@ suite('The installed .vsix', () => {
     );
     const expected = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.paper-list-expected.json')))) as {
       rules: Record<string, number>;
-      weekFiles: number;
+      /** The whole list's, over every file: what the status bar counts. */
+      listProblems: number;
     };
     assert.ok(Object.keys(expected.rules).length > 0, 'the list has problems to show');
     let seen: Record<string, number> = {};
@@ -86,14 +88,14 @@ suite('The installed .vsix', () => {
     const treeWeeks = years.flatMap((year) => api.tree.getChildren(year));
     assert.ok(years.length > 0, 'the tree has year groups');
     assert.equal(treeWeeks.length, shown.list.weeks.length, 'the tree shows every week');
+    // Printed, not asserted: which file each week opens belongs to the multi-file client (issue 9), not to the package.
     const weekFiles = new Set(treeWeeks.map((week) => (week as WeekItem).uri.toString()));
-    assert.equal(weekFiles.size, expected.weekFiles, `the tree's weeks come from ${expected.weekFiles} file(s)`);
-    const total = diagnostics.length.toLocaleString('en-US');
+    const total = expected.listProblems.toLocaleString('en-US');
     await waitFor(`the status bar to count ${total} problems`, () => api.statusText()?.endsWith(` · ${total} problems`), [api.onDidRefresh]);
     assert.match(api.statusText()!, /^[\d,]+ papers · [\d,]+ problems$/);
     const host = inWebWorkerHost ? 'web worker' : 'node';
     console.log(
-      `[vsix] ${host} extension host: README.md ${shown.list.weeks.length} weeks, ${shown.list.paperCount} papers, ${diagnostics.length} diagnostics, tree ${years.length} years from ${weekFiles.size} file(s); status "${api.statusText()}"`,
+      `[vsix] ${host} extension host: README.md ${shown.list.weeks.length} weeks, ${shown.list.paperCount} papers, ${diagnostics.length} diagnostics, tree ${years.length} years, weeks opening ${weekFiles.size} file(s); status "${api.statusText()}"`,
     );
   });
 });
