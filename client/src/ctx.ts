@@ -55,6 +55,12 @@ const LIST_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 /** Creates the platform's language client: the Node server over IPC on the desktop, a Web Worker in the browser. */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
+/** What follow-cursor selects, and in which views. */
+interface RevealTarget {
+  readonly views: vscode.TreeView<TreeNode>[];
+  readonly item: TreeNode;
+}
+
 function isMarkdownFile(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && LIST_SCHEMES.includes(document.uri.scheme);
 }
@@ -73,8 +79,9 @@ export class Ctx implements vscode.Disposable {
   private activeKey: boolean | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshSeq = 0;
-  private revealTarget: { views: vscode.TreeView<TreeNode>[]; item: TreeNode } | undefined;
-  private revealing = false;
+  private revealSeq = 0;
+  private revealDone = 0;
+  private revealLatest: RevealTarget | undefined;
   /** The week follow-cursor expanded to show a row, collapsed again when the cursor leaves it. */
   private autoExpanded: WeekItem | undefined;
   private readonly expanded = new Set<string>();
@@ -204,8 +211,6 @@ export class Ctx implements vscode.Disposable {
     for (const view of this.treeViews) {
       this.disposables.push(
         view.onDidChangeVisibility((e) => {
-          // A reveal pending in a view that was hidden may never settle: stop waiting for it.
-          this.revealing = false;
           if (e.visible && vscode.window.activeTextEditor) this.followCursor(vscode.window.activeTextEditor);
         }),
         view.onDidExpandElement((e) => {
@@ -371,8 +376,7 @@ export class Ctx implements vscode.Disposable {
       if (!item) return;
     }
     if (item.kind === 'row' && !this.expanded.has(item.parent.id!)) this.autoExpanded = item.parent;
-    this.revealTarget = { views, item };
-    if (!this.revealing) void this.revealInTree();
+    this.revealInTree({ views, item });
   }
 
   /** The week follow-cursor has expanded (for tests and for the collapse above). */
@@ -380,32 +384,29 @@ export class Ctx implements vscode.Disposable {
     return this.autoExpanded;
   }
 
-  /** One reveal at a time, latest cursor wins: concurrent reveals can finish out of order and select a stale row. */
-  private async revealInTree(): Promise<void> {
-    this.revealing = true;
-    try {
-      let retried = false;
-      for (let target = this.revealTarget; target; target = this.revealTarget) {
-        this.revealTarget = undefined;
-        // Right after a rebuild the view may not know the new items yet and rejects the reveal: try once more.
-        let ok = true;
-        for (const view of target.views)
-          ok =
-            (await view.reveal(target.item, { select: true, focus: false, expand: false }).then(
-              () => true,
-              () => false,
-            )) && ok;
-        if (!ok && !retried && !this.revealTarget) {
-          retried = true;
-          // The item may be from a build the tree has since replaced: retry with the current item at the cursor.
-          const editor = vscode.window.activeTextEditor;
-          const current = editor && this.tree.itemAt(editor.document.uri, editor.selection.active);
-          if (current) this.revealTarget = { views: target.views, item: current };
-        }
-      }
-    } finally {
-      this.revealing = false;
-    }
+  /**
+   * Selects `target` in its views without waiting in line: a reveal pending in a view that was hidden or rebuilt may
+   * never settle. Reveals can finish out of order, so a stale one that lands after the newest re-reveals the newest.
+   */
+  private revealInTree(target: RevealTarget, retry = true): void {
+    const seq = ++this.revealSeq;
+    this.revealLatest = target;
+    void Promise.all(
+      target.views.map((view) =>
+        view.reveal(target.item, { select: true, focus: false, expand: false }).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    ).then((done) => {
+      if (seq === this.revealSeq) {
+        this.revealDone = seq;
+        // Right after a rebuild the view may not know the item (of the earlier build): retry with the current one.
+        const editor = vscode.window.activeTextEditor;
+        const current = !done.every(Boolean) && retry && editor ? this.tree.itemAt(editor.document.uri, editor.selection.active) : undefined;
+        if (current) this.revealInTree({ views: target.views, item: current }, false);
+      } else if (this.revealDone === this.revealSeq && this.revealLatest) this.revealInTree(this.revealLatest, false);
+    });
   }
 
   /**

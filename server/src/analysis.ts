@@ -31,6 +31,13 @@ export interface AnalysisEnv {
   readonly skipRules?: ReadonlySet<string>;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+/** The rule's severity, lowered to the problem's own cap when it has one. */
+export function cappedSeverity(ruleSeverity: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && SEVERITY_RANK[cap] < SEVERITY_RANK[ruleSeverity] ? cap : ruleSeverity;
+}
+
 /** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
 export function analyze(source: string | LineIndex, settings: Settings, env: AnalysisEnv = {}): Analysis {
   const cache = env.cache ?? new WeekCache();
@@ -63,7 +70,7 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
   const problems: Finding[] = [];
   for (const { ruleIndex, problem } of found.sort(byPosition)) {
     const rule = RULES[ruleIndex].name;
-    if (!filter(rule, problem.range.start.line)) problems.push({ ...problem, rule, severity: severities[ruleIndex]! });
+    if (!filter(rule, problem.range.start.line)) problems.push({ ...problem, rule, severity: cappedSeverity(severities[ruleIndex]!, problem.severity) });
   }
   // The text is joined from the line table only when asked for (fix-all): most versions never are.
   return {

@@ -261,6 +261,39 @@ describe('paper-list check', () => {
       );
     });
 
+    test('a list without weeks named by "files" is checked for duplicates, placeholder links and broken anchors', async () => {
+      const dir = join(temp.dir, 'rc-topics');
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, 'topics.md');
+      writeFileSync(
+        path,
+        [
+          '# Tiny models by topic',
+          '- [Vision](#vision) · [Speech](#speach)',
+          '## Vision',
+          '| Title | Links |',
+          '| --- | --- |',
+          '| Acorn Nets | [Paper](https://arxiv.org/abs/2501.70001) |',
+          '| Birch Nets | [Paper](TODO) |',
+          '## Speech',
+          '- [Acorn Nets again](https://arxiv.org/pdf/2501.70001v3) - the same paper, listed twice',
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(join(dir, '.paperlistrc.json'), JSON.stringify({ files: ['topics.md'] }));
+      const result = await runCli(['check', path, '--format', 'json']);
+      assert.equal(result.code, 1, result.stderr);
+      assert.deepEqual(
+        (JSON.parse(result.stdout) as JsonProblem[]).map((p) => [p.rule, p.line]),
+        [
+          ['anchor-link', 2],
+          ['duplicate-paper', 6],
+          ['placeholder-link', 7],
+          ['duplicate-paper', 9],
+        ],
+      );
+    });
+
     test('invalid JSON is a clean exit 2; an unknown rule is a warning', async () => {
       const dir = join(temp.dir, 'rc-bad');
       mkdirSync(dir, { recursive: true });

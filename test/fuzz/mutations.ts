@@ -289,6 +289,34 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
     const close = rng.chance(0.8) ? ')' : '';
     return text.slice(0, link.index!) + `[${link[1]}](${inner}${close}` + text.slice(link.index! + link[0].length);
   },
+  // A week label made eight days (Sunday to Sunday) or six, or every heading shifted to an eight-day convention.
+  'week-length'(text, rng) {
+    const ls = lines(text);
+    const at = randomLine(rng, ls, (l) => isHeading(l) && hasDate(l));
+    const m = /\(([A-Za-z]+\.?) (\d{1,2})/.exec(ls[at]);
+    if (!m) return text;
+    const day = Number(m[2]) + rng.pick([-1, 1]);
+    if (day < 1 || day > 28) return text;
+    ls[at] = ls[at].slice(0, m.index + 1) + `${m[1]} ${day}` + ls[at].slice(m.index + m[0].length);
+    return join(ls);
+  },
+  // TOC entry text made malformed: a parenthesis dropped, the dates cut, or the dates of another week.
+  'toc-text'(text, rng) {
+    const ls = lines(text);
+    const at = randomLine(rng, ls, isToc);
+    const m = /^(\s*[-*+]\s+\[)([^\]]*)\]/.exec(ls[at]);
+    if (!m) return text;
+    const label = m[2];
+    const broken = rng.pick([
+      label.replace(/\)\s*$/, ''),
+      label.replace(/\s*\(.*$/, ''),
+      label.replace(/\d+/, (d) => String(Number(d) + 1)),
+      label + ')',
+      label.replace('(', ''),
+    ]);
+    ls[at] = m[1] + broken + ls[at].slice(m[1].length + label.length);
+    return join(ls);
+  },
   // Anchors: a `#…` link retyped, an HTML anchor added, or week headings renamed so the list has no weeks.
   anchors(text, rng) {
     const mode = rng.int(0, 2);

@@ -275,13 +275,18 @@ export function scopeProblem(before: string, after: string, analysis: Analysis, 
   let i = 0;
   let j = 0;
   let firstMismatch: string | undefined;
+  let insertable = b.length - a.length;
   while (i < a.length) {
     if (j >= b.length) return `line ${i + 1} ${JSON.stringify(a[i])} was dropped by fix-all${firstMismatch ? ` (${firstMismatch})` : ''}`;
     // Inserted TOC entries first, when the original line follows them unchanged.
+    // Only as many as fix-all added: a repeated line must not pass for an insertion.
     if (a[i] !== b[j]) {
       let t = j;
-      while (t < b.length && TOC_LINE.test(b[t]) && b[t] !== a[i]) t++;
-      if (t > j && b[t] === a[i]) j = t;
+      while (t < b.length && t - j < insertable && TOC_LINE.test(b[t]) && b[t] !== a[i]) t++;
+      if (t > j && b[t] === a[i]) {
+        insertable -= t - j;
+        j = t;
+      }
     }
     const why = allowedChange(a[i], b[j], rowHeader.get(i) ?? fixedRowHeader.get(j), headings.has(i), tocLines.has(i));
     if (why === undefined) {
@@ -304,8 +309,9 @@ function allowedChange(before: string, after: string, headerCells: number | unde
   if (before === after) return undefined;
   const diff = `${JSON.stringify(before)} became ${JSON.stringify(after)}`;
   if (before.endsWith('\r') !== after.endsWith('\r')) return `line ending changed: ${diff}`;
-  const x = unwrapRepeatedUrls(before.replace(/\r$/, ''));
-  const y = unwrapRepeatedUrls(after.replace(/\r$/, ''));
+  // placeholder-link unwraps `[Paper]([url](url))` and relative-anchor drops the `./` of `./#anchor`, in any line.
+  const x = unwrapRepeatedUrls(before.replace(/\r$/, '')).replace(/\]\(\.\/#/g, '](#');
+  const y = unwrapRepeatedUrls(after.replace(/\r$/, '')).replace(/\]\(\.\/#/g, '](#');
   if (x === y) return undefined;
   if (headerCells !== undefined)
     return rowCanon(x, headerCells) === rowCanon(y, headerCells) ? undefined : `row changed beyond number, pipes and labels: ${diff}`;
@@ -332,7 +338,7 @@ function allowedChange(before: string, after: string, headerCells: number | unde
 function unwrapRepeatedUrls(text: string): string {
   let result = text;
   for (const link of scanLinks(text, 0, 0, text.length).reverse())
-    if (link.nested && link.nested.label.trim() === link.nested.target)
+    if (link.nested && link.nested.closed && link.nested.label.trim() === link.nested.target)
       result = result.slice(0, link.targetSpan.start) + `${link.nested.target})` + result.slice(link.span.end);
   return result;
 }

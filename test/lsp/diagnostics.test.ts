@@ -83,7 +83,8 @@ describe('diagnostics over stdio', () => {
     assert.equal(at('table-row', '| 6) **Curriculum for Tool Use').length, 1);
     assert.equal(at('link-label', '| 6) **Open Weights Audit').length, 1);
     assert.equal(at('week-heading', '## Top ML Papers of the Week (June 8 - June 15)').length, 1);
-    assert.equal(at('week-sequence', '## Top ML Papers of the Week (June 8 - June 15)').length, 1);
+    // The eight-day label is one problem (week-heading's); week-sequence does not report the overlap it causes.
+    assert.equal(at('week-sequence', '## Top ML Papers of the Week (June 8 - June 15)').length, 0);
     assert.equal(at('toc', '- [Top ML Papers of the Week (June 16 - June 22)]').length, 1);
     // The same paper as abs and as pdf v2, with the same title: both rows, each pointing at the other.
     const first = lineOf(text, '| 1) **Sparse Mixture Routers Revisited');
@@ -114,7 +115,6 @@ describe('diagnostics over stdio', () => {
       'table-row',
       'toc',
       'week-heading',
-      'week-sequence',
     ]);
     await client.close(uri);
   });

@@ -33,7 +33,7 @@ function lineOf(lines: readonly string[], needle: string): number {
 const TOC_LIST = [
   '# Reading list',
   '',
-  '- [Top ML Papers of the Week (June 9 - June 15)](./#top-ml-papers-of-the-week-june-9---june-15---2025)',
+  '- [Top ML Papers of the Week (June 9 - June 15)](#top-ml-papers-of-the-week-june-9---june-15---2025)',
   '',
   '## Top ML Papers of the Week (June 9 - June 15) - 2025',
   '| **Paper** | **Links** |',
@@ -157,7 +157,7 @@ describe('language features over stdio', () => {
     const items = await complete(tocUri, { line, character: 2 });
     assert.equal(items.length, 1, JSON.stringify(items.map((i) => i.label)));
     const edit = items[0].textEdit as TextEdit;
-    assert.equal(edit.newText, '- [Top ML Papers of the Week (June 2 - June 8)](./#top-ml-papers-of-the-week-june-2---june-8---2025)');
+    assert.equal(edit.newText, '- [Top ML Papers of the Week (June 2 - June 8)](#top-ml-papers-of-the-week-june-2---june-8---2025)');
     assert.deepEqual(await client.applyEdits(tocUri, [edit]), []);
     await client.close(tocUri);
   });
@@ -310,7 +310,7 @@ describe('language features over stdio', () => {
     const lines = text.split('\n');
     const heading = lineOf(lines, '## Top ML Papers of the Week (June 30 - July 6) - 2025');
     assert.ok(heading < lineOf(lines, '## Top ML Papers of the Week (June 23 - June 29)'), 'newest first');
-    const entry = lineOf(lines, '- [Top ML Papers of the Week (June 30 - July 6)](./#top-ml-papers-of-the-week-june-30---july-6---2025)');
+    const entry = lineOf(lines, '- [Top ML Papers of the Week (June 30 - July 6)](#top-ml-papers-of-the-week-june-30---july-6---2025)');
     assert.ok(entry < lineOf(lines, '- [Top ML Papers of the Week (June 23 - June 29)]'));
     assert.ok(result.selection, 'a cursor position');
     assert.match(lines[result.selection.line].slice(0, result.selection.character), /^\| 1\) +$/);

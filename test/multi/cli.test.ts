@@ -23,15 +23,16 @@ describe('a multi-file fixture (index README + years/*.md)', () => {
     const summary = found.map((p) => `${p.file}:${p.line} ${p.rule}`);
     assert.deepEqual(summary, [
       'years/2026.md:9 toc',
+      // The eight-day label is one problem: week-heading's, not also week-sequence's.
       'years/2026.md:17 week-heading',
-      'years/2026.md:17 week-sequence',
       'years/2026.md:21 duplicate-title',
       'years/2026.md:21 duplicate-paper',
       'years/2026.md:25 week-sequence',
       'years/2025.md:12 duplicate-title',
       'years/2025.md:12 duplicate-paper',
     ]);
-    assert.match(found[5].message, /gap of 7 days after December 22 - December 28 \(years\/2025\.md\)/, 'the sequence crosses the file boundary');
+    assert.match(found[4].message, /gap of 7 days after December 22 - December 28 \(years\/2025\.md\)/, 'the sequence crosses the file boundary');
+    assert.equal(found[4].severity, 'info', 'a skipped week is information');
     assert.match(found[3].message, /in years\/2025\.md/, 'a duplicate names the other file');
   });
 

@@ -21,7 +21,7 @@ const uri = (name: string) => fileUri(join(temp.dir, name));
 const LIST = [
   '# Invented list',
   '',
-  '- [Top ML Papers of the Week (Jun 23 - Jun 29) - 2025](./#top-ml-papers-of-the-week-jun-23---jun-29---2025)',
+  '- [Top ML Papers of the Week (Jun 23 - Jun 29) - 2025](#top-ml-papers-of-the-week-jun-23---jun-29---2025)',
   '',
   '## Top ML Papers of the Week (Jun 23 - Jun 29) - 2025',
   '| **Paper** | **Links** |',

@@ -89,7 +89,7 @@ test('fixAll is idempotent and leaves nothing fixable, on a list with every fixa
   );
   assert.ok(once.text.includes('## Top ML Papers of the Week (Feb 20 - Feb 26)'), 'week-sequence fixed the start date');
   assert.ok(
-    once.text.includes('- [Top ML Papers of the Week (Feb 20 - Feb 26)](./#top-ml-papers-of-the-week-feb-20---feb-26)'),
-    'toc entry inserted for the renamed week',
+    once.text.includes('- [Top ML Papers of the Week (Feb 20 - Feb 26)](#top-ml-papers-of-the-week-feb-20---feb-26)'),
+    'toc entry inserted for the renamed week (and every ./# entry rewritten #, by relative-anchor)',
   );
 });

@@ -20,13 +20,18 @@ test('consecutive 7-day weeks, newest first, across months and New Year: silent'
   );
 });
 
-test('week-heading: a range that is not 7 days says what 7 days would be', () => {
+test('week-heading: a range that is not 7 days says what 7 days would be: the days its neighbours leave it', () => {
   const text = doc(w('Jan 9-15', 'a'), w('Jan 1-8', 'b'));
   const problems = rulesOf(run(text), 'week-heading');
   assert.equal(problems.length, 1);
-  assert.equal(problems[0].message, 'Week Jan 1-8 spans 8 days; expected 7 (Jan 1 - Jan 7)');
+  assert.equal(problems[0].message, 'Week Jan 1-8 spans 8 days; expected 7 (Jan 2 - Jan 8)', 'the newer week starts Jan 9, so this one ends Jan 8');
   assert.deepEqual(problems[0].range.start, columnOf(text, 'Jan 1-8'));
-  assert.equal(problems[0].fix, undefined);
+  assert.deepEqual(
+    problems[0].fix?.edits.map((e) => e.newText),
+    ['Jan 2-8'],
+  );
+  const alone = rulesOf(run(w('Jan 1-8', 'b')), 'week-heading');
+  assert.equal(alone[0].fix, undefined, 'without a neighbour no end of the label is known to be wrong');
 });
 
 test('week-heading: unknown month and unparseable dates', () => {
@@ -39,7 +44,7 @@ test('week-heading: unknown month and unparseable dates', () => {
 
 test('week-heading: March4 is reported with a fix that adds the space, after which the TOC entry resolves', () => {
   const text = doc(
-    '- [Top ML Papers of the Week (March 4 - March 10)](./#top-ml-papers-of-the-week-march-4---march-10---2024)',
+    '- [Top ML Papers of the Week (March 4 - March 10)](#top-ml-papers-of-the-week-march-4---march-10---2024)',
     '',
     w('March4 - March 10) - 2024', 'a'),
   );
@@ -62,13 +67,15 @@ test('week-heading: a repeated heading points at the first', () => {
   assert.equal(repeat[0].related?.[0].range.start.line, 0);
 });
 
-test('week-sequence: the overlapping April 6 - April 13 week is fixed to start April 7', () => {
+test('an eight-day April 6 - April 13 label is one problem (week-heading, not also week-sequence), fixed to start April 7', () => {
   const text = doc(w('April 6 - April 13) - 2025', 'a'), w('March 31 - April 6) - 2025', 'b'));
-  const seq = rulesOf(run(text), 'week-sequence');
-  assert.equal(seq.length, 1);
-  assert.equal(seq[0].message, 'Week April 6 - April 13 overlaps the week before (March 31 - April 6); expected it to start April 7');
-  assert.ok(seq[0].fix);
-  assert.equal(rulesOf(run(text), 'week-heading')[0].message, 'Week April 6 - April 13 spans 8 days; expected 7 (April 6 - April 12)');
+  assert.deepEqual(rulesOf(run(text), 'week-sequence'), []);
+  const heading = rulesOf(run(text), 'week-heading');
+  assert.deepEqual(
+    heading.map((p) => p.message),
+    ['Week April 6 - April 13 spans 8 days; expected 7 (April 7 - April 13)'],
+  );
+  assert.ok(heading[0].fix);
   const fixed = fixAll(text, settings()).text;
   assert.ok(fixed.startsWith('## Top ML Papers of the Week (April 7 - April 13) - 2025'));
   assert.deepEqual(run(fixed), []);
@@ -90,4 +97,34 @@ test('week-sequence: years are inferred for weeks without a suffix, across New Y
   assert.deepEqual(run(text), []);
   const overlap = doc(w('Jan 1 - Jan 7', 'a'), w('Dec 26 - Jan 1', 'b'));
   assert.equal(rulesOf(run(overlap), 'week-sequence').length, 1);
+});
+
+test('week conventions: a skipped week is information, an overlap stays a warning, an eight-day convention is silent', () => {
+  const skipped = run(doc(w('Feb 20 - Feb 26) - 2023', 'a'), w('Feb 6 - Feb 12) - 2023', 'b')));
+  assert.deepEqual(
+    skipped.map((p) => [p.rule, p.severity]),
+    [['week-sequence', 'info']],
+  );
+  const overlap = run(doc(w('Feb 12 - Feb 18) - 2023', 'a'), w('Feb 6 - Feb 12) - 2023', 'b')));
+  assert.deepEqual(
+    overlap.map((p) => [p.rule, p.severity]),
+    [['week-sequence', 'warning']],
+  );
+  // Sunday to Sunday, each week sharing its first day with the week before: the list's own convention.
+  const sundays = doc(w('Mar 23 - Mar 30) - 2025', 'a'), w('Mar 16 - Mar 23) - 2025', 'b'), w('Mar 9 - Mar 16) - 2025', 'c'), w('Mar 2 - Mar 9) - 2025', 'd'));
+  assert.deepEqual(run(sundays), []);
+});
+
+test('an eight-day label fixed: every TOC entry that linked it still resolves, its text follows the heading', () => {
+  const slug = (dates: string) => `top-ml-papers-of-the-week-${dates.toLowerCase().replace(/ - /g, '---').replace(/ /g, '-')}---2025`;
+  const entries = ['May 5 - May 11', 'April 27 - May 4', 'April 21 - April 27'].map((d) => `- [Top ML Papers of the Week (${d})](#${slug(d)})`);
+  const text = doc(...entries, '', w('May 5 - May 11) - 2025', 'a'), w('April 27 - May 4) - 2025', 'b'), w('April 21 - April 27) - 2025', 'c'));
+  const problems = run(text);
+  assert.deepEqual(
+    problems.map((p) => `${p.rule} ${p.message}`),
+    ['week-heading Week April 27 - May 4 spans 8 days; expected 7 (April 28 - May 4)'],
+  );
+  const fixed = fixAll(text, settings()).text;
+  assert.ok(fixed.includes(`- [Top ML Papers of the Week (April 28 - May 4)](#${slug('April 28 - May 4')})`));
+  assert.deepEqual(run(fixed), [], 'the heading and its entry changed together');
 });

@@ -2,7 +2,7 @@
 // file); the cross-week rules (those with checkList) run once over the list model and report into any file. A fix that
 // renames a week heading also carries the edit of its index entry (text and anchor), so no fix breaks a link.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { analyze, type Analysis, type AnalysisEnv, type Finding } from '../analysis';
+import { analyze, cappedSeverity, type Analysis, type AnalysisEnv, type Finding } from '../analysis';
 import type { LineIndex } from '../model/text';
 import { parseWeekDates } from '../model/dates';
 import { githubSlug } from '../model/urls';
@@ -59,7 +59,7 @@ export function analyzeList(
     if (!severity || !rule.checkList) continue;
     rule.checkList({ list: model, settings }, ({ uri, ...problem }) => {
       if (filters.get(uri)?.(rule.name, problem.range.start.line)) return;
-      problems.get(uri)?.push({ ...problem, rule: rule.name, severity });
+      problems.get(uri)?.push({ ...problem, rule: rule.name, severity: cappedSeverity(severity, problem.severity) });
     });
   }
   for (const [uri, found] of problems) {

@@ -19,7 +19,12 @@ export interface Link {
   readonly labelSpan: Span;
   readonly targetSpan: Span;
   /** A whole second link pasted as the target, `[Tweet]([XXX](https://…))`: the target is then that link's text. */
-  readonly nested?: { readonly label: string; readonly target: string; readonly targetSpan: Span };
+  readonly nested?: {
+    readonly label: string;
+    readonly target: string;
+    readonly targetSpan: Span;
+    /** Whether the outer `)` is there. */ readonly closed: boolean;
+  };
 }
 
 export interface Cell {
@@ -308,7 +313,7 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
 // that is itself a link, `[Tweet]([XXX](https://…))`, is read whole (its closing `)` may be missing), so the pasted
 // link is one problem of the outer link rather than a link of its own.
 const TARGET = '[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*';
-const LINK = new RegExp(`(!?)\\[([^[\\]\\n]*)\\]\\((?:(\\s*\\[([^[\\]\\n]*)\\]\\((${TARGET})\\)\\s*)\\)?|(${TARGET})\\))`, 'g');
+const LINK = new RegExp(`(!?)\\[([^[\\]\\n]*)\\]\\((?:(\\s*\\[([^[\\]\\n]*)\\]\\((${TARGET})\\)\\s*)(\\))?|(${TARGET})\\))`, 'g');
 
 /** Links lying within text[from, to), e.g. one cell of a row (a link cannot span a cell's pipe, as in GFM). */
 export function scanLinks(text: string, line: number, from: number, to: number): Link[] {
@@ -323,7 +328,7 @@ export function scanLinks(text: string, line: number, from: number, to: number):
     const labelStart = index + bang + 1;
     const label = match[2];
     const isNested = match[3] !== undefined;
-    const rawTarget = isNested ? match[3] : match[6];
+    const rawTarget = isNested ? match[3] : match[7];
     const targetStart = labelStart + label.length + 2;
     const lead = rawTarget.length - rawTarget.trimStart().length;
     let target = rawTarget.trim();
@@ -341,15 +346,15 @@ export function scanLinks(text: string, line: number, from: number, to: number):
       span: { line, start: index, end: index + match[0].length },
       labelSpan: { line, start: labelStart, end: labelStart + label.length },
       targetSpan: { line, start: targetColumn, end: targetColumn + target.length },
-      nested: isNested ? nestedLink(match[4], match[5], targetColumn, line) : undefined,
+      nested: isNested ? nestedLink(match[4], match[5], targetColumn, line, match[6] !== undefined) : undefined,
     });
   }
   return links;
 }
 
 /** The pasted link inside a target starting at `column`: `[label](target)`. */
-function nestedLink(label: string, rawTarget: string, column: number, line: number): Link['nested'] {
+function nestedLink(label: string, rawTarget: string, column: number, line: number, closed: boolean): Link['nested'] {
   const start = column + label.length + 3 + (rawTarget.length - rawTarget.trimStart().length);
   const target = rawTarget.trim();
-  return { label, target, targetSpan: { line, start, end: start + target.length } };
+  return { label, target, targetSpan: { line, start, end: start + target.length }, closed };
 }

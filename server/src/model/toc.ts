@@ -6,7 +6,7 @@ import type { TocEntry } from './model';
 export interface TocStyle {
   /** Bullet and indentation before the link, e.g. `- `. */
   readonly prefix: string;
-  /** What goes before `#anchor`; an entry without `#` gives the `./` GitHub READMEs use. */
+  /** What goes before `#anchor`; an entry without `#` gives `` (`./#` fails in GitHub's file view). */
   readonly base: string;
   /** Whether entry texts keep the heading's ` - 2025` suffix. */
   readonly keepsYear: boolean;
@@ -14,7 +14,7 @@ export interface TocStyle {
 
 export function tocStyleOf(entry: TocEntry): TocStyle {
   const hash = entry.target.indexOf('#');
-  return { prefix: entry.prefix, base: hash === -1 ? './' : entry.target.slice(0, hash), keepsYear: /\d{4}\s*$/.test(entry.text) };
+  return { prefix: entry.prefix, base: hash === -1 ? '' : entry.target.slice(0, hash), keepsYear: /\d{4}\s*$/.test(entry.text) };
 }
 
 /** The heading without its ` - 2025` suffix. Not `/\s*[-–,]\s*\d{4}\s*$/`: that retries from every space of a long run. */

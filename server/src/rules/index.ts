@@ -11,6 +11,7 @@ import { tableRow } from './table-row';
 import { weekHeading } from './week-heading';
 import { weekSequence } from './week-sequence';
 import { toc } from './toc';
+import { relativeAnchor } from './relative-anchor';
 import { linkLabel } from './link-label';
 import { missingLink } from './missing-link';
 import { unfinishedWeek } from './unfinished-week';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   weekHeading,
   weekSequence,
   toc,
+  relativeAnchor,
   linkLabel,
   missingLink,
   unfinishedWeek,

@@ -43,7 +43,8 @@ function nestedProblem(link: Link, patterns: readonly string[]) {
   const message = isPlaceholder
     ? `${kind} [${link.label}] holds the placeholder link "${shown}" in its target; expected [${link.label}](${realTarget ? short(nested.target) : 'a URL'})`
     : `${kind} [${link.label}] holds a second link "${shown}" in its target; expected [${link.label}](${realTarget ? short(nested.target) : 'a URL'})`;
-  const repeatsUrl = realTarget && nested.label.trim() === nested.target;
+  // Only a closed link: without its `)` the repair would have to guess where the link ends.
+  const repeatsUrl = realTarget && nested.closed && nested.label.trim() === nested.target;
   const fix: Fix | undefined = repeatsUrl
     ? {
         title: `Link [${link.label}] to ${short(nested.target)}`,

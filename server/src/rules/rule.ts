@@ -39,6 +39,8 @@ export interface Problem {
   readonly related?: readonly RelatedLocation[];
   /** The safe fix, applied by quick fix, fix-all and `--fix`. */
   readonly fix?: Fix;
+  /** At most this severity, whatever the rule's: a skipped week is information even where week-sequence warns. */
+  readonly severity?: Severity;
   /** Other actions offered in the editor only (never applied by fix-all), e.g. "Remove this row". */
   readonly suggestions?: readonly Fix[];
 }

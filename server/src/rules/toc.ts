@@ -29,9 +29,8 @@ function weekFinder(list: PaperList): (entry: TocEntry) => Week | undefined {
 function retarget(entry: TocEntry, anchor: string): Fix {
   const hash = entry.target.indexOf('#');
   const base = hash === -1 ? '' : entry.target.slice(0, hash);
-  // An empty or anchorless target gets the `./#` form GitHub READMEs use.
-  const prefix = base === '' && hash === -1 ? './' : base;
-  return { title: `Point the entry at #${anchor}`, edits: [replaceSpan(entry.link.targetSpan, `${prefix}#${anchor}`)] };
+  // An empty or anchorless target gets the `#anchor` form, which works in every GitHub view (`./#` fails in the file view).
+  return { title: `Point the entry at #${anchor}`, edits: [replaceSpan(entry.link.targetSpan, `${base}#${anchor}`)] };
 }
 
 /** An entry's text for a week, keeping the entry's habit of writing or dropping the heading's year suffix. */
@@ -42,9 +41,9 @@ function entryText(entry: TocEntry, week: Week): string {
 export const toc: Rule = {
   name: 'toc',
   description:
-    'The table of contents links every week once, with anchors that exist and text whose dates match the heading; in a multi-file list, the index links every week of every file.',
+    'The table of contents links every week once, with anchors that exist and well-formed text whose dates match the heading; a misdirected entry is reported at both ends (the entry, and the week it names that no entry reaches); in a multi-file list, the index links every week of every file.',
   defaultSeverity: 'warning',
-  fix: 'Points a broken or mismatched entry at the heading whose dates match its text (a copied entry whose text names a week listed elsewhere gets the text of the week it points at); inserts the entry of a week missing from the TOC (in a multi-file list: into the index, in its `## <year>` group, in date order).',
+  fix: 'Points a broken or mismatched entry at the heading whose dates match its text (a copied entry whose text names a week listed elsewhere, or no week at all, gets the text of the week it points at); rewrites malformed entry text (unbalanced parentheses, no dates) from its heading; inserts the entry of a week missing from the TOC (in a multi-file list: into the index, in its `## <year>` group, in date order).',
   check({ list }, report) {
     if (list.toc.length === 0) return;
     const weekByLine = new Map(list.weeks.map((w) => [w.headingLine, w]));
@@ -53,6 +52,7 @@ export const toc: Rule = {
     const listed = new Set<Week>();
     const unresolved: TocEntry[] = [];
     const firstEntryFor = new Map<Week, TocEntry>();
+    const unreachable: { week: Week; entry: TocEntry; fix: Fix | undefined; why: string }[] = [];
     const entries = list.toc.map((entry) => {
       const line = entry.anchor ? list.anchors.get(entry.anchor.toLowerCase()) : undefined;
       return { entry, line, matching: weekForEntry(entry), pointed: line === undefined ? undefined : weekByLine.get(line) };
@@ -83,11 +83,14 @@ export const toc: Rule = {
       } else if (line === undefined && matching && entry.anchor === spacedAnchor(list, matching)) {
         // Points at the anchor the heading gets once week-heading adds the missing space (`March4`): that rule reports it.
       } else if (line === undefined) {
+        const fix = fixTo(matching);
         report({
           range: toRange(entry.link.targetSpan),
           message: `TOC entry "${entry.text}" points at #${entry.anchor}, which matches no heading${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}`,
-          fix: fixTo(matching),
+          related: matching && [{ range: toRange(matching.headingSpan), message: `Week ${weekLabel(matching)}, which the entry names` }],
+          fix,
         });
+        if (matching) unreachable.push({ week: matching, entry, fix, why: `points at #${entry.anchor}, which matches no heading` });
       } else if (staleText) {
         const text = entryText(entry, pointed);
         report({
@@ -97,11 +100,33 @@ export const toc: Rule = {
           fix: hasBrackets(text) ? undefined : { title: `Change the entry text to "${text}"`, edits: [replaceSpan(entry.link.labelSpan, text)] },
         });
       } else if (pointed && entry.dates && pointed.dates && !sameDates(entry.dates, pointed.dates)) {
+        // Text naming another week: the entry goes there; text naming no week: the text is what is wrong.
+        const text = entryText(entry, pointed);
+        const fix = matching
+          ? fixTo(matching)
+          : hasBrackets(text)
+            ? undefined
+            : { title: `Change the entry text to "${text}"`, edits: [replaceSpan(entry.link.labelSpan, text)] };
         report({
           range: toRange(entry.link.targetSpan),
-          message: `TOC entry "${entry.text}" points at week ${weekLabel(pointed)}${matching ? `; expected #${anchorByWeek.get(matching)}` : ', whose dates differ from the entry text'}`,
-          related: [{ range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}` }],
-          fix: fixTo(matching),
+          message: `TOC entry "${entry.text}" points at week ${weekLabel(pointed)}${matching ? `; expected #${anchorByWeek.get(matching)}` : `, whose dates differ from the entry text; expected the text "${text}"`}`,
+          related: [
+            { range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}` },
+            ...(matching ? [{ range: toRange(matching.headingSpan), message: `Week ${weekLabel(matching)}, which the entry names` }] : []),
+          ],
+          fix,
+        });
+        if (matching) unreachable.push({ week: matching, entry, fix, why: `points at week ${weekLabel(pointed)}` });
+      } else if (pointed && (!entry.dates || unbalanced(entry.text))) {
+        const text = entryText(entry, pointed);
+        report({
+          range: toRange(entry.link.labelSpan),
+          message: `TOC entry text "${entry.text}" is malformed (${entry.dates ? 'unbalanced parentheses' : 'no dates'}); expected "${text}"`,
+          related: [{ range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}, which the entry links` }],
+          fix:
+            hasBrackets(text) || text === entry.text
+              ? undefined
+              : { title: `Change the entry text to "${text}"`, edits: [replaceSpan(entry.link.labelSpan, text)] },
         });
       }
       // The week the entry is meant for: the one its text names, else the one it points at.
@@ -121,6 +146,19 @@ export const toc: Rule = {
       } else {
         firstEntryFor.set(intended, entry);
       }
+    }
+    // The other end of a misdirected entry: the week it names, which no entry reaches.
+    const reached = new Set(entries.map((e) => e.pointed).filter((w) => w !== undefined));
+    const reported = new Set<Week>();
+    for (const { week, entry, fix, why } of unreachable) {
+      if (reached.has(week) || reported.has(week)) continue;
+      reported.add(week);
+      report({
+        range: toRange(week.headingSpan),
+        message: `Week ${weekLabel(week)} is not reachable from the table of contents: its entry on line ${entry.line + 1} ${why}`,
+        related: [{ range: toRange(entry.link.span), message: 'The entry for this week' }],
+        fix,
+      });
     }
     const missing: { week: Week; newer?: TocEntry; older?: TocEntry }[] = [];
     for (const week of list.weeks) {
@@ -205,4 +243,13 @@ function insertEntries(
 function eolOf(list: PaperList, line: number): string | undefined {
   if (line + 1 >= list.lines.lineCount) return undefined;
   return list.lines.lineBreak(line);
+}
+
+function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return true;
+  }
+  return depth !== 0;
 }

@@ -3,13 +3,15 @@ import { weekLabel } from '../model/model';
 import { formatDay } from '../model/dates';
 import { datesRange } from './weekDates';
 import { insertAt, type Rule } from './rule';
+import { correctedSpan, isOffLength, redateFix, weekConventions } from './weekConventions';
 import { toRange } from '../model/ranges';
 
 export const weekHeading: Rule = {
   name: 'week-heading',
-  description: 'Week headings have parseable dates spanning 7 days inclusive and are not repeated.',
+  description:
+    "Week headings have parseable dates spanning the list's usual week (7 days, or 8 in a list that runs eight-day weeks by convention) and are not repeated.",
   defaultSeverity: 'warning',
-  fix: 'Adds the missing space between a month and its day (`March4` → `March 4`).',
+  fix: "Adds the missing space between a month and its day (`March4` → `March 4`); gives a week of the wrong length the days its neighbours leave it (an eight-day label's start moves to the day after the older week), rewriting the TOC entries that link it so they keep working.",
   checkWeek({ week, line }, report) {
     if (week.dateError) {
       report({ range: toRange(week.headingSpan), message: `Week heading ${week.dateError}; expected "(Month D - Month D)"` });
@@ -22,21 +24,28 @@ export const weekHeading: Rule = {
         fix: { title: 'Add the space between month and day', edits: week.dates.missingSpaces.map((c) => insertAt(week.headingLine, c, ' ')) },
       });
     }
-    if (!week.dateError && week.span) {
-      const days = week.span.end - week.span.start + 1;
-      if (days !== 7) {
-        const expectedEnd = formatDay(week.span.start + 6, week.dates!.style.fullMonths);
-        report({
-          range: datesRange(week),
-          message:
-            days <= 0
-              ? `Week ${weekLabel(week)} ends before it starts`
-              : `Week ${weekLabel(week)} spans ${days} days; expected 7 (${formatDay(week.span.start, week.dates!.style.fullMonths)} - ${expectedEnd})`,
-        });
-      }
-    }
   },
   check({ list }, report) {
+    // The length a week should have is the list's own (seven days, or eight in a list that runs Sunday to Sunday
+    // by convention): a cross-week fact, so checked here. The label's fix keeps its TOC entries working.
+    const conventions = weekConventions(list);
+    const usual = conventions.usual;
+    for (const week of list.weeks) {
+      if (week.dateError || !week.span || !isOffLength(week.span, usual)) continue;
+      const days = week.span.end - week.span.start + 1;
+      const full = week.dates!.style.fullMonths;
+      if (days <= 0) {
+        report({ range: datesRange(week), message: `Week ${weekLabel(week)} ends before it starts` });
+        continue;
+      }
+      const corrected = correctedSpan(list, week, conventions);
+      const expected = corrected ?? { start: week.span.start, end: week.span.start + usual - 1 };
+      report({
+        range: datesRange(week),
+        message: `Week ${weekLabel(week)} spans ${days} days; expected ${usual} (${formatDay(expected.start, full)} - ${formatDay(expected.end, full)})`,
+        fix: corrected && redateFix(list, week, corrected.start, corrected.end),
+      });
+    }
     const seen = new Map<string, Week>();
     for (const week of list.weeks) {
       const key = week.heading.trim().toLowerCase();

@@ -124,7 +124,7 @@ interface WeekSpec {
 /** A paper list in the format of the real README: title, TOC under a year heading, newest week first. */
 function paperList(weeks: WeekSpec[], year = 2025): string {
   const heading = (w: WeekSpec) => `Top ML Papers of the Week (${w.dates}) - ${year}`;
-  const toc = weeks.map((w) => `- [Top ML Papers of the Week (${w.dates})](./#${slug(heading(w))})`);
+  const toc = weeks.map((w) => `- [Top ML Papers of the Week (${w.dates})](#${slug(heading(w))})`);
   const sections = weeks.map((w) => `## ${heading(w)}\n${HEADER}\n${w.rows.join('\n')}\n`);
   return `# ML Papers of the Week\n\n## ${year}\n${toc.join('\n')}\n\n${sections.join('\n')}`;
 }
@@ -533,7 +533,7 @@ suite('Commands', () => {
     assert.equal(document.lineAt(newHeading + 1).text, '| **Paper**  | **Links** |');
     assert.match(document.lineAt(newHeading + 2).text, /^\| -+ \| -+ \|$/);
     assert.match(document.lineAt(newHeading + 3).text, /^\| 1\) /);
-    const tocEntry = '- [Top ML Papers of the Week (June 30 - July 6)](./#top-ml-papers-of-the-week-june-30---july-6---2025)';
+    const tocEntry = '- [Top ML Papers of the Week (June 30 - July 6)](#top-ml-papers-of-the-week-june-30---july-6---2025)';
     assert.ok(text.includes(tocEntry), 'the TOC entry for the new week');
     assert.ok(text.indexOf(tocEntry) < text.indexOf('- [Top ML Papers of the Week (June 23 - June 29)]'), 'the TOC entry is first');
     const cursor = vscode.window.activeTextEditor!.selection.active;
@@ -773,7 +773,7 @@ suite('Weekly routine', () => {
     const content = paperList([
       templateFree('June 23 - June 29', ['Mu One']),
       { dates: 'June 16 - June 22', rows: [row(1, 'Mu Two'), row(3, 'Mu Three')] },
-    ]).replace('(./#top-ml-papers-of-the-week-june-16---june-22---2025)', '(./#top-ml-papers-of-the-week-june-9---june-15---2025)');
+    ]).replace(/\((\.\/)?#top-ml-papers-of-the-week-june-16---june-22---2025\)/, '(#top-ml-papers-of-the-week-june-9---june-15---2025)');
     const { document } = await openList('routine-toc.md', content);
     await waitForDiagnostics(document.uri, 'toc and row-number', (ds) => ds.some((d) => codeOf(d) === 'toc') && ds.some((d) => codeOf(d) === 'row-number'));
     const shown = await waitFor(

@@ -1,0 +1,31 @@
+import type { Link } from '../model/model';
+import { weekLinks } from './listLinks';
+import { type Report, type Rule } from './rule';
+import { lineRange, toRange } from '../model/ranges';
+
+export const relativeAnchor: Rule = {
+  name: 'relative-anchor',
+  description:
+    "Links to a heading of the same file are written `#anchor`: `./#anchor` works on the repository's front page but not when the file is viewed on GitHub (the blob view).",
+  defaultSeverity: 'info',
+  fix: 'Drops the `./` (`./#anchor` → `#anchor`); turn the rule off to keep `./#`.',
+  checkWeek({ week }, report) {
+    for (const link of weekLinks(week)) checkLink(link, report);
+  },
+  check({ list }, report) {
+    for (const entry of list.toc) if (!entry.link.nested) checkLink(entry.link, report);
+    for (const link of list.outsideLinks) checkLink(link, report);
+  },
+};
+
+function checkLink(link: Link, report: Report): void {
+  if (link.isImage || !link.target.startsWith('./#')) return;
+  report({
+    range: toRange(link.targetSpan),
+    message: `Link "${link.target}" does not work in GitHub's file view; expected "${link.target.slice(2)}"`,
+    fix: {
+      title: `Link to ${link.target.slice(2)}`,
+      edits: [{ range: lineRange(link.targetSpan.line, link.targetSpan.start, link.targetSpan.start + 2), newText: '' }],
+    },
+  });
+}
