@@ -168,6 +168,12 @@ export class Ctx implements vscode.Disposable {
     return vscode.window.showInformationMessage(text, ...actions);
   }
 
+  /** A warning notification. */
+  warn(text: string): void {
+    this.notified.fire(text);
+    void vscode.window.showWarningMessage(text);
+  }
+
   /** The list's files, as the server named them: the shown document's, plus every file of a multi-file list. */
   private isListFile(uri: vscode.Uri): boolean {
     const key = uri.toString();
@@ -449,14 +455,14 @@ export class Ctx implements vscode.Disposable {
     else await add(document.uri, result.edits);
     if (byUri.size === 0 && !result.createFiles?.length) return false;
     if (document.version !== version) {
-      void vscode.window.showWarningMessage(`Paper List: the document changed while computing "${what}"; nothing was changed. Try again.`);
+      this.warn(`Paper List: the document changed while computing "${what}"; nothing was changed. Try again.`);
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
     for (const uri of result.createFiles ?? []) edit.createFile(p2c.asUri(uri), { ignoreIfExists: true });
     for (const { uri, edits } of byUri.values()) edit.set(uri, edits);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showWarningMessage(`Paper List: "${what}" could not be applied; the document changed. Try again.`);
+      this.warn(`Paper List: "${what}" could not be applied; the document changed. Try again.`);
       return false;
     }
     if (result.selection) {

@@ -956,7 +956,12 @@ suite('Weekly routine', () => {
     const rowLine = older.rows[0]!.range.start.line;
     const selectedRow = waitFor('the row selected', () => (api.barView.selection[0] as TreeNode | undefined)?.kind === 'row', [
       api.barView.onDidChangeSelection,
-    ]);
+    ]).catch((error: Error) => {
+      const selected = api.barView.selection[0] as TreeNode | undefined;
+      throw new Error(
+        `${error.message}; bar visible ${api.barView.visible}, explorer visible ${api.treeView.visible}, selected ${selected?.kind} ${String(selected?.label)}, shown ${api.current()?.document.uri.path}`,
+      );
+    });
     list.selection = new vscode.Selection(rowLine, 3, rowLine, 3);
     await selectedRow;
     const newer = api.tree.allWeeks()[0]!.rows[0]!.range.start.line;
@@ -1013,9 +1018,16 @@ suite('Multi-file list', () => {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'README.md'), new TextEncoder().encode(index));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'years', '2025.md'), new TextEncoder().encode(await read('years/2025.md')));
     await openMulti(this, 'multi-newyear/years/2025.md');
+    const said: string[] = [];
+    const listening = api.onDidNotify((m) => said.push(m));
     await vscode.commands.executeCommand('paperList.newWeek');
+    listening.dispose();
     const indexDocument = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'README.md'));
-    const text = await waitText(indexDocument, 'the 2026 group and entry in the index', (t) => t.includes('## 2026') && t.includes('December 29'));
+    const text = await waitText(
+      indexDocument,
+      `the 2026 group and entry in the index (messages: ${said.join(' | ') || 'none'})`,
+      (t) => t.includes('## 2026') && t.includes('December 29'),
+    );
     assert.ok(text.indexOf('## 2026') < text.indexOf('## 2025'), 'the new year group comes first');
     const created = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'years', '2026.md'));
     assert.match(created.getText(), /^# Invented Papers of the Week — 2026/);
