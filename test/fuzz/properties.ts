@@ -154,9 +154,15 @@ function shiftedLine(line: number, edits: readonly TextEdit[]): number {
   return line + shift;
 }
 
-/** Words of a row: runs of letters and digits holding a letter (numbers may be renumbered). */
+/**
+ * Words of a row: runs of letters and digits holding a letter (numbers may be renumbered), with link labels read
+ * without their punctuation (link-label's fix drops a stray `!` inside a label: `[Bl!og]` keeps its word as `[Blog]`).
+ */
 function wordsOf(text: string): Set<string> {
-  return new Set(text.match(/[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu) ?? []);
+  let plain = text;
+  for (const link of scanLinks(text, 0, 0, text.length).reverse())
+    plain = plain.slice(0, link.labelSpan.start) + link.label.replace(/[^\p{L}\p{N}\s]/gu, '') + plain.slice(link.labelSpan.end);
+  return new Set(plain.match(/[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu) ?? []);
 }
 
 /** Markers at the start of a row's first cell: `1) (1) Title` has two. */
