@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'action/dist/', '.cache/', 'node_modules/', 'test/fixtures/', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/', 'action/dist/', 'out/', '.cache/', 'node_modules/', 'test/fixtures/', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
