@@ -133,7 +133,9 @@ async function open(name: string, content?: string): Promise<vscode.TextEditor> 
   const uri = vscode.Uri.joinPath(folder, name);
   if (content !== undefined) await vscode.workspace.fs.writeFile(uri, utf8(content));
   const document = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(document);
+  // A pinned tab: a preview tab is replaced by the next file opened in preview (the tree's previews included),
+  // which disposes the editor a test still holds.
+  return vscode.window.showTextDocument(document, { preview: false });
 }
 
 async function openList(name: string, content?: string): Promise<vscode.TextEditor> {

@@ -12,7 +12,7 @@ import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
-import { assertRanClean, countInto, newResults, recordLoadError, summaryLine, type TestResults } from './support/results';
+import { assertRanClean, countInto, newResults, recordLoadError, summaryLine, UI_TEST_RETRIES, type TestResults } from './support/results';
 
 export function resultsPath(): string {
   return process.env.PAPER_LIST_TEST_RESULTS || path.resolve(__dirname, '..', 'results.json');
@@ -108,6 +108,7 @@ async function runSuite(): Promise<void> {
     color: false,
     reporter: 'spec', // prints through console.log: forwarded to the runner (debug console / browser console)
     timeout: Number(process.env.PAPER_LIST_TEST_TIMEOUT) || 20_000,
+    retries: UI_TEST_RETRIES,
   });
   // Mocha's reporters captured console.log when mocha was loaded: point them at the current one.
   (Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (...args) => console.log(...args);

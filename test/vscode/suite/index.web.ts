@@ -5,10 +5,10 @@
 // disk there): it reads `.paper-list-test/config.json` ({ grep?, timeoutMs? }) and writes `.paper-list-test/suite.log`
 // (the suite's console output, formatted, rewritten as it grows) and then `.paper-list-test/results.json`.
 import * as vscode from 'vscode';
-import { assertRanClean, countInto, newResults, recordLoadError, summaryLine, type TestResults } from './support/results';
+import { assertRanClean, countInto, newResults, recordLoadError, summaryLine, UI_TEST_RETRIES, type TestResults } from './support/results';
 
 interface BrowserMocha {
-  setup(options: { ui: 'tdd'; reporter: string; color: boolean; timeout: number }): void;
+  setup(options: { ui: 'tdd'; reporter: string; color: boolean; timeout: number; retries: number }): void;
   grep(pattern: string): void;
   run(done: () => void): Parameters<typeof countInto>[0];
 }
@@ -123,7 +123,7 @@ export async function runWebSuite(loadTests: () => void, testFiles: readonly str
     // Mocha's reporters captured console.log when mocha was loaded: point them at the current one.
     (globalThis as unknown as { Mocha: { reporters: { Base: { consoleLog: (...args: unknown[]) => void } } } }).Mocha.reporters.Base.consoleLog = (...args) =>
       console.log(...args);
-    mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: config.timeoutMs || 20_000 });
+    mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: config.timeoutMs || 20_000, retries: UI_TEST_RETRIES });
     if (config.grep) mocha.grep(config.grep);
     console.log(`[suite] ${testFiles.length} test file(s): ${testFiles.join(', ') || '(none)'}`);
     try {

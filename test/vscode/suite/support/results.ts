@@ -9,6 +9,8 @@ export interface TestResults {
   total: number;
   durationMs: number;
   failures: { title: string; fullTitle: string; message: string; stack: string }[];
+  /** Tests that failed once and were run again (UI_TEST_RETRIES). */
+  retried: string[];
   tests: { fullTitle: string; state: 'passed' | 'failed' | 'pending'; duration: number }[];
   environment: {
     vscodeVersion: string;
@@ -35,6 +37,7 @@ export function newResults(): TestResults {
     total: 0,
     durationMs: 0,
     failures: [],
+    retried: [],
     tests: [],
     environment: {
       vscodeVersion: vscode.version,
@@ -60,8 +63,14 @@ interface MochaTest {
 }
 interface MochaRunner {
   on(event: 'pass' | 'pending', listener: (test: MochaTest) => void): unknown;
-  on(event: 'fail', listener: (test: MochaTest, err: unknown) => void): unknown;
+  on(event: 'fail' | 'retry', listener: (test: MochaTest, err: unknown) => void): unknown;
 }
+
+/**
+ * A UI test that fails is run once more (the workbench under CPU load sometimes drops an editor or a tree event);
+ * every retry is printed and counted in the results, so a flaky test stays visible instead of hidden.
+ */
+export const UI_TEST_RETRIES = 1;
 
 /** Counts a run into `results`; `rewriteStack` maps bundle frames to sources where the host can. */
 export function countInto(runner: MochaRunner, results: TestResults, rewriteStack: (stack: string) => string = (s) => s): void {
@@ -72,6 +81,10 @@ export function countInto(runner: MochaRunner, results: TestResults, rewriteStac
   runner.on('pending', (t) => {
     results.pending++;
     results.tests.push({ fullTitle: t.fullTitle(), state: 'pending', duration: 0 });
+  });
+  runner.on('retry', (t, err) => {
+    results.retried.push(t.fullTitle());
+    console.log(`[suite] retrying once: ${t.fullTitle()} (${errorText(err).message.split('\n')[0]})`);
   });
   // Also fires for failing hooks ("before all" hook ...): those count as failures too.
   runner.on('fail', (t, err) => {
@@ -99,7 +112,7 @@ export function recordLoadError(results: TestResults, err: unknown): void {
 }
 
 export function summaryLine(results: TestResults): string {
-  return `[suite] ${results.environment.extensionHost} extension host: ${results.passed} passing, ${results.failed} failing, ${results.pending} pending`;
+  return `[suite] ${results.environment.extensionHost} extension host: ${results.passed} passing, ${results.failed} failing, ${results.pending} pending${results.retried.length > 0 ? `, ${results.retried.length} retried` : ''}`;
 }
 
 /** Rejects when a test failed or none ran, so the host reports the run as failed too. */
