@@ -78,16 +78,18 @@ describe('a multi-file list over stdio, opening only years/2026.md', () => {
   test('changing README.md on disk (watched files) updates years/2026.md', async () => {
     const path = join(dir, 'README.md');
     const text = readFileSync(path, 'utf8');
-    writeFileSync(path, text.replace('## 2026\n', `## 2026\n${missingEntry}`));
+    // Counted from before the write: the server may read the new text on its own (the previous test's close makes it
+    // reload the index from disk), and then the watched-files event changes nothing and publishes nothing new.
     const updated = client.waitForDiagnostics(y2026, { since: client.publishCount(y2026), where: (d) => !hasMissingWeek(d) });
+    writeFileSync(path, text.replace('## 2026\n', `## 2026\n${missingEntry}`));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: indexUri, type: FileChangeType.Changed }] });
     await updated;
   });
 
   test('a quick fix for the missing week edits the index in the same WorkspaceEdit', async () => {
     const path = join(dir, 'README.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(missingEntry, ''));
     const back = client.waitForDiagnostics(y2026, { since: client.publishCount(y2026), where: hasMissingWeek });
+    writeFileSync(path, readFileSync(path, 'utf8').replace(missingEntry, ''));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: indexUri, type: FileChangeType.Changed }] });
     const published = (await back).diagnostics;
     const diagnostic = published.find((d) => d.code === 'toc')!;
