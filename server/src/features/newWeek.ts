@@ -66,13 +66,7 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   if (!next) return undefined;
   const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
   const newest = list.weeks[0];
-  const level = newest ? '#'.repeat(newest.level) : '##';
-  const table = newest?.tables[0];
-  const header = table
-    ? [list.lines.line(table.headerLine), list.lines.line(table.headerLine + 1)]
-    : ['| **Paper**  | **Links** |', '| ------------- | ------------- |'];
-  const rows = Array.from({ length: ROWS }, (_, i) => `| ${i + 1})  | [Paper](), [Tweet]() |`);
-  const sectionLines = [`${level} ${next.heading}`, ...header, ...rows, ''];
+  const section = [...sectionLines(list, next.heading), ''];
   const edits: TextEdit[] = [];
   let insertLine: number;
   let shift = 0;
@@ -88,7 +82,7 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   }
   if (newest) {
     insertLine = newest.headingLine;
-    edits.push({ range: { start: { line: insertLine, character: 0 }, end: { line: insertLine, character: 0 } }, newText: sectionLines.join(eol) + eol });
+    edits.push({ range: { start: { line: insertLine, character: 0 }, end: { line: insertLine, character: 0 } }, newText: section.join(eol) + eol });
   } else {
     const last = list.lines.lineCount - 1;
     const lastText = list.lines.line(last);
@@ -96,7 +90,7 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
     const lead = lastText === '' ? '' : eol + eol;
     edits.push({
       range: { start: { line: last, character: lastText.length }, end: { line: last, character: lastText.length } },
-      newText: lead + sectionLines.join(eol),
+      newText: lead + section.join(eol),
     });
     if (lastText !== '') insertLine = last + 2;
   }
