@@ -4,6 +4,7 @@
 // never Node's fs or path; a test that cannot apply in one host skips there with its reason (skipBecause).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor as waitForEvents } from './support/wait';
 import type { ShownList, PaperListApi } from '../../../client/src/ctx';
 import type { OutsideItem, RowItem, TreeNode, WeekItem, YearItem } from '../../../client/src/weeksTree';
 import { inWebWorkerHost, skipBecause } from './support/results';
@@ -16,27 +17,9 @@ let folder: vscode.Uri;
 
 // ---- waiting on events ----
 
-/** Resolves with `check()`'s first truthy value, re-checking whenever one of `events` fires; rejects after `ms`. */
+/** The suite's waitFor: the shared one with the suite's timeout unless a test gives its own. */
 function waitFor<T>(what: string, check: () => T | undefined | null | false, events: vscode.Event<unknown>[], ms = WAIT_MS): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const subscriptions: vscode.Disposable[] = [];
-    const done = (fn: () => void) => {
-      clearTimeout(timer);
-      subscriptions.forEach((s) => s.dispose());
-      fn();
-    };
-    const attempt = () => {
-      try {
-        const value = check();
-        if (value) done(() => resolve(value));
-      } catch (error) {
-        done(() => reject(error));
-      }
-    };
-    const timer = setTimeout(() => done(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`))), ms);
-    for (const event of events) subscriptions.push(event(attempt));
-    attempt();
-  });
+  return waitForEvents(what, check, events, ms);
 }
 
 function baseName(uri: vscode.Uri): string {

@@ -8,27 +8,10 @@ import * as vscode from 'vscode';
 import type { PaperListApi } from '../../../client/src/ctx';
 import type { WeekItem } from '../../../client/src/weeksTree';
 import { inWebWorkerHost } from '../suite/support/results';
+import { waitFor } from '../suite/support/wait';
 
 const EXTENSION_ID = 'paper-list-curator.paper-list-curator';
 const WAIT_MS = 60_000;
-
-function waitFor<T>(what: string, check: () => T | undefined | null | false, events: vscode.Event<unknown>[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const subscriptions: vscode.Disposable[] = [];
-    const done = (fn: () => void) => {
-      clearTimeout(timer);
-      subscriptions.forEach((s) => s.dispose());
-      fn();
-    };
-    const attempt = () => {
-      const value = check();
-      if (value) done(() => resolve(value));
-    };
-    const timer = setTimeout(() => done(() => reject(new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}`))), WAIT_MS);
-    for (const event of events) subscriptions.push(event(attempt));
-    attempt();
-  });
-}
 
 function sorted(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
@@ -65,6 +48,7 @@ suite('The installed .vsix', () => {
         return current?.document === editor.document && current.list.weeks.length > 0 && current;
       },
       [api.onDidRefresh],
+      WAIT_MS,
     );
     const expected = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.paper-list-expected.json')))) as {
       rules: Record<string, number>;
@@ -81,6 +65,7 @@ suite('The installed .vsix', () => {
         return JSON.stringify(seen) === JSON.stringify(sorted(expected.rules)) && ours;
       },
       [vscode.languages.onDidChangeDiagnostics],
+      WAIT_MS,
     ).catch((error: Error) => {
       throw new Error(`${error.message}; last seen: ${JSON.stringify(seen)}`);
     });
@@ -92,7 +77,7 @@ suite('The installed .vsix', () => {
     // Printed, not asserted: which file each week opens belongs to the multi-file client (issue 9), not to the package.
     const weekFiles = new Set(treeWeeks.map((week) => (week as WeekItem).uri.toString()));
     const total = expected.listProblems.toLocaleString('en-US');
-    await waitFor(`the status bar to count ${total} problems`, () => api.statusText()?.endsWith(` · ${total} problems`), [api.onDidRefresh]);
+    await waitFor(`the status bar to count ${total} problems`, () => api.statusText()?.endsWith(` · ${total} problems`), [api.onDidRefresh], WAIT_MS);
     assert.match(api.statusText()!, /^[\d,]+ papers · [\d,]+ problems$/);
     const host = inWebWorkerHost ? 'web worker' : 'node';
     console.log(
