@@ -28,11 +28,16 @@ function snapshot(analysis: Analysis): string {
     anchors: [...list.anchors],
     outsideLinks: list.outsideLinks,
     disableComments: list.disableComments,
-    titles: [...list.titles].map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
-    papers: [...list.papers].map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
+    // Key order is not meaningful (an edit updates the maps from the previous version's); each key's refs' order is.
+    titles: [...list.titles].sort(byKey).map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
+    papers: [...list.papers].sort(byKey).map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
+    htmlAnchors: [...list.htmlAnchors].sort(),
+    markerStyle: list.markerStyle,
     lineCount: list.lines.lineCount,
   });
 }
+
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 const SNIPPETS = [
   '\n',

@@ -4,6 +4,7 @@
 // current start line is memoized too, so unchanged weeks above an edit cost nothing.
 import { LineIndex } from './text';
 import { parseWeek, type Link, type PaperRow, type ParsedTable, type ParsedWeek, type Span } from './parseWeek';
+import type { BuiltIndexes } from './model';
 
 export interface PlacedWeek {
   readonly parsed: ParsedWeek;
@@ -37,6 +38,8 @@ export class WeekCache {
   private readonly lineMemos = new Map<number, LineMemo>();
   private lineIndex: LineIndex | undefined;
   private generation = 0;
+  /** The title and paper indexes of the last build, which the next one updates (model.ts). */
+  indexes: BuiltIndexes | undefined;
   /** Sections parsed since creation (tests and the benchmark read it). */
   parses = 0;
 

@@ -2,12 +2,12 @@
 // heading anchors and the cross-week indexes every rule reads. Read-only after construction.
 import type { LineIndex } from './text';
 import { parseWeekDates, weekSpan, type WeekDates } from './dates';
-import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex } from './sectionIndex';
+import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex, type SectionSpan } from './sectionIndex';
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
 import { anchorOf, githubSlug, hostOf, paperKey } from './urls';
-import type { WeekCache } from './cache';
+import type { PlacedWeek, WeekCache } from './cache';
 import { isPlaceholderTitle } from './placeholders';
-import { DEFAULT_MARKER_STYLE, dominantStyle, type MarkerStyle } from './numbering';
+import { DEFAULT_MARKER_STYLE, mostUsedStyle, NORM_STYLES, type MarkerStyle } from './numbering';
 
 export type { Link, PaperRow, Span, ParsedTable };
 
@@ -136,7 +136,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
       items.push({ line, links: found.links, paper: itemPaper(found.links, paperLabel), heading: above });
     }
   }
-  const markerStyle = dominantStyle(markers(weeks), DEFAULT_MARKER_STYLE) ?? DEFAULT_MARKER_STYLE;
+  const markerStyle = listMarkerStyle(weeks);
   return {
     lines,
     weeks,
@@ -147,8 +147,8 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     yearsAssumed,
     markerStyle,
     items,
-    htmlAnchors: htmlAnchorsOf(lineTexts),
-    ...buildIndexes(weeks, facts, paperLabel),
+    htmlAnchors: htmlAnchorsOf(lineTexts, weeks),
+    ...buildIndexes(weeks, facts, paperLabel, cache),
   };
 }
 
@@ -171,18 +171,51 @@ function itemPaper(links: readonly Link[], paperLabel: string): Link | undefined
 
 const HTML_ANCHOR = /<a\s[^<>]*?\b(?:id|name)\s*=\s*["']([^"'<>]+)["']/gi;
 
-function htmlAnchorsOf(lines: readonly string[]): Set<string> {
+function addHtmlAnchors(line: string, into: Set<string>): void {
+  if (line.indexOf('<a') === -1 && line.indexOf('<A') === -1) return;
+  HTML_ANCHOR.lastIndex = 0;
+  for (let m = HTML_ANCHOR.exec(line); m; m = HTML_ANCHOR.exec(line)) into.add(m[1]);
+}
+
+/** A section's HTML anchors, found once per section text. */
+const sectionHtmlAnchors = new WeakMap<ParsedWeek, readonly string[]>();
+
+/** Every line's HTML anchors: each week's from its section's memo, the lines between weeks scanned. */
+function htmlAnchorsOf(lines: readonly string[], weeks: readonly Week[]): Set<string> {
   const found = new Set<string>();
-  for (const line of lines) {
-    if (line.indexOf('<a') === -1 && line.indexOf('<A') === -1) continue;
-    HTML_ANCHOR.lastIndex = 0;
-    for (let m = HTML_ANCHOR.exec(line); m; m = HTML_ANCHOR.exec(line)) found.add(m[1]);
+  let line = 0;
+  for (const week of weeks) {
+    for (; line < week.startLine; line++) addHtmlAnchors(lines[line], found);
+    let own = sectionHtmlAnchors.get(week.parsed);
+    if (!own) {
+      const inSection = new Set<string>();
+      for (let l = week.startLine; l < week.endLine; l++) addHtmlAnchors(lines[l], inSection);
+      sectionHtmlAnchors.set(week.parsed, (own = [...inSection]));
+    }
+    for (const anchor of own) found.add(anchor);
+    line = week.endLine;
   }
+  for (; line < lines.length; line++) addHtmlAnchors(lines[line], found);
   return found;
 }
 
-function* markers(weeks: readonly Week[]) {
-  for (const week of weeks) for (const row of week.rows) yield row.number;
+/** Each section's marker styles counted in order of first use (what dominantStyle counts), once per section text. */
+const sectionMarkers = new WeakMap<ParsedWeek, ReadonlyMap<MarkerStyle, number>>();
+
+/** dominantStyle over every row of the list, from per-section counts. */
+function listMarkerStyle(weeks: readonly Week[]): MarkerStyle {
+  const counts = new Map<MarkerStyle, number>();
+  for (const week of weeks) {
+    let own = sectionMarkers.get(week.parsed);
+    if (!own) {
+      const styles = new Map<MarkerStyle, number>();
+      for (const row of week.parsed.rows)
+        if (row.number && NORM_STYLES.has(row.number.style)) styles.set(row.number.style, (styles.get(row.number.style) ?? 0) + 1);
+      sectionMarkers.set(week.parsed, (own = styles));
+    }
+    for (const [style, count] of own) counts.set(style, (counts.get(style) ?? 0) + count);
+  }
+  return mostUsedStyle(counts, DEFAULT_MARKER_STYLE) ?? DEFAULT_MARKER_STYLE;
 }
 
 /** A TOC entry and the other links of a line outside the weeks. */
@@ -231,41 +264,56 @@ function factsOf(parsed: ParsedWeek, heading: SectionIndex['weeks'][number]['hea
   return facts;
 }
 
+/** A Week built for a placed section, reused while the section keeps its place, position in the list and year. */
+interface BuiltWeek {
+  readonly index: number;
+  readonly year: number | undefined;
+  readonly week: Week;
+}
+
+const builtWeeks = new WeakMap<PlacedWeek, BuiltWeek>();
+
 function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache, fallbackYear?: number): { weeks: Week[]; facts: SectionFacts[] } {
-  const facts: SectionFacts[] = [];
-  const drafts = index.weeks.map((section, i) => {
-    const placed = cache.section(lineTexts, section.startLine, section.endLine);
-    const heading = section.heading;
-    const known = factsOf(placed.parsed, heading);
-    facts.push(known);
-    const dateParse = known.dateParse;
-    return {
-      index: i,
-      level: heading.level,
-      headingLine: heading.line,
-      heading: heading.text,
-      headingSpan: { line: heading.line, start: heading.textColumn, end: heading.textColumn + heading.text.length },
-      anchor: known.anchor,
-      dates: dateParse.ok ? dateParse.dates : undefined,
-      dateError: dateParse.ok ? undefined : dateParse.reason,
-      startLine: section.startLine,
-      endLine: section.endLine,
-      lastContentLine: section.startLine + placed.parsed.lastContentLine,
-      rows: placed.rows,
-      tables: placed.tables,
-      otherLinks: placed.otherLinks,
-      parsed: placed.parsed,
-    };
-  });
+  const placed = index.weeks.map((section) => cache.section(lineTexts, section.startLine, section.endLine));
+  const facts = placed.map((p, i) => factsOf(p.parsed, index.weeks[i].heading));
   const years = inferYears(
-    drafts.map((d) => d.dates),
+    facts.map((f) => (f.dateParse.ok ? f.dateParse.dates : undefined)),
     fallbackYear,
   );
-  const weeks = drafts.map((draft, i) => {
+  const weeks = placed.map((p, i) => {
     const year = years[i];
-    return { ...draft, year, span: draft.dates && year !== undefined ? weekSpan(draft.dates, year) : undefined };
+    const built = builtWeeks.get(p);
+    if (built && built.index === i && built.year === year) return built.week;
+    const week = newWeek(index.weeks[i], p, facts[i], i, year);
+    builtWeeks.set(p, { index: i, year, week });
+    return week;
   });
   return { weeks, facts };
+}
+
+function newWeek(section: SectionSpan, placed: PlacedWeek, known: SectionFacts, index: number, year: number | undefined): Week {
+  const heading = section.heading;
+  const dateParse = known.dateParse;
+  const dates = dateParse.ok ? dateParse.dates : undefined;
+  return {
+    index,
+    level: heading.level,
+    headingLine: heading.line,
+    heading: heading.text,
+    headingSpan: { line: heading.line, start: heading.textColumn, end: heading.textColumn + heading.text.length },
+    anchor: known.anchor,
+    dates,
+    dateError: dateParse.ok ? undefined : dateParse.reason,
+    startLine: section.startLine,
+    endLine: section.endLine,
+    lastContentLine: section.startLine + placed.parsed.lastContentLine,
+    rows: placed.rows,
+    tables: placed.tables,
+    otherLinks: placed.otherLinks,
+    parsed: placed.parsed,
+    year,
+    span: dates && year !== undefined ? weekSpan(dates, year) : undefined,
+  };
 }
 
 /**
@@ -327,40 +375,121 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-function buildIndexes(
-  weeks: readonly Week[],
-  facts: readonly SectionFacts[],
-  paperLabel: string,
-): { titles: Map<string, RowRef[]>; papers: Map<string, RowRef[]> } {
-  const titles = new Map<string, RowRef[]>();
-  const papers = new Map<string, RowRef[]>();
-  const push = (map: Map<string, RowRef[]>, key: string, ref: RowRef) => {
-    const list = map.get(key);
-    if (list) list.push(ref);
-    else map.set(key, [ref]);
-  };
-  for (let w = 0; w < weeks.length; w++) {
-    const week = weeks[w];
-    const known = facts[w];
-    if (known.paperKeys?.label !== paperLabel) {
-      known.paperKeys = {
-        label: paperLabel,
-        keys: week.rows.map((row) => {
-          const paper = paperLink(row, paperLabel);
-          return paper && paperKey(paper.target);
-        }),
+/** Where a week's rows go in the title and paper indexes: computed once per Week object. */
+interface WeekKeys {
+  readonly titles: readonly (readonly [string, RowRef])[];
+  readonly papers: readonly (readonly [string, RowRef])[];
+}
+
+const weekKeys = new WeakMap<Week, { readonly paperLabel: string; readonly keys: WeekKeys }>();
+
+function keysOf(week: Week, known: SectionFacts, paperLabel: string): WeekKeys {
+  const memo = weekKeys.get(week);
+  if (memo && memo.paperLabel === paperLabel) return memo.keys;
+  if (known.paperKeys?.label !== paperLabel) {
+    known.paperKeys = {
+      label: paperLabel,
+      keys: week.rows.map((row) => {
+        const paper = paperLink(row, paperLabel);
+        return paper && paperKey(paper.target);
+      }),
+    };
+  }
+  const titles: (readonly [string, RowRef])[] = [];
+  const papers: (readonly [string, RowRef])[] = [];
+  for (let r = 0; r < week.rows.length; r++) {
+    const ref = { week, row: week.rows[r] };
+    const title = known.titleKeys[r];
+    if (title !== '' && !isPlaceholderTitle(title)) titles.push([title, ref]);
+    const key = known.paperKeys.keys[r];
+    if (key) papers.push([key, ref]);
+  }
+  const keys = { titles, papers };
+  weekKeys.set(week, { paperLabel, keys });
+  return keys;
+}
+
+/** The indexes a build made, kept in its cache so that the next build changes only the keys of the weeks that changed. */
+export interface BuiltIndexes {
+  readonly paperLabel: string;
+  readonly weeks: readonly Week[];
+  readonly titles: ReadonlyMap<string, readonly RowRef[]>;
+  readonly papers: ReadonlyMap<string, readonly RowRef[]>;
+}
+
+type KeyIndex = Map<string, RowRef[]>;
+
+/**
+ * Normalized title → rows and paper key → rows, each list in list order. When few weeks changed (a Week object is
+ * reused only when nothing about it changed), from the previous build's maps: a copy with the removed weeks' refs
+ * taken out and the new weeks' put in. The maps' key order is not meaningful; the order of each key's refs is.
+ */
+function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): { titles: KeyIndex; papers: KeyIndex } {
+  const keys = weeks.map((week, i) => keysOf(week, facts[i], paperLabel));
+  const previous = cache.indexes;
+  let result: { titles: KeyIndex; papers: KeyIndex } | undefined;
+  if (previous && previous.paperLabel === paperLabel) {
+    const now = new Set(weeks);
+    const before = new Set(previous.weeks);
+    const removed = previous.weeks.filter((w) => !now.has(w));
+    const added = weeks.flatMap((w, i) => (before.has(w) ? [] : [i]));
+    if (removed.length + added.length <= Math.max(8, weeks.length / 4)) {
+      const removedKeys = removed.map((w) => keysOf(w, sectionFacts.get(w.parsed)!, paperLabel));
+      const update = (map: ReadonlyMap<string, readonly RowRef[]>, pick: (k: WeekKeys) => readonly (readonly [string, RowRef])[]): KeyIndex => {
+        const next = new Map(map) as KeyIndex;
+        const gone = new Set(removed);
+        for (const own of removedKeys) {
+          for (const [key] of pick(own)) {
+            const refs = next.get(key);
+            if (!refs) continue;
+            const kept = refs.filter((r) => !gone.has(r.week));
+            if (kept.length === 0) next.delete(key);
+            else if (kept.length !== refs.length) next.set(key, kept);
+          }
+        }
+        const copied = new Set<RowRef[]>();
+        for (const i of added) {
+          for (const [key, ref] of pick(keys[i])) {
+            const refs = next.get(key);
+            if (!refs) {
+              const fresh = [ref];
+              copied.add(fresh);
+              next.set(key, fresh);
+            } else if (copied.has(refs)) {
+              refs.push(ref);
+            } else {
+              const copy = [...refs, ref];
+              copied.add(copy);
+              next.set(key, copy);
+            }
+          }
+        }
+        for (const refs of copied) if (refs.length > 1) refs.sort(byListOrder);
+        return next;
       };
-    }
-    const paperKeys = known.paperKeys.keys;
-    for (let r = 0; r < week.rows.length; r++) {
-      const ref = { week, row: week.rows[r] };
-      const title = known.titleKeys[r];
-      if (title !== '' && !isPlaceholderTitle(title)) push(titles, title, ref);
-      const key = paperKeys[r];
-      if (key) push(papers, key, ref);
+      result = { titles: update(previous.titles, (k) => k.titles), papers: update(previous.papers, (k) => k.papers) };
     }
   }
-  return { titles, papers };
+  if (!result) {
+    const titles: KeyIndex = new Map();
+    const papers: KeyIndex = new Map();
+    const push = (map: KeyIndex, key: string, ref: RowRef) => {
+      const list = map.get(key);
+      if (list) list.push(ref);
+      else map.set(key, [ref]);
+    };
+    for (const own of keys) {
+      for (const [key, ref] of own.titles) push(titles, key, ref);
+      for (const [key, ref] of own.papers) push(papers, key, ref);
+    }
+    result = { titles, papers };
+  }
+  cache.indexes = { paperLabel, weeks, ...result };
+  return result;
+}
+
+function byListOrder(a: RowRef, b: RowRef): number {
+  return a.week.index - b.week.index || a.row.line - b.row.line;
 }
 
 /**

@@ -13,12 +13,17 @@ export function renderMarker(style: MarkerStyle, value: number): string {
 }
 
 /** The styles a list may adopt; `N).`, `N.)`, `N:` and bare digits are slips of the pen, always fixed to the norm. */
-const NORM_STYLES: ReadonlySet<MarkerStyle> = new Set(['N)', '(N)', 'N.', 'N -', 'N –']);
+export const NORM_STYLES: ReadonlySet<MarkerStyle> = new Set(['N)', '(N)', 'N.', 'N -', 'N –']);
 
 /** The adoptable style used by most of the rows (ties go to `fallback`, then to the first style seen); undefined without one. */
 export function dominantStyle(tokens: Iterable<NumberToken | undefined>, fallback?: MarkerStyle): MarkerStyle | undefined {
   const counts = new Map<MarkerStyle, number>();
   for (const token of tokens) if (token && NORM_STYLES.has(token.style)) counts.set(token.style, (counts.get(token.style) ?? 0) + 1);
+  return mostUsedStyle(counts, fallback);
+}
+
+/** The style with the highest count (ties go to `fallback`, then to the first in the map's order). */
+export function mostUsedStyle(counts: ReadonlyMap<MarkerStyle, number>, fallback?: MarkerStyle): MarkerStyle | undefined {
   let best: MarkerStyle | undefined;
   let bestCount = 0;
   for (const [style, count] of counts) {

@@ -1,14 +1,8 @@
-// The links the link rules read: rows, other week content, preamble and tail (TOC entries belong to `toc`).
-import { isTemplateRow, type Link, type PaperList, type Week } from '../model/model';
+// The links the link rules read in a week (TOC entries belong to `toc`).
+import { isTemplateRow, type Link, type Week } from '../model/model';
 
-/** Every link the rules look at: rows, other week content, preamble and tail. TOC entries belong to the `toc` rule; untouched template rows to `unfinished-week`. */
-export function* allLinks(list: PaperList): Generator<Link> {
-  for (const week of list.weeks) yield* weekLinks(week);
-  yield* list.outsideLinks;
-}
-
-/** A week's links: rows (untouched template rows left to `unfinished-week`), then the week's other content. */
-export function* weekLinks(week: Week): Generator<Link> {
+/** A week's links (or a parsed section's): rows (untouched template rows left to `unfinished-week`), then the week's other content. */
+export function* weekLinks(week: Pick<Week, 'rows' | 'otherLinks'>): Generator<Link> {
   for (const row of week.rows) if (!isTemplateRow(row)) yield* row.links;
   yield* week.otherLinks;
 }

@@ -161,19 +161,30 @@ export const toc: Rule = {
       });
     }
     const missing: { week: Week; newer?: TocEntry; older?: TocEntry }[] = [];
+    // Listed weeks by their days, and each week's nearest entries above and below: one pass each, not one per week.
+    const listedByDays = new Map<string, Week[]>();
+    for (const w of listed) {
+      if (!w.dates) continue;
+      const same = listedByDays.get(dayKey(w.dates));
+      if (same) same.push(w);
+      else listedByDays.set(dayKey(w.dates), [w]);
+    }
+    const newerEntries: (TocEntry | undefined)[] = [];
+    for (let i = 0, last: TocEntry | undefined; i < list.weeks.length; i++) {
+      newerEntries.push(last);
+      last = firstEntryFor.get(list.weeks[i]) ?? last;
+    }
+    const olderEntries: (TocEntry | undefined)[] = new Array(list.weeks.length);
+    for (let i = list.weeks.length - 1, last: TocEntry | undefined; i >= 0; i--) {
+      olderEntries[i] = last;
+      last = firstEntryFor.get(list.weeks[i]) ?? last;
+    }
     for (const week of list.weeks) {
       // A repeated heading (week-heading reports it) gets no entry of its own: it would duplicate the first's.
-      if (listed.has(week) || list.weeks.some((w) => w !== week && listed.has(w) && w.dates && week.dates && sameDates(w.dates, week.dates))) continue;
+      if (listed.has(week) || (week.dates && listedByDays.get(dayKey(week.dates))?.some((w) => w !== week && sameDates(w.dates!, week.dates!)))) continue;
       // A broken entry where this week's entry belongs is probably it: inserting another would duplicate it.
-      const newerEntry = list.weeks
-        .slice(0, week.index)
-        .reverse()
-        .map((w) => firstEntryFor.get(w))
-        .find((e) => e);
-      const olderEntry = list.weeks
-        .slice(week.index + 1)
-        .map((w) => firstEntryFor.get(w))
-        .find((e) => e);
+      const newerEntry = newerEntries[week.index];
+      const olderEntry = olderEntries[week.index];
       const candidate = unresolved.find((e) => (!newerEntry || e.line > newerEntry.line) && (!olderEntry || e.line < olderEntry.line));
       if (candidate) {
         report({

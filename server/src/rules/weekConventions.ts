@@ -1,6 +1,6 @@
 // The week length a list keeps (seven days, Monday to Sunday, for most lists; some run eight by their own
 // convention), the correction of a week whose label breaks it, and a redating fix that keeps the TOC working.
-import type { PaperList, Week } from '../model/model';
+import type { PaperList, TocEntry, Week } from '../model/model';
 import { formatRange, fromDayNumber } from '../model/dates';
 import { githubSlug } from '../model/urls';
 import { tocEntryText, tocStyleOf } from '../model/toc';
@@ -78,6 +78,25 @@ export function correctedSpan(list: PaperList, week: Week, conventions: WeekConv
   return undefined;
 }
 
+const entriesByAnchor = new WeakMap<PaperList, ReadonlyMap<string, readonly TocEntry[]>>();
+
+/** The list's TOC entries by lowercased anchor, in TOC order; computed once per model. */
+function tocEntriesByAnchor(list: PaperList): ReadonlyMap<string, readonly TocEntry[]> {
+  let byAnchor = entriesByAnchor.get(list);
+  if (!byAnchor) {
+    const map = new Map<string, TocEntry[]>();
+    for (const entry of list.toc) {
+      if (entry.anchor === undefined) continue;
+      const key = entry.anchor.toLowerCase();
+      const same = map.get(key);
+      if (same) same.push(entry);
+      else map.set(key, [entry]);
+    }
+    entriesByAnchor.set(list, (byAnchor = map));
+  }
+  return byAnchor;
+}
+
 /**
  * Rewrites a week's dates and, in the same fix, every TOC entry that reaches the week: its anchor follows the new
  * heading, and its text too when it named the old dates. Undefined when that cannot be done safely (the heading's
@@ -99,8 +118,8 @@ export function redateFix(list: PaperList, week: Week, start: number, end: numbe
   if (list.anchors.get(oldAnchor) !== week.headingLine) return undefined;
   if (newAnchor !== oldAnchor && list.anchors.has(newAnchor)) return undefined;
   const edits = [{ range: lineRange(week.headingLine, from, from + oldText.trim().length), newText }];
-  for (const entry of list.toc) {
-    if (entry.anchor === undefined || entry.anchor.toLowerCase() !== oldAnchor || entry.link.nested) continue;
+  for (const entry of tocEntriesByAnchor(list).get(oldAnchor) ?? []) {
+    if (entry.link.nested) continue;
     const hash = entry.link.target.indexOf('#');
     const target = entry.link.targetSpan;
     edits.push({ range: lineRange(target.line, target.start + hash + 1, target.end), newText: newAnchor });
