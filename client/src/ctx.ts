@@ -44,6 +44,8 @@ export interface PaperListApi {
   refresh(): Promise<ShownList | undefined>;
   /** The status bar text, undefined while the item is hidden. */
   statusText(): string | undefined;
+  /** How many times a tree selection has previewed its item in the editor. */
+  previewCount(): number;
 }
 
 /**
@@ -82,6 +84,12 @@ export class Ctx implements vscode.Disposable {
   private revealSeq = 0;
   private revealDone = 0;
   private revealLatest: RevealTarget | undefined;
+  /**
+   * Per view, the ids of items follow-cursor asked it to select whose selection event has not arrived yet: those events
+   * are ours, not the user's to preview. Several can be in flight when the cursor moves faster than the view reveals.
+   */
+  private readonly selecting = new Map<vscode.TreeView<TreeNode>, string[]>();
+  private previews = 0;
   /** The week follow-cursor expanded to show a row, collapsed again when the cursor leaves it. */
   private autoExpanded: WeekItem | undefined;
   private readonly expanded = new Set<string>();
@@ -153,6 +161,7 @@ export class Ctx implements vscode.Disposable {
       current: () => this.shown,
       refresh: () => this.refresh(),
       statusText: () => (this.statusVisible ? this.status.text : undefined),
+      previewCount: () => this.previews,
     };
   }
 
@@ -229,12 +238,17 @@ export class Ctx implements vscode.Disposable {
         // Arrow keys move the selection: preview what they land on, as a click does (Enter opens, see openSelected).
         view.onDidChangeSelection((e) => {
           const item = e.selection[0];
-          if (!item || !('uri' in item) || !view.visible || !this.tree.shows(item)) return;
+          // Previewing what follow-cursor selected would move the cursor, which follow-cursor follows: with a reveal
+          // still in flight when the cursor moved on, that loop made the editor jump between two rows by itself.
+          const pending = this.selecting.get(view) ?? [];
+          const ours = item ? pending.indexOf(item.id!) : -1;
+          if (ours >= 0) pending.splice(ours, 1);
+          if (!item || ours >= 0 || !('uri' in item) || !view.visible || !this.tree.shows(item)) return;
           // Follow-cursor selecting the item under the cursor is not the user moving: nothing to preview. Nor is a
           // selection VS Code restores while the active editor already shows another file than the tree's list.
           const editor = vscode.window.activeTextEditor;
           if (!editor || !this.isListFile(editor.document.uri)) return;
-          if (this.tree.itemAt(editor.document.uri, editor.selection.active) === item) return;
+          if (this.tree.itemAt(editor.document.uri, editor.selection.active)?.id === item.id) return;
           if (item.kind === 'week' || item.kind === 'row' || item.kind === 'problem') void this.previewItem(item);
         }),
       );
@@ -243,6 +257,7 @@ export class Ctx implements vscode.Disposable {
 
   private previewItem(item: TreeNode & { uri: vscode.Uri; range: vscode.Range }): Promise<unknown> {
     const range = item.kind === 'week' ? item.headingRange : item.range;
+    this.previews++;
     return this.reveal(item.uri, range, { atTop: item.kind === 'week', preserveFocus: true, preview: true });
   }
 
@@ -398,12 +413,21 @@ export class Ctx implements vscode.Disposable {
     const seq = ++this.revealSeq;
     this.revealLatest = target;
     void Promise.all(
-      target.views.map((view) =>
-        view.reveal(target.item, { select: true, focus: false, expand: false }).then(
+      target.views.map((view) => {
+        const pending = this.selecting.get(view) ?? [];
+        this.selecting.set(view, pending);
+        const id = target.item.id!;
+        if (view.selection[0]?.id !== id) pending.push(id);
+        return view.reveal(target.item, { select: true, focus: false, expand: false }).then(
           () => true,
-          () => false,
-        ),
-      ),
+          () => {
+            // Nothing was selected: no event will come.
+            const at = pending.indexOf(id);
+            if (at >= 0) pending.splice(at, 1);
+            return false;
+          },
+        );
+      }),
     ).then((done) => {
       if (seq === this.revealSeq) {
         this.revealDone = seq;

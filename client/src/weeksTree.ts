@@ -47,12 +47,13 @@ export class OutsideItem extends vscode.TreeItem implements Located {
     toUri: (uri: string) => vscode.Uri,
   ) {
     super('Table of contents', info.problemCount > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    this.id = 'outside';
+    // Per list: VS Code carries selection and expansion across trees by id, and another list's selection must not preview here.
+    this.id = `outside:${uri.toString()}`;
     this.description = info.problemCount > 0 ? count(info.problemCount, 'problem') : undefined;
     this.iconPath = severityIcon(info.worstSeverity) ?? new vscode.ThemeIcon('list-unordered');
     this.contextValue = 'outside';
     this.command = revealCommand(this, 'problem');
-    this.problems = info.problems.map((p, i) => new ProblemItem(p, this, toUri(p.uri), toRange(p.range), `outside/${i}`));
+    this.problems = info.problems.map((p, i) => new ProblemItem(p, this, toUri(p.uri), toRange(p.range), `${this.id}/${i}`));
   }
 }
 
@@ -210,8 +211,10 @@ export class WeeksTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         byYear.set(week.year, year);
         this.years.push(year);
       }
-      // Anchors are stable across edits, so VS Code keeps each week's expansion state; repeats get a suffix.
-      const key = multiFile ? `${week.uri}#${week.anchor}` : week.anchor;
+      // Anchors are stable across edits, so VS Code keeps each week's expansion state; repeats get a suffix. The file
+      // is part of the id: VS Code carries selection across trees by id, and two lists often share a week's dates
+      // (selecting the other list's week would preview it, switching the tree back: the editor jumped between files).
+      const key = `${week.uri}#${week.anchor}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
       const stableId = `week:${key}${n > 1 ? `~${n}` : ''}`;

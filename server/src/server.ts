@@ -40,8 +40,28 @@ export function startServer(connection: Connection, host: Host): void {
   /** Open documents whose first diagnostics (after their list was found) are out. */
   const opened = new Set<string>();
 
+  /**
+   * Finding a document's list in flight, by document: requests about the tree and the list's edits wait for it, or a
+   * file of a multi-file list opened a moment ago would answer as a list of one file (its other files are read later,
+   * through the host) and nothing would make the client ask again.
+   */
+  const finding = new Map<string, Promise<void>>();
+  function track(uri: string, work: Promise<void>): Promise<void> {
+    finding.set(uri, work);
+    void work.finally(() => {
+      if (finding.get(uri) === work) finding.delete(uri);
+    });
+    return work;
+  }
+  function listFound(identifier: TextDocumentIdentifier | undefined): Promise<void> {
+    return (typeof identifier?.uri === 'string' && finding.get(identifier.uri)) || Promise.resolve();
+  }
+
   /** Finds the document's list again (reading its unopened files), publishes its files and clears those that left it. */
-  async function rediscover(uri: string): Promise<void> {
+  function rediscover(uri: string): Promise<void> {
+    return track(uri, discoverAndPublish(uri));
+  }
+  async function discoverAndPublish(uri: string): Promise<void> {
     try {
       const { members, left } = await service.discover(uri);
       for (const member of members) publisher.schedule(member);
@@ -116,7 +136,7 @@ export function startServer(connection: Connection, host: Host): void {
         opened.add(textDocument.uri);
         publisher.schedule(textDocument.uri);
       });
-    if (configurationPull) void loadSettings(textDocument.uri).then(publish, publish);
+    if (configurationPull) void track(textDocument.uri, loadSettings(textDocument.uri).then(publish, publish));
     else {
       void loadSettings(textDocument.uri);
       void publish();
@@ -210,9 +230,10 @@ export function startServer(connection: Connection, host: Host): void {
     return workspaceSymbols(lists, typeof params.query === 'string' ? params.query : '');
   });
 
-  connection.onRequest(WeeksRequest.type, (params) =>
-    weeksOf(service.stateOf(documentOf(params?.textDocument)), typeof params?.knownRevision === 'string' ? params.knownRevision : undefined),
-  );
+  connection.onRequest(WeeksRequest.type, async (params) => {
+    await listFound(params?.textDocument);
+    return weeksOf(service.stateOf(documentOf(params?.textDocument)), typeof params?.knownRevision === 'string' ? params.knownRevision : undefined);
+  });
 
   connection.onRequest(RowDetailsRequest.type, (params) => {
     const lines = Array.isArray(params?.lines) ? params.lines : [];
@@ -231,7 +252,8 @@ export function startServer(connection: Connection, host: Host): void {
     return rowDetailsOf(service.stateOf(documentOf(params?.textDocument)).analysis.list, 0, service.settingsFor(''), lines);
   });
 
-  connection.onRequest(NewWeekRequest.type, (params): EditResult => {
+  connection.onRequest(NewWeekRequest.type, async (params): Promise<EditResult> => {
+    await listFound(params?.textDocument);
     const state = service.stateOf(documentOf(params?.textDocument));
     if (state.inList) {
       const newest = state.inList.analysis.model.files.find((f) => f.list.weeks.length > 0);
@@ -259,7 +281,8 @@ export function startServer(connection: Connection, host: Host): void {
     return { edits: [...(fix?.edits ?? [])], ...(fix?.note ? { message: fix.note } : {}) };
   });
 
-  connection.onRequest(FixAllRequest.type, (params): EditResult => {
+  connection.onRequest(FixAllRequest.type, async (params): Promise<EditResult> => {
+    await listFound(params?.textDocument);
     const document = documentOf(params?.textDocument);
     const state = service.stateOf(document);
     if (!state.isPaperList) return { edits: [] };

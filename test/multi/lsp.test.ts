@@ -118,3 +118,28 @@ describe('a multi-file list over stdio, opening only years/2026.md', () => {
     );
   });
 });
+
+describe('a multi-file list asked about the moment its year file opens', () => {
+  const fresh = makeTempDir('paper-list-multi-lsp-open-');
+  const freshDir = copyList(multiFixture, join(fresh.dir, 'list'));
+  const fresh2026 = fileUri(join(freshDir, 'years/2026.md'));
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ workspaceFolders: [fileUri(freshDir)] });
+  });
+  after(async () => {
+    await client.stop();
+    fresh.remove();
+  });
+
+  test('paperList/weeks sent right after didOpen waits for the list and answers with every file', async () => {
+    // Not awaited: the request follows the didOpen notification before the server has read README.md or 2025.md.
+    const opened = client.open(fresh2026, readFileSync(join(freshDir, 'years/2026.md'), 'utf8'));
+    const result = await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri: fresh2026 } });
+    assert.deepEqual(
+      result.files.map((f) => f.role),
+      ['index', 'weeks', 'weeks'],
+    );
+    await opened;
+  });
+});

@@ -457,6 +457,42 @@ suite('Weeks tree', () => {
     assert.equal(item.label, '2) Retrieval Without an Index');
   });
 
+  test('follow-cursor selections never preview: not a reveal that lands late, not another list with the same weeks', async () => {
+    const weeks = (prefix: string) => [
+      { dates: 'March 10 - March 16', rows: [row(1, `${prefix} One`), row(2, `${prefix} Two`)] },
+      { dates: 'March 3 - March 9', rows: [row(1, `${prefix} Three`)] },
+    ];
+    const first = await openList('same-weeks-a.md', paperList(weeks('Sigma')));
+    await vscode.commands.executeCommand('paperList.weeks.focus');
+    await waitFor('the weeks view to be visible', () => api.treeView.visible, [api.treeView.onDidChangeVisibility]);
+    const selectedRow = (document: vscode.TextDocument, line: number) =>
+      waitFor(
+        `the tree to select line ${line + 1} of ${baseName(document.uri)}`,
+        () => {
+          const item = api.treeView.selection[0] as TreeNode | undefined;
+          return item?.kind === 'row' && item.uri.toString() === document.uri.toString() && item.range.start.line === line;
+        },
+        [api.treeView.onDidChangeSelection],
+      );
+    const previews = api.previewCount();
+    // The cursor moves on before the view has revealed the first row: that reveal lands late and must not pull it back.
+    const passedBy = lineOf(first.document, '| 1) **Sigma Three');
+    const inFirst = lineOf(first.document, '| 2) **Sigma Two');
+    const followedFirst = selectedRow(first.document, inFirst);
+    first.selection = new vscode.Selection(passedBy, 3, passedBy, 3);
+    first.selection = new vscode.Selection(inFirst, 3, inFirst, 3);
+    await followedFirst;
+    assert.equal(first.selection.active.line, inFirst, 'the cursor stays where it was put');
+    const second = await openList('same-weeks-b.md', paperList(weeks('Tau')));
+    const inSecond = lineOf(second.document, '| 1) **Tau One');
+    const followedSecond = selectedRow(second.document, inSecond);
+    second.selection = new vscode.Selection(inSecond, 3, inSecond, 3);
+    await followedSecond;
+    assert.equal(vscode.window.activeTextEditor?.document, second.document, 'the editor stays on the list just opened');
+    assert.equal(api.previewCount(), previews, 'follow-cursor selections preview nothing');
+    assert.ok(api.tree.allWeeks().every((w) => w.uri.toString() === second.document.uri.toString()));
+  });
+
   test('an edit refreshes the tree and the status bar, keeping item ids (and so expansion state)', async () => {
     const content = paperList([
       { dates: 'June 23 - June 29', rows: [row(1, 'Zeta One'), row(2, 'Zeta Two')] },
@@ -963,19 +999,31 @@ suite('Weekly routine', () => {
 });
 
 suite('Multi-file list', () => {
-  /** Skips (with the reason printed) until the multi-file server lands: then these run as they are. */
-  async function openMulti(context: Mocha.Context, name: string): Promise<{ editor: vscode.TextEditor; shown: ShownList }> {
+  /** Opens a file of a multi-file list and waits until the tree shows the whole list (its other files are read through the host, later). */
+  async function openMulti(name: string): Promise<{ editor: vscode.TextEditor; shown: ShownList }> {
     const editor = await open(name);
-    const shown = await api.refresh();
-    if (!shown || shown.list.files.length < 2) {
-      console.log('[multi-file] skipped: the server answers paperList/weeks with one file (multi-file lists not on this server yet)');
-      context.skip();
-    }
-    return { editor, shown: shown! };
+    const shown = await waitFor(
+      `the tree to show every file of ${name}'s list`,
+      () => {
+        const now = api.current();
+        return now?.document === editor.document && now.list.files.length >= 2 && now;
+      },
+      [api.onDidRefresh],
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}; shown: ${
+          api
+            .current()
+            ?.list.files.map((f) => f.uri)
+            .join(', ') ?? 'nothing'
+        }`,
+      );
+    });
+    return { editor, shown };
   }
 
   test('the tree shows weeks from every file, by year, and a click opens the right file', async function () {
-    const { shown } = await openMulti(this, 'multi/README.md');
+    const { shown } = await openMulti('multi/README.md');
     assert.deepEqual(
       yearsOf().map((y) => y.label),
       ['2026', '2025'],
@@ -990,7 +1038,7 @@ suite('Multi-file list', () => {
   });
 
   test('New Week writes the year file and the index in one undoable edit', async function () {
-    const { editor } = await openMulti(this, 'multi/years/2026.md');
+    const { editor } = await openMulti('multi/years/2026.md');
     const index = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'multi', 'README.md'));
     await vscode.commands.executeCommand('paperList.newWeek');
     await waitText(editor.document, 'the new week in 2026.md', (t) => t.includes('(January 12 - January 18) - 2026'));
@@ -1007,7 +1055,7 @@ suite('Multi-file list', () => {
     const index = (await read('README.md')).replace(/## 2026\n(?:- .*\n)*\n?/, '');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'README.md'), new TextEncoder().encode(index));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'years', '2025.md'), new TextEncoder().encode(await read('years/2025.md')));
-    await openMulti(this, 'multi-newyear/years/2025.md');
+    await openMulti('multi-newyear/years/2025.md');
     const said: string[] = [];
     const listening = api.onDidNotify((m) => said.push(m));
     await vscode.commands.executeCommand('paperList.newWeek');
@@ -1025,7 +1073,7 @@ suite('Multi-file list', () => {
   });
 
   test('a quick fix edits two files (heading date and its index entry)', async function () {
-    const { editor } = await openMulti(this, 'multi/years/2025.md');
+    const { editor } = await openMulti('multi/years/2025.md');
     const line = lineOf(editor.document, '## Top AI Papers of the Week (December 22');
     const heading = '## Top AI Papers of the Week (December 23 - December 28) - 2025';
     // The heading and its index entry both say December 23: the fix that starts the week on December 22 must
