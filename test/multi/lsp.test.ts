@@ -143,3 +143,50 @@ describe('a multi-file list asked about the moment its year file opens', () => {
     await opened;
   });
 });
+
+describe('a multi-file list in a virtual workspace (vscode-vfs), which only the editor can read', () => {
+  const root = 'vscode-vfs://github/curator/list/';
+  const files = new Map(['README.md', 'years/2026.md', 'years/2025.md'].map((path) => [root + path, readFileSync(join(multiFixture, path), 'utf8')]));
+  const asked: string[] = [];
+  let ours: LspClient;
+  let generic: LspClient;
+  before(async () => {
+    [ours, generic] = await Promise.all([LspClient.start(), LspClient.start()]);
+    // Our client answers the host requests with vscode.workspace.fs; this one with the files above.
+    ours.connection.onRequest('paperList/host/readFile', ({ uri }: { uri: string }) => {
+      asked.push(uri);
+      return files.get(uri) ?? null;
+    });
+    ours.connection.onRequest('paperList/host/stat', ({ uri }: { uri: string }) =>
+      files.has(uri) ? { isDirectory: false, size: files.get(uri)!.length } : null,
+    );
+    ours.connection.onRequest('paperList/host/readDirectory', () => []);
+  });
+  after(async () => {
+    await Promise.all([ours.stop(), generic.stop()]);
+  });
+
+  test('the Node server asks the client for the files it cannot read, and checks the whole list', async () => {
+    const year = `${root}years/2026.md`;
+    const diagnostics = await ours.open(year, files.get(year)!);
+    assert.ok(hasMissingWeek(diagnostics), 'the year file sees the index');
+    assert.ok(asked.includes(`${root}README.md`) && asked.includes(`${root}years/2025.md`), asked.join(', '));
+    const result = await ours.request<WeeksResult>('paperList/weeks', { textDocument: { uri: year } });
+    assert.deepEqual(
+      result.files.map((f) => f.uri),
+      [`${root}README.md`, year, `${root}years/2025.md`],
+    );
+  });
+
+  test('a client that does not answer them (any other LSP client) gets the file checked alone, without an error', async () => {
+    const year = `${root}years/2026.md`;
+    const diagnostics = await generic.open(year, files.get(year)!);
+    assert.ok(!hasMissingWeek(diagnostics));
+    assert.ok(!diagnostics.some((d) => /cannot read|unreadable/i.test(String(d.message))), diagnostics.map((d) => d.message).join('\n'));
+    const result = await generic.request<WeeksResult>('paperList/weeks', { textDocument: { uri: year } });
+    assert.deepEqual(
+      result.files.map((f) => f.uri),
+      [year],
+    );
+  });
+});
