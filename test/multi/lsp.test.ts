@@ -8,6 +8,9 @@ import { LspClient, fileUri } from '../support/lspClient';
 import { makeTempDir } from '../support/paths';
 import { copyList, multiFixture } from '../support/multiList';
 import type { WeeksResult } from '../../server/src/protocol';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../server/src/textEdits';
+import { runCli } from '../support/cli';
 
 const temp = makeTempDir('paper-list-multi-lsp-');
 const dir = copyList(multiFixture, join(temp.dir, 'list'));
@@ -141,6 +144,21 @@ describe('a multi-file list asked about the moment its year file opens', () => {
       ['index', 'weeks', 'weeks'],
     );
     await opened;
+  });
+
+  test('paperList/fixAll fixes every file as `check --fix` does, and says how many fixes in how many files', async () => {
+    const result = await client.request<{ changes: Record<string, TextEdit[]>; message?: string }>('paperList/fixAll', { textDocument: { uri: fresh2026 } });
+    const cliDir = copyList(multiFixture, join(fresh.dir, 'cli'));
+    await runCli(['check', '--fix'], { cwd: cliDir });
+    const changed = Object.entries(result.changes).filter(([, edits]) => edits.length > 0);
+    assert.ok(changed.length >= 2, 'the fixes reach the index and a year file');
+    for (const [uri, edits] of changed) {
+      const path = uri.slice(fileUri(freshDir).length + 1);
+      assert.equal(applyEdits(readFileSync(join(freshDir, path), 'utf8'), edits), readFileSync(join(cliDir, path), 'utf8'), path);
+    }
+    const [, fixes] = /^(\d+) fix(?:es)? applied in (\d+) files/.exec(result.message ?? '') ?? [];
+    assert.ok(Number(fixes) >= changed.length, result.message);
+    assert.match(result.message!, new RegExp(`applied in ${changed.length} files`));
   });
 });
 
