@@ -1,5 +1,5 @@
-// Answers the browser server's host requests (protocol.ts) with vscode.workspace.fs, which reads local, remote and
-// virtual (github.dev) workspaces alike. Registered on every platform: the Node server never asks, so it costs nothing there.
+// Answers the server's host requests (protocol.ts) with vscode.workspace.fs, which reads local, remote and virtual
+// (github.dev, GitHub Repositories) workspaces alike: every file in the browser, files outside `file:` on the desktop.
 import * as vscode from 'vscode';
 import { ResponseError, type BaseLanguageClient } from 'vscode-languageclient';
 import { HostReadDirectoryRequest, HostReadFileRequest, HostStatRequest } from '../../server/src/protocol';

@@ -89,9 +89,9 @@ export interface FixAllResult {
   readonly notes: readonly string[];
 }
 
-/** "3 fixes applied", then the notes: what Fix All tells the curator. */
-export function fixAllMessage(result: FixAllResult): string {
-  const head = `${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'} applied`;
+/** "3 fixes applied" (", in 2 files" for a multi-file list), then the notes: what Fix All tells the curator. */
+export function fixAllMessage(result: Pick<FixAllResult, 'fixesApplied' | 'notes'>, filesChanged = 1): string {
+  const head = `${result.fixesApplied} fix${result.fixesApplied === 1 ? '' : 'es'} applied${filesChanged > 1 ? ` in ${filesChanged} files` : ''}`;
   return result.notes.length > 0 ? `${head}. ${result.notes.join('. ')}.` : head;
 }
 

@@ -1,6 +1,6 @@
 // The core's only way out to files it does not hold in memory, injected by each platform, like
 // vscode-markdown-languageservice's IWorkspace. Node reads the disk (node/diskHost.ts); the browser asks the client,
-// which answers with vscode.workspace.fs (browser/clientHost.ts). URIs are strings (`file:///…`, `vscode-vfs://…`).
+// which answers with vscode.workspace.fs (clientHost.ts; the desktop server too, for virtual workspaces). URIs are strings (`file:///…`, `vscode-vfs://…`).
 
 export interface HostFileStat {
   readonly isDirectory: boolean;
@@ -33,4 +33,18 @@ export function resolveRelative(documentUri: string, relativePath: string): stri
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `local` for URIs of the schemes it reaches, `other` for the rest: the desktop's Node server reads the disk itself
+ * and asks the client about virtual workspaces (`vscode-vfs`), which only the editor can read.
+ */
+export function byScheme(local: Host & { readonly schemes: readonly string[] }, other: Host): Host {
+  const pick = (uri: string): Host => (local.schemes.includes(uri.slice(0, Math.max(0, uri.indexOf(':')))) ? local : other);
+  return {
+    stat: (uri) => pick(uri).stat(uri),
+    existsNow: (uri) => pick(uri).existsNow?.(uri),
+    readFile: (uri) => pick(uri).readFile(uri),
+    readDirectory: (uri) => pick(uri).readDirectory(uri),
+  };
 }

@@ -203,9 +203,10 @@ export namespace FixAllRequest {
   export const type = new RequestType<FixAllParams, EditResult, void>(method);
 }
 
-// The host requests: how the browser server (server/src/browser/clientHost.ts) reaches files it does not hold. The Web
-// Worker has no disk, so the client answers with vscode.workspace.fs, which also serves github.dev's virtual files.
-// The client answers them on every platform; the Node server reads the disk itself and never sends them.
+// The host requests: how the server (server/src/clientHost.ts) reaches files it does not hold and cannot read itself.
+// The browser's Web Worker has no disk; the Node server reads `file:` URIs itself but not virtual workspaces
+// (`vscode-vfs`). The client answers with vscode.workspace.fs, on every platform. A client that does not know these
+// requests answers MethodNotFound, which the server takes as "no such file".
 
 export interface HostUriParams {
   /** The file's URI as the server knows it (the client's `code2ProtocolConverter` form). */

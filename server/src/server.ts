@@ -179,12 +179,19 @@ export function startServer(connection: Connection, host: Host): void {
     return document;
   }
 
-  /** Fix-all's edits by file: every file of a multi-file list, else the document alone. */
-  function fixAllChanges(document: OpenDocument): { [uri: string]: TextEdit[] } {
+  /** Fix-all's edits by file (every file of a multi-file list, else the document alone) and what to tell the curator. */
+  function fixAllChanges(document: OpenDocument): { changes: { [uri: string]: TextEdit[] }; message?: string } {
     const indexUri = service.indexOf(document.uri);
     const inList = indexUri === undefined ? undefined : service.fixAllInList(indexUri);
-    if (inList) return Object.fromEntries(inList.edits);
-    return { [document.uri]: service.fixAll(document).edits };
+    let result: { fixesApplied: number; notes: readonly string[] };
+    let changes: { [uri: string]: TextEdit[] };
+    if (inList) [result, changes] = [inList, Object.fromEntries(inList.edits)];
+    else {
+      const single = service.fixAll(document);
+      [result, changes] = [single, { [document.uri]: single.edits }];
+    }
+    const files = Object.values(changes).filter((edits) => edits.length > 0).length;
+    return { changes, ...(files > 0 ? { message: fixAllMessage(result, files) } : {}) };
   }
 
   /** Like documentOf, but answers "nothing" for documents that are unknown or not paper lists. */
@@ -197,7 +204,7 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onCodeAction((params) => {
     const open = listOf(params.textDocument);
-    return open ? codeActions(open.state, params, () => fixAllChanges(open.document)) : [];
+    return open ? codeActions(open.state, params, () => fixAllChanges(open.document).changes) : [];
   });
   connection.onCompletion((params) => {
     const open = listOf(params.textDocument);
@@ -286,12 +293,8 @@ export function startServer(connection: Connection, host: Host): void {
     const document = documentOf(params?.textDocument);
     const state = service.stateOf(document);
     if (!state.isPaperList) return { edits: [] };
-    if (state.inList) {
-      const changes = fixAllChanges(document);
-      return { edits: changes[document.uri] ?? [], changes };
-    }
-    const result = service.fixAll(document);
-    return { edits: result.edits, ...(result.edits.length > 0 ? { message: fixAllMessage(result) } : {}) };
+    const { changes, message } = fixAllChanges(document);
+    return { edits: changes[document.uri] ?? [], ...(state.inList ? { changes } : {}), ...(message ? { message } : {}) };
   });
 
   connection.listen();

@@ -8,6 +8,9 @@ import { LspClient, fileUri } from '../support/lspClient';
 import { makeTempDir } from '../support/paths';
 import { copyList, multiFixture } from '../support/multiList';
 import type { WeeksResult } from '../../server/src/protocol';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../server/src/textEdits';
+import { runCli } from '../support/cli';
 
 const temp = makeTempDir('paper-list-multi-lsp-');
 const dir = copyList(multiFixture, join(temp.dir, 'list'));
@@ -141,5 +144,67 @@ describe('a multi-file list asked about the moment its year file opens', () => {
       ['index', 'weeks', 'weeks'],
     );
     await opened;
+  });
+
+  test('paperList/fixAll fixes every file as `check --fix` does, and says how many fixes in how many files', async () => {
+    const result = await client.request<{ changes: Record<string, TextEdit[]>; message?: string }>('paperList/fixAll', { textDocument: { uri: fresh2026 } });
+    const cliDir = copyList(multiFixture, join(fresh.dir, 'cli'));
+    await runCli(['check', '--fix'], { cwd: cliDir });
+    const changed = Object.entries(result.changes).filter(([, edits]) => edits.length > 0);
+    assert.ok(changed.length >= 2, 'the fixes reach the index and a year file');
+    for (const [uri, edits] of changed) {
+      const path = uri.slice(fileUri(freshDir).length + 1);
+      assert.equal(applyEdits(readFileSync(join(freshDir, path), 'utf8'), edits), readFileSync(join(cliDir, path), 'utf8'), path);
+    }
+    const [, fixes] = /^(\d+) fix(?:es)? applied in (\d+) files/.exec(result.message ?? '') ?? [];
+    assert.ok(Number(fixes) >= changed.length, result.message);
+    assert.match(result.message!, new RegExp(`applied in ${changed.length} files`));
+  });
+});
+
+describe('a multi-file list in a virtual workspace (vscode-vfs), which only the editor can read', () => {
+  const root = 'vscode-vfs://github/curator/list/';
+  const files = new Map(['README.md', 'years/2026.md', 'years/2025.md'].map((path) => [root + path, readFileSync(join(multiFixture, path), 'utf8')]));
+  const asked: string[] = [];
+  let ours: LspClient;
+  let generic: LspClient;
+  before(async () => {
+    [ours, generic] = await Promise.all([LspClient.start(), LspClient.start()]);
+    // Our client answers the host requests with vscode.workspace.fs; this one with the files above.
+    ours.connection.onRequest('paperList/host/readFile', ({ uri }: { uri: string }) => {
+      asked.push(uri);
+      return files.get(uri) ?? null;
+    });
+    ours.connection.onRequest('paperList/host/stat', ({ uri }: { uri: string }) =>
+      files.has(uri) ? { isDirectory: false, size: files.get(uri)!.length } : null,
+    );
+    ours.connection.onRequest('paperList/host/readDirectory', () => []);
+  });
+  after(async () => {
+    await Promise.all([ours.stop(), generic.stop()]);
+  });
+
+  test('the Node server asks the client for the files it cannot read, and checks the whole list', async () => {
+    const year = `${root}years/2026.md`;
+    const diagnostics = await ours.open(year, files.get(year)!);
+    assert.ok(hasMissingWeek(diagnostics), 'the year file sees the index');
+    assert.ok(asked.includes(`${root}README.md`) && asked.includes(`${root}years/2025.md`), asked.join(', '));
+    const result = await ours.request<WeeksResult>('paperList/weeks', { textDocument: { uri: year } });
+    assert.deepEqual(
+      result.files.map((f) => f.uri),
+      [`${root}README.md`, year, `${root}years/2025.md`],
+    );
+  });
+
+  test('a client that does not answer them (any other LSP client) gets the file checked alone, without an error', async () => {
+    const year = `${root}years/2026.md`;
+    const diagnostics = await generic.open(year, files.get(year)!);
+    assert.ok(!hasMissingWeek(diagnostics));
+    assert.ok(!diagnostics.some((d) => /cannot read|unreadable/i.test(String(d.message))), diagnostics.map((d) => d.message).join('\n'));
+    const result = await generic.request<WeeksResult>('paperList/weeks', { textDocument: { uri: year } });
+    assert.deepEqual(
+      result.files.map((f) => f.uri),
+      [year],
+    );
   });
 });

@@ -11,7 +11,7 @@ import { completions } from '../../server/src/features/completions';
 import { workspaceSymbols } from '../../server/src/features/symbols';
 import { fixAll, fixAllMessage } from '../../server/src/fixAll';
 import { applyEdits } from '../../server/src/textEdits';
-import { HEADER, doc, lineOf, row, rows, run, rulesOf, settings, week } from './helpers';
+import { HEADER, doc, lineOf, paperUrl, row, rows, run, rulesOf, settings, week } from './helpers';
 
 const model = (text: string) => buildModel(text, new WeekCache());
 
@@ -51,6 +51,28 @@ test('New Week on an untouched template moves there and says so, adding nothing'
   assert.equal(again.selection.line, lineOf(added, '| 1)  |'));
   assert.equal(again.selection.character, '| 1) '.length);
   assert.match(again.message!, /^Week Jun 30 - Jul 6 is still an untouched template \(10 rows to fill in\)/);
+});
+
+test("New Week writes rows in the list's own shape: its marker style, its columns, its link labels", () => {
+  // Another curator's list: `(N)` markers, a date column, Paper and Code links.
+  const shaped = (n: number, title: string) =>
+    `| (${n}) **${title}** - a summary of ${title}. | July 3, 2024 | [Paper](${paperUrl()}), [Code](https://github.com/lab/${title}) |`;
+  const header = '| Paper | Date | Links |\n| --- | --- | --- |';
+  const section = (dates: string, titles: string[]) =>
+    [`## Top ML Papers of the Week (${dates}) - 2024`, '', header, ...titles.map((t, i) => shaped(i + 1, t)), ''].join('\n');
+  const text = doc(section('Jul 8 - Jul 14', ['Alpha', 'Beta', 'Gamma']), section('Jul 1 - Jul 7', ['Delta', 'Epsilon', 'Zeta']));
+  const result = newWeekEdits(model(text))!;
+  const added = applyEdits(text, result.edits);
+  const firstRow = added.split('\n')[result.selection.line];
+  assert.equal(firstRow, '| (1)  | | [Paper](), [Code]() |');
+  assert.equal(firstRow.slice(0, result.selection.character), '| (1) ', 'the cursor goes after the marker');
+  assert.ok(added.split('\n').includes('| (10)  | | [Paper](), [Code]() |'), 'ten rows, numbered in the same style');
+  // The template is "in progress" and nothing else: no row-number, table-row or placeholder problem of its own.
+  assert.deepEqual(run(text), []);
+  assert.deepEqual(
+    run(added).map((p) => p.rule),
+    ['unfinished-week'],
+  );
 });
 
 function labelItems(text: string, line: number, character: number) {

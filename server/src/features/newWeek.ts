@@ -3,6 +3,8 @@ import type { Position, TextEdit } from 'vscode-languageserver-protocol';
 import { formatRange, fromDayNumber, dayNumber, type DateStyle } from '../model/dates';
 import { githubSlug } from '../model/urls';
 import { isTemplateRow, weekLabel, type PaperList } from '../model/model';
+import { renderMarker, weekMarkerStyle } from '../model/numbering';
+import type { PaperRow } from '../model/parseWeek';
 import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 import type { ListModel } from '../list/listModel';
 import { relativePathOf } from '../list/listFiles';
@@ -66,7 +68,7 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   if (!next) return undefined;
   const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
   const newest = list.weeks[0];
-  const section = [...sectionLines(list, next.heading), ''];
+  const section = sectionLines(list, next.heading);
   const edits: TextEdit[] = [];
   let insertLine: number;
   let shift = 0;
@@ -82,7 +84,10 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   }
   if (newest) {
     insertLine = newest.headingLine;
-    edits.push({ range: { start: { line: insertLine, character: 0 }, end: { line: insertLine, character: 0 } }, newText: section.join(eol) + eol });
+    edits.push({
+      range: { start: { line: insertLine, character: 0 }, end: { line: insertLine, character: 0 } },
+      newText: [...section.lines, ''].join(eol) + eol,
+    });
   } else {
     const last = list.lines.lineCount - 1;
     const lastText = list.lines.line(last);
@@ -90,12 +95,12 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
     const lead = lastText === '' ? '' : eol + eol;
     edits.push({
       range: { start: { line: last, character: lastText.length }, end: { line: last, character: lastText.length } },
-      newText: lead + section.join(eol),
+      newText: lead + [...section.lines, ''].join(eol),
     });
     if (lastText !== '') insertLine = last + 2;
   }
-  // Cursor after "1) " in the first row: heading, header, delimiter, then the row.
-  return { edits, selection: { line: insertLine + shift + 3, character: '| 1) '.length } };
+  // The cursor after the first row's marker: heading, header, delimiter, then the row.
+  return { edits, selection: { line: insertLine + shift + 3, character: section.cursor } };
 }
 
 export interface ListNewWeekEdit {
@@ -131,8 +136,8 @@ export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
   const section = sectionLines(newestFile.list, next.heading);
   if (newestFile.year === undefined || nextYear === newestFile.year) {
     const at = newestFile.list.weeks[0].headingLine;
-    changes[targetUri] = [insertAt(at, [...section, '', ...(separated ? ['---', ''] : [])].join(fileEol) + fileEol)];
-    selection = { line: at + 3, character: '| 1) '.length };
+    changes[targetUri] = [insertAt(at, [...section.lines, '', ...(separated ? ['---', ''] : [])].join(fileEol) + fileEol)];
+    selection = { line: at + 3, character: section.cursor };
   } else {
     const name = newestFile.uri.slice(newestFile.uri.lastIndexOf('/') + 1).replace(String(newestFile.year), String(nextYear));
     targetUri = newestFile.uri.slice(0, newestFile.uri.lastIndexOf('/') + 1) + (name.includes(String(nextYear)) ? name : `${nextYear}.md`);
@@ -143,8 +148,8 @@ export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
       header.push(newestFile.list.lines.line(line).split(String(newestFile.year)).join(String(nextYear)));
     while (header.length > 0 && header[header.length - 1].trim() === '') header.pop();
     const lead = header.length > 0 ? [...header, ''] : [];
-    changes[targetUri] = [insertAt(0, 0, [...lead, ...section, ''].join(fileEol))];
-    selection = { line: lead.length + 3, character: '| 1) '.length };
+    changes[targetUri] = [insertAt(0, 0, [...lead, ...section.lines, ''].join(fileEol))];
+    selection = { line: lead.length + 3, character: section.cursor };
   }
   // The index entry: first in its year's group, or a new group above the newest one.
   const model0 = model.entries.find((r) => r.target?.uri === newestFile.uri) ?? model.entries[0];
@@ -197,15 +202,42 @@ function separatedByRule(list: PaperList): boolean {
   return false;
 }
 
-function sectionLines(list: PaperList, heading: string): string[] {
+interface Section {
+  readonly lines: string[];
+  /** Where the cursor goes in the first row (its line is the section's fourth: heading, header, delimiter, row). */
+  readonly cursor: number;
+}
+
+/**
+ * The new week's heading, the newest week's table header, and row templates shaped like its rows: the list's marker
+ * style, its column count and the link labels its rows carry, so the template itself raises no row-number or
+ * table-row problem on a list with its own conventions.
+ */
+function sectionLines(list: PaperList, heading: string): Section {
   const newest = list.weeks[0];
   const level = newest ? '#'.repeat(newest.level) : '##';
   const table = newest?.tables[0];
   const header = table
     ? [list.lines.line(table.headerLine), list.lines.line(table.headerLine + 1)]
     : ['| **Paper**  | **Links** |', '| ------------- | ------------- |'];
-  const rows = Array.from({ length: ROWS }, (_, i) => `| ${i + 1})  | [Paper](), [Tweet]() |`);
-  return [`${level} ${heading}`, ...header, ...rows];
+  const style = newest ? weekMarkerStyle(newest.rows, list.markerStyle) : list.markerStyle;
+  const middle = ' |'.repeat(Math.max(0, (table?.headerCells ?? 2) - 2));
+  const links = usualLabels(newest?.rows ?? [])
+    .map((label) => `[${label}]()`)
+    .join(', ');
+  const rows = Array.from({ length: ROWS }, (_, i) => `| ${renderMarker(style, i + 1)}  |${middle} ${links} |`);
+  return { lines: [`${level} ${heading}`, ...header, ...rows], cursor: `| ${renderMarker(style, 1)} `.length };
+}
+
+/** The link labels most of the rows carry, in their order (`Paper`, `Tweet` when no row has links). */
+function usualLabels(rows: readonly PaperRow[]): string[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const labels = row.links.filter((l) => !l.isImage && l.label.trim() !== '').map((l) => l.label.trim());
+    if (labels.length > 0) counts.set(labels.join('\n'), (counts.get(labels.join('\n')) ?? 0) + 1);
+  }
+  const usual = [...counts].reduce<[string, number] | undefined>((best, entry) => (!best || entry[1] > best[1] ? entry : best), undefined);
+  return usual ? usual[0].split('\n') : ['Paper', 'Tweet'];
 }
 
 function insertAt(line: number, character: number, newText?: string): TextEdit;

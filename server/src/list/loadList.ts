@@ -143,6 +143,8 @@ export interface ListFixResult {
   readonly edits: ReadonlyMap<string, TextEdit[]>;
   readonly fixesApplied: number;
   readonly passes: number;
+  /** The applied fixes' notes (see Fix.note), in order. */
+  readonly notes: readonly string[];
 }
 
 /** Fix-all over every file of a list: safe fixes that overlap nowhere (in any file they touch), re-analysed until none is left. */
@@ -157,6 +159,7 @@ export function fixAllList(
   const caches = new Map(layout.members.map((m) => [m.uri, base.find((b) => b.uri === m.uri)?.cache ?? new WeekCache()]));
   let fixesApplied = 0;
   let passes = 0;
+  const notes: string[] = [];
   let model: ListModel | undefined;
   while (passes < maxPasses) {
     const sources = new Map<string, FileSource>(
@@ -179,11 +182,12 @@ export function fixAllList(
     fixesApplied += chosen.length;
     const byUri = new Map<string, TextEdit[]>();
     for (const { uri, fix } of chosen) {
+      if (fix.note) notes.push(fix.note);
       byUri.set(uri, [...(byUri.get(uri) ?? []), ...fix.edits]);
       for (const other of fix.otherFiles ?? []) byUri.set(other.uri, [...(byUri.get(other.uri) ?? []), ...other.edits]);
     }
     for (const [uri, edits] of byUri) if (current.has(uri) && edits.length > 0) current.set(uri, applyEdits(current.get(uri)!, edits));
   }
   const changed = new Map([...current].filter(([uri, text]) => texts.get(uri) !== text));
-  return { texts: changed, edits: new Map([...changed].map(([uri, text]) => [uri, diffEdits(texts.get(uri)!, text)])), fixesApplied, passes };
+  return { texts: changed, edits: new Map([...changed].map(([uri, text]) => [uri, diffEdits(texts.get(uri)!, text)])), fixesApplied, passes, notes };
 }

@@ -12,7 +12,7 @@ function pathOf(uri: string): string | undefined {
   }
 }
 
-export const diskHost: Host & { existsNow(uri: string): boolean } = {
+export const diskHost: Host & { readonly schemes: readonly string[]; existsNow(uri: string): boolean } = {
   schemes: ['file'],
   existsNow(uri) {
     const path = pathOf(uri);
