@@ -5,7 +5,7 @@ import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
 import { toRange } from '../model/ranges';
 import { checkTocAcrossFiles } from './tocAcrossFiles';
-import { anchorsOfWeeks, hasBrackets, sameDates, spacedAnchor } from './tocWeeks';
+import { anchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
 
 const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
 
@@ -254,13 +254,4 @@ function insertEntries(
 function eolOf(list: PaperList, line: number): string | undefined {
   if (line + 1 >= list.lines.lineCount) return undefined;
   return list.lines.lineBreak(line);
-}
-
-function unbalanced(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return true;
-  }
-  return depth !== 0;
 }

@@ -35,3 +35,13 @@ export function anchorsOfWeeks(list: PaperList): Map<Week, string> {
 export function hasBrackets(text: string): boolean {
   return text.includes('[') || text.includes(']');
 }
+
+/** Whether the entry text's parentheses do not pair up (`(June 2 - June 8`, `June 2 - June 8))`). */
+export function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return true;
+  }
+  return depth !== 0;
+}
