@@ -1,6 +1,6 @@
 // Publishes diagnostics: coalesces the documents that changed during one turn of the event loop and analyses each
 // once, at its newest version; skips a document whose version and diagnostics are what was last sent. setTimeout is what every platform (Node, Web Worker) has.
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { DocumentStore } from './documents';
 import type { PaperListService } from './service';
 import { diagnosticsOf } from './features/diagnostics';
@@ -8,7 +8,7 @@ import { diagnosticsOf } from './features/diagnostics';
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   /** What was last sent per document, to skip re-sending the same diagnostics for the same version. */
-  private readonly lastSent = new Map<string, { readonly version: number; readonly json: string }>();
+  private readonly lastSent = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
   private scheduled = false;
 
   constructor(
@@ -55,11 +55,11 @@ export class DiagnosticsPublisher {
     const diagnostics = diagnosticsOf(this.service.stateOf(document));
     // A document re-checked without an edit (a file it links to appeared, settings that change nothing it shows)
     // is re-published only when its diagnostics changed; a new version always is, so the client sees it checked.
-    const json = JSON.stringify(diagnostics);
+    // Compared only for the same version: a new version is sent anyway, and stringifying costs as much as an edit's analysis.
     const last = this.lastSent.get(uri);
     const version = open ? document.version : -1 - document.version;
-    if (last && last.version === version && last.json === json) return;
-    this.lastSent.set(uri, { version, json });
+    if (last && last.version === version && (last.diagnostics === diagnostics || JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics))) return;
+    this.lastSent.set(uri, { version, diagnostics });
     void this.connection.sendDiagnostics({ uri, ...(open ? { version: document.version } : {}), diagnostics });
   }
 }

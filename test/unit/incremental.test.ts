@@ -7,7 +7,12 @@ import { resolve } from 'node:path';
 import { analyze, type Analysis } from '../../server/src/analysis';
 import { WeekCache } from '../../server/src/model/cache';
 import { LineIndex, splitLines } from '../../server/src/model/text';
-import { DocumentStore } from '../../server/src/documents';
+import { DocumentStore, OpenDocument } from '../../server/src/documents';
+import { resolveRelative, type Host } from '../../server/src/host';
+import { analyzeMembers, type FileSource, type ListLayout } from '../../server/src/list/loadList';
+import type { ListAnalysis } from '../../server/src/list/listAnalysis';
+import type { ListRowRef } from '../../server/src/list/listModel';
+import { githubSlug } from '../../server/src/model/urls';
 import { diskHost } from '../../server/src/node/diskHost';
 import { PaperListService } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
@@ -198,3 +203,149 @@ test('an edit re-parses only the section it touches, and moving sections are not
   assert.equal(cache.parses, 21);
   assert.equal(snapshot(after), snapshot(analyze(index.text, DEFAULT_SETTINGS)));
 });
+
+// A multi-file list edited anywhere: the service's list analysis (per-file caches, the list model updated in place)
+// must equal a fresh analysis of the same files with the same layout, after each edit and after the index's edits are
+// followed by finding the list again (as the server does).
+
+const listRoot = 'file:///list/';
+
+/** A Host over files in memory. */
+function memoryHost(files: ReadonlyMap<string, OpenDocument>): Host {
+  return {
+    schemes: ['file'],
+    stat: async (uri) => (files.has(uri) ? { isDirectory: false, size: files.get(uri)!.text.length } : undefined),
+    existsNow: (uri) => files.has(uri),
+    readFile: async (uri) => files.get(uri)?.text,
+    readDirectory: async () => [],
+  };
+}
+
+/** Everything the list rules and features read of a list model, comparable. */
+function listSnapshot(analysis: ListAnalysis): string {
+  const refs = (groups: Iterable<readonly ListRowRef[]>) => [...groups].map((g) => g.map((r) => `${r.file.uri}:${r.row.line}`).join(' ')).sort();
+  const { model } = analysis;
+  return JSON.stringify({
+    problems: [...analysis.problems].sort(byKey),
+    files: model.files.map((f) => ({ uri: f.uri, role: f.role, year: f.year, model: snapshot({ text: '', list: f.list, problems: [] }) })),
+    weeks: model.weeks.map((w) => `${w.file.uri}:${w.week.headingLine}`),
+    entries: model.entries.map((e) => ({ line: e.entry.line, target: e.target, file: e.file?.uri, week: e.week?.headingLine })),
+    titles: refs(model.repeatedTitleRefs()),
+    papers: refs(model.repeatedPaperRefs()),
+  });
+}
+
+/** A fresh analysis of the files' current texts with the layout the service holds. */
+function freshListAnalysis(layout: ListLayout, files: ReadonlyMap<string, OpenDocument>): ListAnalysis {
+  const sources = new Map<string, FileSource>();
+  for (const member of layout.members) {
+    const document = files.get(member.uri);
+    if (!document) continue;
+    sources.set(member.uri, {
+      uri: member.uri,
+      source: document.text,
+      cache: new WeekCache(),
+      fileExists: (relativePath) => {
+        const uri = resolveRelative(member.uri, relativePath);
+        return uri !== undefined && files.has(uri);
+      },
+    });
+  }
+  return analyzeMembers(layout, sources, DEFAULT_SETTINGS);
+}
+
+/** Edits of the index: an entry removed, an entry copied elsewhere, a new entry for a week of a year file. */
+function indexEdit(lines: readonly string[], files: ReadonlyMap<string, OpenDocument>, indexUri: string, random: () => number): Change | undefined {
+  const entries = landmarks(lines).toc;
+  const at = (line: number, character = 0) => ({ line, character });
+  const kind = Math.floor(random() * 3);
+  if (entries.length === 0) return undefined;
+  const entry = entries[Math.floor(random() * entries.length)];
+  if (kind === 0) return { range: { start: at(entry), end: at(entry + 1) }, text: '' };
+  if (kind === 1)
+    return {
+      range: { start: at(entries[Math.floor(random() * entries.length)]), end: at(entries[Math.floor(random() * entries.length)]) },
+      text: lines[entry] + '\n',
+    };
+  const years = [...files.keys()].filter((uri) => uri !== indexUri);
+  const year = years[Math.floor(random() * years.length)];
+  const headings = landmarks(files.get(year)!.text.split('\n')).headings;
+  if (headings.length === 0) return undefined;
+  const heading = files
+    .get(year)!
+    .lines.line(headings[Math.floor(random() * headings.length)])
+    .replace(/^#+\s*/, '');
+  return { range: { start: at(entry), end: at(entry) }, text: `- [${heading}](${year.slice(listRoot.length)}#${githubSlug(heading)})\n` };
+}
+
+async function runList(name: string, texts: ReadonlyMap<string, string>, edits: number, seed: number, compareEvery: number): Promise<void> {
+  const files = new Map([...texts].map(([path, text]) => [listRoot + path, new OpenDocument(listRoot + path, 'markdown', 1, text)]));
+  const indexUri = listRoot + 'README.md';
+  const service = new PaperListService(memoryHost(files));
+  service.workspaceFolders = [listRoot];
+  service.openDocument = (uri) => files.get(uri);
+  await service.discover(indexUri);
+  const random = rng(seed);
+  const uris = [...files.keys()];
+  for (let i = 0; i < edits; i++) {
+    const uri = uris[Math.floor(random() * uris.length)];
+    const document = files.get(uri)!;
+    const current = () => document.text.split('\n');
+    const choice = random();
+    const changes: Change[] = [];
+    const apply = (change: Change | undefined, target = document) => {
+      if (!change) return;
+      target.update([change], target.version + 1);
+      if (target === document) changes.push(change);
+    };
+    if (uri === indexUri && choice < 0.5) apply(indexEdit(current(), files, indexUri, random));
+    else if (choice < 0.15) {
+      // A row cut from this file and pasted into another week of another file.
+      const rows = landmarks(current()).rows;
+      const other = files.get(uris[Math.floor(random() * uris.length)])!;
+      const otherRows = landmarks(other.text.split('\n')).rows;
+      if (rows.length > 0 && otherRows.length > 0 && other !== document) {
+        const row = rows[Math.floor(random() * rows.length)];
+        const moved = document.lines.line(row);
+        apply({ range: { start: { line: row, character: 0 }, end: { line: row + 1, character: 0 } }, text: '' });
+        const into = otherRows[Math.floor(random() * otherRows.length)];
+        apply({ range: { start: { line: into, character: 0 }, end: { line: into, character: 0 } }, text: moved + '\n' }, other);
+      }
+    } else if (choice < 0.4) for (const step of structuralEdit(random)) apply(step(current()));
+    else apply(random() < 0.6 ? randomEdit(current(), landmarks(current()), random, i) : rawEdit(document.text, random));
+    const state = service.listStateOf(indexUri);
+    assert.ok(state, `${name}: the list is held after edit ${i}`);
+    if (i % compareEvery === compareEvery - 1 || i === edits - 1)
+      assert.equal(
+        listSnapshot(state.analysis),
+        listSnapshot(freshListAnalysis(state.layout, files)),
+        `${name}: list analysis differs from a fresh one after edit ${i} in ${uri}`,
+      );
+    if (uri === indexUri) {
+      // The server finds the list again after an edit of the index; the per-file caches carry over.
+      await service.discover(indexUri);
+      const found = service.listStateOf(indexUri);
+      if (found)
+        assert.equal(listSnapshot(found.analysis), listSnapshot(freshListAnalysis(found.layout, files)), `${name}: after finding the list again, edit ${i}`);
+      else return;
+    }
+  }
+}
+
+const readList = (folder: string, paths: readonly string[]) => new Map(paths.map((p) => [p, readFileSync(resolve(folder, p), 'utf8')]));
+
+test('incremental = fresh analysis over seeded random edits in any file of a multi-file list (rows moved across weeks and files, weeks added and removed, index entries changed)', async () => {
+  const texts = readList(resolve(root, 'test/fixtures/multi'), ['README.md', 'years/2025.md', 'years/2026.md']);
+  for (const seed of [1, 2, 3, 4]) await runList(`multi-fixture-${seed}`, texts, 120, seed, 1);
+});
+
+const multiCorpus = resolve(root, '../shared/corpus/aipotw-2026-06');
+
+test(
+  "incremental = fresh analysis over seeded random edits in any file of today's multi-file list",
+  { skip: !existsSync(multiCorpus) && `corpus absent (${multiCorpus}): nothing to edit` },
+  async () => {
+    const texts = readList(multiCorpus, ['README.md', 'years/2023.md', 'years/2024.md', 'years/2025.md', 'years/2026.md']);
+    await runList('multi-corpus', texts, 60, 6, 6);
+  },
+);

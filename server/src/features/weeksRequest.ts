@@ -21,8 +21,28 @@ interface FileWeeks {
   readonly outside: ProblemInfo[];
 }
 
+/** The full answer per document state (one per version): the tree asks again on every refresh and focus. */
+const answers = new WeakMap<DocumentState, WeeksResult>();
+
 export function weeksOf(state: DocumentState, knownRevision?: string): WeeksResult {
   if (!state.isPaperList) return { isPaperList: false, version: state.version, revision: '', files: [], weeks: [], paperCount: 0, problemCount: 0 };
+  let answer = answers.get(state);
+  if (!answer) answers.set(state, (answer = buildWeeks(state)));
+  if (answer.revision === knownRevision)
+    return {
+      isPaperList: true,
+      version: state.version,
+      revision: answer.revision,
+      unchanged: true,
+      files: [],
+      weeks: [],
+      paperCount: answer.paperCount,
+      problemCount: answer.problemCount,
+    };
+  return answer;
+}
+
+function buildWeeks(state: DocumentState): WeeksResult {
   const files: ListFileInfo[] = [];
   const weeks: WeekInfo[] = [];
   const outside: ProblemInfo[] = [];
@@ -53,8 +73,6 @@ export function weeksOf(state: DocumentState, knownRevision?: string): WeeksResu
   };
   // Range ends are left out: typing in a row moves its end column, which nothing the tree shows or does depends on.
   const revision = hash(JSON.stringify(result, (key, value: unknown) => (key === 'end' ? (value as { line: number }).line : value)));
-  if (revision === knownRevision)
-    return { isPaperList: true, version: state.version, revision, unchanged: true, files: [], weeks: [], paperCount: result.paperCount, problemCount };
   return { ...result, version: state.version, revision };
 }
 

@@ -4,6 +4,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { analyze, cappedSeverity, type Analysis, type AnalysisEnv, type Finding } from '../analysis';
 import type { LineIndex } from '../model/text';
+import type { PaperList } from '../model/model';
 import { parseWeekDates } from '../model/dates';
 import { githubSlug } from '../model/urls';
 import { tocEntryText, tocStyleOf } from '../model/toc';
@@ -83,8 +84,9 @@ export function analyzeList(
  * weeks (anchor, and text in the entry's style); undefined when the new anchor would be ambiguous (a link would break).
  */
 function followHeadingRenames(model: ListModel, file: ListFile, fix: Fix): Fix | undefined {
+  const headings = headingLinesOf(file.list);
+  if (!fix.edits.some((e) => e.range.start.line === e.range.end.line && headings.has(e.range.start.line))) return fix;
   const weeks = file.list.weeks.filter((w) => fix.edits.some((e) => e.range.start.line === w.headingLine && e.range.end.line === w.headingLine));
-  if (weeks.length === 0) return fix;
   const indexEdits: TextEdit[] = [];
   for (const week of weeks) {
     const lineText = file.list.lines.line(week.headingLine);
@@ -113,6 +115,15 @@ function followHeadingRenames(model: ListModel, file: ListFile, fix: Fix): Fix |
   for (const other of fix.otherFiles ?? []) byUri.set(other.uri, [...other.edits]);
   byUri.set(model.indexUri, [...(byUri.get(model.indexUri) ?? []), ...indexEdits]);
   return fixAcrossFiles(fix.title, file.uri, byUri);
+}
+
+const headingLines = new WeakMap<PaperList, ReadonlySet<number>>();
+
+/** The lines of the list's week headings, found once per file model: most fixes touch none, and are then let through at once. */
+function headingLinesOf(list: PaperList): ReadonlySet<number> {
+  let lines = headingLines.get(list);
+  if (!lines) headingLines.set(list, (lines = new Set(list.weeks.map((w) => w.headingLine))));
+  return lines;
 }
 
 function sameDays(a: { start: { month: number; day: number }; end: { month: number; day: number } }, b: typeof a): boolean {

@@ -43,9 +43,12 @@ export interface ResolvedEntry {
 
 type KeyIndex = Map<string, ListRowRef[]>;
 
+/** The model's own object for a file: one per URI while its role and year hold, given each new version's model. */
+type HeldFile = { -readonly [K in keyof ListFile]: ListFile[K] };
+
 export class ListModel {
-  private filesByUri = new Map<string, ListFile>();
-  private ordered: ListFile[] = [];
+  private filesByUri = new Map<string, HeldFile>();
+  private ordered: HeldFile[] = [];
   private weekList: ListWeek[] = [];
   private entryList: ResolvedEntry[] = [];
   private readonly titleIndex: KeyIndex = new Map();
@@ -53,6 +56,8 @@ export class ListModel {
   /** Keys held by two or more rows: the duplicate rules read only these. */
   private readonly repeatedTitles = new Set<string>();
   private readonly repeatedPapers = new Set<string>();
+  /** Each index entry's target resolved, by the target's text. */
+  private targets = new Map<string, EntryTarget | undefined>();
 
   constructor(
     readonly indexUri: string,
@@ -106,10 +111,20 @@ export class ListModel {
   update(files: readonly ListFile[]): void {
     for (const file of files) {
       const before = this.filesByUri.get(file.uri);
-      if (before === file || (before && before.list === file.list && before.year === file.year && before.role === file.role)) continue;
+      if (before && before.list === file.list && before.year === file.year && before.role === file.role) continue;
+      if (before && before.year === file.year && before.role === file.role) {
+        // The same file, a new version: its object stays (refs and rules hold it) and takes the new model; only the
+        // keys whose rows changed are redone (a file model shares the ref lists of its unchanged keys with the previous one).
+        const previous = before.list;
+        before.list = file.list;
+        this.change(this.titleIndex, this.repeatedTitles, before, previous.titles, file.list.titles);
+        this.change(this.paperIndex, this.repeatedPapers, before, previous.papers, file.list.papers);
+        continue;
+      }
       if (before) this.contribute(before, -1);
-      this.filesByUri.set(file.uri, file);
-      this.contribute(file, +1);
+      const held: HeldFile = { ...file };
+      this.filesByUri.set(file.uri, held);
+      this.contribute(held, +1);
     }
     this.ordered = [...this.filesByUri.values()].sort(
       (a, b) =>
@@ -123,16 +138,19 @@ export class ListModel {
 
   private resolveEntries(): ResolvedEntry[] {
     const index = this.index;
-    const weekByLine = new Map<ListFile, Map<number, Week>>();
-    return index.list.toc.map((entry) => {
-      const target = entryTarget(this.indexUri, entry.target);
+    // Targets resolved by the previous update are reused: parsing an entry's URL costs more than the rest of resolving it.
+    const targets = new Map<string, EntryTarget | undefined>();
+    const resolved = index.list.toc.map((entry) => {
+      let target = this.targets.get(entry.target);
+      if (target === undefined && !this.targets.has(entry.target)) target = entryTarget(this.indexUri, entry.target);
+      targets.set(entry.target, target);
       const file = target && this.filesByUri.get(target.uri);
       if (!file || !target?.anchor) return { entry, target, file };
       const line = file.list.anchors.get(target.anchor.toLowerCase());
-      let byLine = weekByLine.get(file);
-      if (!byLine) weekByLine.set(file, (byLine = new Map(file.list.weeks.map((w) => [w.headingLine, w]))));
-      return { entry, target, file, week: line === undefined ? undefined : byLine.get(line) };
+      return { entry, target, file, week: line === undefined ? undefined : weekAtHeading(file.list, line) };
     });
+    this.targets = targets;
+    return resolved;
   }
 
   private contribute(file: ListFile, sign: 1 | -1): void {
@@ -141,21 +159,48 @@ export class ListModel {
   }
 
   private apply(index: KeyIndex, repeated: Set<string>, file: ListFile, keys: ReadonlyMap<string, readonly RowRef[]>, sign: 1 | -1): void {
-    for (const [key, refs] of keys) {
-      const kept = (index.get(key) ?? []).filter((r) => r.file.uri !== file.uri);
-      if (sign === 1) {
-        for (const ref of refs) kept.push({ ...ref, file });
-        kept.sort((a, b) => this.rank(a.file) - this.rank(b.file) || a.row.line - b.row.line);
-      }
-      if (kept.length === 0) index.delete(key);
-      else index.set(key, kept);
-      if (kept.length >= 2) repeated.add(key);
-      else repeated.delete(key);
+    for (const [key, refs] of keys) this.setKey(index, repeated, file, key, sign === 1 ? refs : undefined);
+  }
+
+  /** Redoes the keys whose ref lists differ between a file's previous model and its new one. */
+  private change(
+    index: KeyIndex,
+    repeated: Set<string>,
+    file: ListFile,
+    before: ReadonlyMap<string, readonly RowRef[]>,
+    after: ReadonlyMap<string, readonly RowRef[]>,
+  ): void {
+    for (const [key, refs] of before) if (after.get(key) !== refs && !after.has(key)) this.setKey(index, repeated, file, key, undefined);
+    for (const [key, refs] of after) if (before.get(key) !== refs) this.setKey(index, repeated, file, key, refs);
+  }
+
+  /** Replaces the file's refs under `key` with `refs` (none: removes them). */
+  private setKey(index: KeyIndex, repeated: Set<string>, file: ListFile, key: string, refs: readonly RowRef[] | undefined): void {
+    const held = index.get(key);
+    // Most keys belong to one file only: they are set or dropped without filtering or sorting.
+    const kept = held === undefined || held.every((r) => r.file.uri === file.uri) ? [] : held.filter((r) => r.file.uri !== file.uri);
+    if (refs) {
+      const mixed = kept.length > 0;
+      for (const ref of refs) kept.push({ ...ref, file });
+      if (mixed) kept.sort((a, b) => this.rank(a.file) - this.rank(b.file) || a.row.line - b.row.line);
     }
+    if (kept.length === 0) index.delete(key);
+    else index.set(key, kept);
+    if (kept.length >= 2) repeated.add(key);
+    else repeated.delete(key);
   }
 
   /** A file's place in the list order, for stable index order while files are added one by one. */
   private rank(file: ListFile): number {
     return (file.role === 'index' ? 0 : 100_000) - (file.year ?? 0);
   }
+}
+
+const weeksByHeading = new WeakMap<PaperList, ReadonlyMap<number, Week>>();
+
+/** The week whose heading is on `line`, from a lookup built once per file model. */
+function weekAtHeading(list: PaperList, line: number): Week | undefined {
+  let byLine = weeksByHeading.get(list);
+  if (!byLine) weeksByHeading.set(list, (byLine = new Map(list.weeks.map((w) => [w.headingLine, w]))));
+  return byLine.get(line);
 }

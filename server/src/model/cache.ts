@@ -5,6 +5,7 @@
 import { LineIndex } from './text';
 import { parseWeek, type Link, type PaperRow, type ParsedTable, type ParsedWeek, type Span } from './parseWeek';
 import type { BuiltIndexes } from './model';
+import type { LineFactsMemo } from './sectionIndex';
 
 export interface PlacedWeek {
   readonly parsed: ParsedWeek;
@@ -38,6 +39,8 @@ export class WeekCache {
   private readonly lineMemos = new Map<number, LineMemo>();
   private lineIndex: LineIndex | undefined;
   private generation = 0;
+  /** The previous section scan's per-line facts (sectionIndex.ts). */
+  readonly lineFacts: LineFactsMemo = {};
   /** The title and paper indexes of the last build, which the next one updates (model.ts). */
   indexes: BuiltIndexes | undefined;
   /** Sections parsed since creation (tests and the benchmark read it). */

@@ -104,7 +104,7 @@ const TOC_ENTRY = /^(\s*(?:[-*+]|\d+[.)])\s+)\[/;
 export function buildModel(source: string | LineIndex, cache: WeekCache, options: ModelOptions = {}): PaperList {
   const lines = cache.lineIndexFor(source);
   const lineTexts = lines.lines();
-  const index = scanSections(lineTexts);
+  const index = scanSections(lineTexts, cache.lineFacts);
   cache.beginBuild();
   const paperLabel = options.paperLabel ?? 'Paper';
   const { weeks, facts } = buildWeeks(lineTexts, index, cache, options.fallbackYear);

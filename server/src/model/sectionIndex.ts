@@ -80,7 +80,81 @@ function headingOf(line: string): { level: number; text: string; textColumn: num
   return { level: open[1].length, text, textColumn: text === '' ? line.length : start };
 }
 
-export function scanSections(lines: readonly string[]): SectionIndex {
+/** What the scan needs to know of one line, found once per line text (see LineFactsMemo). */
+interface LineFacts {
+  /** Char code of the first non-blank character (NaN for a blank line). */
+  readonly first: number;
+  readonly blank: boolean;
+  /** The run of backticks or tildes a fence line starts with, and whether it is all the line holds. */
+  readonly fence?: { readonly run: string; readonly bare: boolean; readonly opens: boolean };
+  readonly closesComment: boolean;
+  readonly opensComment: boolean;
+  readonly disables?: readonly Omit<DisableComment, 'line'>[];
+  readonly thematicBreak: boolean;
+  readonly heading?: { readonly level: number; readonly text: string; readonly textColumn: number; readonly isWeek: boolean };
+}
+
+/** The previous scan's lines and their facts, so a scan after an edit computes facts only for the lines that changed. */
+export interface LineFactsMemo {
+  lines?: readonly string[];
+  facts?: readonly LineFacts[];
+}
+
+const firstNonBlank = /\S/;
+
+function lineFacts(line: string): LineFacts {
+  const at = line.search(firstNonBlank);
+  const first = line.charCodeAt(at);
+  let fence: LineFacts['fence'];
+  if (first === 96 /* ` */ || first === 126 /* ~ */) {
+    const open = FENCE.exec(line);
+    if (open) fence = { run: open[1], bare: line.trim() === open[1], opens: !(open[1][0] === '`' && line.slice(open[0].length).includes('`')) };
+  }
+  let disables: Omit<DisableComment, 'line'>[] | undefined;
+  if (line.includes('paper-list-')) {
+    const found: DisableComment[] = [];
+    collectDisableComments(line, 0, found);
+    if (found.length > 0) disables = found.map(({ kind, rules }) => ({ kind, rules }));
+  }
+  let opensComment = false;
+  if (first === 60 /* < */) {
+    const start = line.indexOf('<!--');
+    opensComment = start !== -1 && start <= 3 && !line.includes('-->', start + 4);
+  }
+  const thematicBreak = (first === 45 /* - */ || first === 42 /* * */ || first === 95) /* _ */ && THEMATIC_BREAK.test(line);
+  let heading: LineFacts['heading'];
+  if (first === 35 /* # */) {
+    const found = headingOf(line);
+    if (found) heading = { ...found, isWeek: isWeekHeadingText(found.text) };
+  }
+  return { first, blank: at === -1, fence, closesComment: line.includes('-->'), opensComment, disables, thematicBreak, heading };
+}
+
+/** Facts of every line: copied from the memo for the unchanged lines before and after the edited ones. */
+function factsOf(lines: readonly string[], memo: LineFactsMemo | undefined): readonly LineFacts[] {
+  const before = memo?.lines;
+  const known = memo?.facts;
+  const facts = new Array<LineFacts>(lines.length);
+  let head = 0;
+  let tail = 0;
+  if (before && known) {
+    const most = Math.min(before.length, lines.length);
+    while (head < most && before[head] === lines[head]) head++;
+    while (tail < most - head && before[before.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
+  }
+  for (let i = 0; i < head; i++) facts[i] = known![i];
+  for (let i = head; i < lines.length - tail; i++) facts[i] = lineFacts(lines[i]);
+  for (let i = lines.length - tail, j = before ? before.length - tail : 0; i < lines.length; i++, j++) facts[i] = known![j];
+  if (memo) {
+    memo.lines = lines;
+    memo.facts = facts;
+  }
+  return facts;
+}
+
+/** The section index of the lines; with a memo of the previous scan, only changed lines are looked at again. */
+export function scanSections(lines: readonly string[], memo?: LineFactsMemo): SectionIndex {
+  const facts = factsOf(lines, memo);
   const weekHeadings: WeekHeadingLine[] = [];
   const otherHeadings: OtherHeading[] = [];
   const breaks: number[] = [];
@@ -88,51 +162,44 @@ export function scanSections(lines: readonly string[]): SectionIndex {
   const opaque = new Uint8Array(lines.length); // 1 = inside a code fence or multi-line HTML comment
   let fence: string | undefined;
   let inComment = false;
+  const collect = (f: LineFacts, line: number) => {
+    for (const d of f.disables!) disableComments.push({ line, ...d });
+  };
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const f = facts[i];
     if (fence !== undefined) {
       opaque[i] = 1;
-      const close = FENCE.exec(line);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.trim() === close[1]) fence = undefined;
+      const close = f.fence;
+      if (close && close.run[0] === fence[0] && close.run.length >= fence.length && close.bare) fence = undefined;
       continue;
     }
     if (inComment) {
       opaque[i] = 1;
-      if (line.includes('-->')) inComment = false;
-      if (line.includes('paper-list-')) collectDisableComments(line, i, disableComments);
+      if (f.closesComment) inComment = false;
+      if (f.disables) collect(f, i);
       continue;
     }
-    const first = line.charCodeAt(line.search(/\S/));
-    if (first === 96 /* ` */ || first === 126 /* ~ */) {
-      const open = FENCE.exec(line);
-      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) {
-        fence = open[1];
-        opaque[i] = 1;
-        continue;
-      }
+    if (f.fence?.opens) {
+      fence = f.fence.run;
+      opaque[i] = 1;
+      continue;
     }
     // Anywhere in the line: `<!-- paper-list-disable-line … -->` goes at the end of the row it silences.
-    if (line.includes('paper-list-')) collectDisableComments(line, i, disableComments);
-    if (first === 60 /* < */) {
-      const start = line.indexOf('<!--');
-      if (start !== -1 && start <= 3 && !line.includes('-->', start + 4)) {
-        inComment = true;
-        opaque[i] = 1;
-        continue;
-      }
+    if (f.disables) collect(f, i);
+    if (f.opensComment) {
+      inComment = true;
+      opaque[i] = 1;
+      continue;
     }
-    if ((first === 45 /* - */ || first === 42 /* * */ || first === 95) /* _ */ && THEMATIC_BREAK.test(line) && (i === 0 || lines[i - 1].trim() === '')) {
+    if (f.thematicBreak && (i === 0 || facts[i - 1].blank)) {
       breaks.push(i);
       continue;
     }
-    if (first === 35 /* # */) {
-      const heading = headingOf(line);
-      if (heading) {
-        const { level, text, textColumn } = heading;
-        if (isWeekHeadingText(text)) weekHeadings.push({ line: i, level, text, textColumn });
-        else otherHeadings.push({ line: i, level, text });
-      }
+    if (f.heading) {
+      const { level, text, textColumn, isWeek } = f.heading;
+      if (isWeek) weekHeadings.push({ line: i, level, text, textColumn });
+      else otherHeadings.push({ line: i, level, text });
     }
   }
 
