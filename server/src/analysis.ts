@@ -38,17 +38,6 @@ export function cappedSeverity(ruleSeverity: Severity, cap: Severity | undefined
   return cap !== undefined && SEVERITY_RANK[cap] < SEVERITY_RANK[ruleSeverity] ? cap : ruleSeverity;
 }
 
-/** Findings by the problem they were made of: a week's cached problems keep their Finding objects (and their LSP conversion, features/diagnostics.ts). */
-const findings = new WeakMap<Omit<Problem, 'rule'>, Finding>();
-
-function findingOf(problem: Omit<Problem, 'rule'>, rule: string, severity: Severity): Finding {
-  const known = findings.get(problem);
-  if (known && known.rule === rule && known.severity === severity) return known;
-  const finding = { ...problem, rule, severity };
-  findings.set(problem, finding);
-  return finding;
-}
-
 /** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
 export function analyze(source: string | LineIndex, settings: Settings, env: AnalysisEnv = {}): Analysis {
   const cache = env.cache ?? new WeekCache();
@@ -81,7 +70,7 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
   const problems: Finding[] = [];
   for (const { ruleIndex, problem } of found.sort(byPosition)) {
     const rule = RULES[ruleIndex].name;
-    if (!filter(rule, problem.range.start.line)) problems.push(findingOf(problem, rule, cappedSeverity(severities[ruleIndex]!, problem.severity)));
+    if (!filter(rule, problem.range.start.line)) problems.push({ ...problem, rule, severity: cappedSeverity(severities[ruleIndex]!, problem.severity) });
   }
   // The text is joined from the line table only when asked for (fix-all): most versions never are.
   return {

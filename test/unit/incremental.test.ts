@@ -36,6 +36,8 @@ function snapshot(analysis: Analysis): string {
     // Key order is not meaningful (an edit updates the maps from the previous version's); each key's refs' order is.
     titles: [...list.titles].sort(byKey).map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
     papers: [...list.papers].sort(byKey).map(([k, refs]) => [k, refs.map((r) => r.row.line)]),
+    repeatedTitles: [...list.repeatedTitles].sort(),
+    repeatedPapers: [...list.repeatedPapers].sort(),
     htmlAnchors: [...list.htmlAnchors].sort(),
     markerStyle: list.markerStyle,
     lineCount: list.lines.lineCount,

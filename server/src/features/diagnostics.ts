@@ -25,23 +25,13 @@ export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
   };
 }
 
-/** Each problem's diagnostic, converted once: unchanged weeks keep their problem objects from version to version. */
-const converted = new WeakMap<Finding, { readonly uri: string; readonly diagnostic: Diagnostic }>();
+/** Converted once per document state (one per version): the publisher and a re-check of the same version share it. */
 const ofState = new WeakMap<DocumentState, Diagnostic[]>();
 
 export function diagnosticsOf(state: DocumentState): Diagnostic[] {
   if (!state.isPaperList) return [];
   let diagnostics = ofState.get(state);
-  if (!diagnostics) {
-    diagnostics = state.analysis.problems.map((p) => {
-      const known = converted.get(p);
-      if (known && known.uri === state.uri) return known.diagnostic;
-      const diagnostic = toDiagnostic(state.uri, p);
-      converted.set(p, { uri: state.uri, diagnostic });
-      return diagnostic;
-    });
-    ofState.set(state, diagnostics);
-  }
+  if (!diagnostics) ofState.set(state, (diagnostics = state.analysis.problems.map((p) => toDiagnostic(state.uri, p))));
   return diagnostics;
 }
 

@@ -4,6 +4,7 @@
 // files' keys stay. Read-only for rules; `update` is the only mutation, done by whoever owns the list.
 import type { PaperList, RowRef, Week } from '../model/model';
 import type { TocEntry } from '../model/model';
+import { LayeredMap } from '../model/layeredMap';
 import { entryTarget, relativePathOf, type EntryTarget } from './listFiles';
 
 export type ListFileRole = 'index' | 'weeks';
@@ -170,6 +171,14 @@ export class ListModel {
     before: ReadonlyMap<string, readonly RowRef[]>,
     after: ReadonlyMap<string, readonly RowRef[]>,
   ): void {
+    const differing = LayeredMap.differingKeys(before, after);
+    if (differing) {
+      for (const key of differing) {
+        const refs = after.get(key);
+        if (before.get(key) !== refs) this.setKey(index, repeated, file, key, refs);
+      }
+      return;
+    }
     for (const [key, refs] of before) if (after.get(key) !== refs && !after.has(key)) this.setKey(index, repeated, file, key, undefined);
     for (const [key, refs] of after) if (before.get(key) !== refs) this.setKey(index, repeated, file, key, refs);
   }

@@ -7,6 +7,7 @@ import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type 
 import { anchorOf, githubSlug, hostOf, paperKey } from './urls';
 import type { PlacedWeek, WeekCache } from './cache';
 import { isPlaceholderTitle } from './placeholders';
+import { LayeredMap } from './layeredMap';
 import { DEFAULT_MARKER_STYLE, mostUsedStyle, NORM_STYLES, type MarkerStyle } from './numbering';
 
 export type { Link, PaperRow, Span, ParsedTable };
@@ -68,6 +69,9 @@ export interface PaperList {
   readonly titles: ReadonlyMap<string, readonly RowRef[]>;
   /** Paper key (see urls.paperKey) of each row's paper link (ModelOptions.paperLabel) → rows, over all weeks. */
   readonly papers: ReadonlyMap<string, readonly RowRef[]>;
+  /** The keys of `titles` and `papers` held by two or more rows: what the duplicate rules read, so they need not walk every key. */
+  readonly repeatedTitles: ReadonlySet<string>;
+  readonly repeatedPapers: ReadonlySet<string>;
   /** True when no heading states a year and no year file names one: weeks' `year` is then NOMINAL_YEAR, for date arithmetic only (see statedYear). */
   readonly yearsAssumed: boolean;
   /** The row marker most rows use (`N)`, `(N)`, …; see numbering.ts), `N)` when no row is numbered. */
@@ -410,24 +414,29 @@ function keysOf(week: Week, known: SectionFacts, paperLabel: string): WeekKeys {
 }
 
 /** The indexes a build made, kept in its cache so that the next build changes only the keys of the weeks that changed. */
-export interface BuiltIndexes {
+export interface BuiltIndexes extends Indexes {
   readonly paperLabel: string;
   readonly weeks: readonly Week[];
-  readonly titles: ReadonlyMap<string, readonly RowRef[]>;
-  readonly papers: ReadonlyMap<string, readonly RowRef[]>;
 }
 
-type KeyIndex = Map<string, RowRef[]>;
+interface Indexes {
+  readonly titles: KeyIndex;
+  readonly papers: KeyIndex;
+  readonly repeatedTitles: ReadonlySet<string>;
+  readonly repeatedPapers: ReadonlySet<string>;
+}
+
+type KeyIndex = ReadonlyMap<string, readonly RowRef[]>;
 
 /**
  * Normalized title → rows and paper key → rows, each list in list order. When few weeks changed (a Week object is
  * reused only when nothing about it changed), from the previous build's maps: a copy with the removed weeks' refs
  * taken out and the new weeks' put in. The maps' key order is not meaningful; the order of each key's refs is.
  */
-function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): { titles: KeyIndex; papers: KeyIndex } {
+function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): Indexes {
   const keys = weeks.map((week, i) => keysOf(week, facts[i], paperLabel));
   const previous = cache.indexes;
-  let result: { titles: KeyIndex; papers: KeyIndex } | undefined;
+  let result: Indexes | undefined;
   if (previous && previous.paperLabel === paperLabel) {
     const now = new Set(weeks);
     const before = new Set(previous.weeks);
@@ -435,45 +444,52 @@ function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], pa
     const added = weeks.flatMap((w, i) => (before.has(w) ? [] : [i]));
     if (removed.length + added.length <= Math.max(8, weeks.length / 4)) {
       const removedKeys = removed.map((w) => keysOf(w, sectionFacts.get(w.parsed)!, paperLabel));
-      const update = (map: ReadonlyMap<string, readonly RowRef[]>, pick: (k: WeekKeys) => readonly (readonly [string, RowRef])[]): KeyIndex => {
-        const next = new Map(map) as KeyIndex;
-        const gone = new Set(removed);
+      const gone = new Set(removed);
+      const update = (
+        map: KeyIndex,
+        repeated: ReadonlySet<string>,
+        pick: (k: WeekKeys) => readonly (readonly [string, RowRef])[],
+      ): { map: KeyIndex; repeated: ReadonlySet<string> } => {
+        const changes = new Map<string, RowRef[] | undefined>();
+        const current = (key: string) => (changes.has(key) ? changes.get(key) : map.get(key));
         for (const own of removedKeys) {
           for (const [key] of pick(own)) {
-            const refs = next.get(key);
+            const refs = current(key);
             if (!refs) continue;
             const kept = refs.filter((r) => !gone.has(r.week));
-            if (kept.length === 0) next.delete(key);
-            else if (kept.length !== refs.length) next.set(key, kept);
+            if (kept.length !== refs.length) changes.set(key, kept.length === 0 ? undefined : kept);
           }
         }
         const copied = new Set<RowRef[]>();
         for (const i of added) {
           for (const [key, ref] of pick(keys[i])) {
-            const refs = next.get(key);
-            if (!refs) {
-              const fresh = [ref];
-              copied.add(fresh);
-              next.set(key, fresh);
-            } else if (copied.has(refs)) {
-              refs.push(ref);
-            } else {
-              const copy = [...refs, ref];
-              copied.add(copy);
-              next.set(key, copy);
+            const refs = current(key);
+            if (refs && copied.has(refs as RowRef[])) {
+              (refs as RowRef[]).push(ref);
+              continue;
             }
+            const next = refs ? [...refs, ref] : [ref];
+            copied.add(next);
+            changes.set(key, next);
           }
         }
         for (const refs of copied) if (refs.length > 1) refs.sort(byListOrder);
-        return next;
+        const nowRepeated = new Set(repeated);
+        for (const [key, refs] of changes) {
+          if (refs && refs.length >= 2) nowRepeated.add(key);
+          else nowRepeated.delete(key);
+        }
+        return { map: LayeredMap.of(map).with(changes), repeated: nowRepeated };
       };
-      result = { titles: update(previous.titles, (k) => k.titles), papers: update(previous.papers, (k) => k.papers) };
+      const titles = update(previous.titles, previous.repeatedTitles, (k) => k.titles);
+      const papers = update(previous.papers, previous.repeatedPapers, (k) => k.papers);
+      result = { titles: titles.map, papers: papers.map, repeatedTitles: titles.repeated, repeatedPapers: papers.repeated };
     }
   }
   if (!result) {
-    const titles: KeyIndex = new Map();
-    const papers: KeyIndex = new Map();
-    const push = (map: KeyIndex, key: string, ref: RowRef) => {
+    const titles = new Map<string, RowRef[]>();
+    const papers = new Map<string, RowRef[]>();
+    const push = (map: Map<string, RowRef[]>, key: string, ref: RowRef) => {
       const list = map.get(key);
       if (list) list.push(ref);
       else map.set(key, [ref]);
@@ -482,7 +498,8 @@ function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], pa
       for (const [key, ref] of own.titles) push(titles, key, ref);
       for (const [key, ref] of own.papers) push(papers, key, ref);
     }
-    result = { titles, papers };
+    const repeated = (map: KeyIndex) => new Set([...map].flatMap(([key, refs]) => (refs.length >= 2 ? [key] : [])));
+    result = { titles, papers, repeatedTitles: repeated(titles), repeatedPapers: repeated(papers) };
   }
   cache.indexes = { paperLabel, weeks, ...result };
   return result;

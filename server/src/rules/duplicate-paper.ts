@@ -12,8 +12,8 @@ export const duplicatePaper: Rule = {
   defaultSeverity: 'warning',
   check({ list, settings }, report) {
     const label = settings.requiredLinks[0];
-    for (const refs of list.papers.values()) {
-      if (refs.length < 2) continue;
+    for (const key of list.repeatedPapers) {
+      const refs = list.papers.get(key)!;
       for (const ref of refs) {
         const link = paperLink(ref.row, label)!;
         const others = refs.filter((r) => r !== ref);

@@ -7,8 +7,8 @@ export const duplicateTitle: Rule = {
   description: 'A title appears only once in the list (case, spacing, emphasis and punctuation ignored).',
   defaultSeverity: 'warning',
   check({ list }, report) {
-    for (const refs of list.titles.values()) {
-      if (refs.length < 2) continue;
+    for (const key of list.repeatedTitles) {
+      const refs = list.titles.get(key)!;
       for (const ref of refs) {
         const others = refs.filter((r) => r !== ref);
         report({

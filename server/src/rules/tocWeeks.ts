@@ -39,9 +39,10 @@ export function hasBrackets(text: string): boolean {
 /** Whether the entry text's parentheses do not pair up (`(June 2 - June 8`, `June 2 - June 8))`). */
 export function unbalanced(text: string): boolean {
   let depth = 0;
-  for (const c of text) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && --depth < 0) return true;
   }
   return depth !== 0;
 }

@@ -1,0 +1,79 @@
+// A read-only map made of a shared base and a small layer of changed keys: the next version of an index with a few
+// keys changed costs the changes, not a copy of every key. The layer is folded into a new base once it grows.
+
+/** Layers past this many keys are folded into a new base (a full copy, once every so many edits). */
+const MAX_LAYER = 512;
+
+export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
+  readonly size: number;
+
+  private constructor(
+    private readonly base: ReadonlyMap<K, V>,
+    /** Changed keys; undefined marks a key removed from the base. */
+    private readonly layer: ReadonlyMap<K, V | undefined>,
+  ) {
+    let size = base.size;
+    for (const [key, value] of layer) {
+      const inBase = base.has(key);
+      if (value === undefined && inBase) size--;
+      else if (value !== undefined && !inBase) size++;
+    }
+    this.size = size;
+  }
+
+  static of<K, V>(map: ReadonlyMap<K, V>): LayeredMap<K, V> {
+    return map instanceof LayeredMap ? map : new LayeredMap(map, new Map());
+  }
+
+  /** This map with `changes` applied (undefined: remove the key). */
+  with(changes: ReadonlyMap<K, V | undefined>): LayeredMap<K, V> {
+    if (changes.size === 0) return this;
+    const layer = new Map(this.layer);
+    for (const [key, value] of changes) layer.set(key, value);
+    if (layer.size <= MAX_LAYER) return new LayeredMap(this.base, layer);
+    const flat = new Map<K, V>();
+    for (const [key, value] of new LayeredMap(this.base, layer)) flat.set(key, value);
+    return new LayeredMap(flat, new Map());
+  }
+
+  /** The keys whose values may differ between two maps, when both are layers over one base; else undefined (compare all). */
+  static differingKeys<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): Iterable<K> | undefined {
+    if (!(a instanceof LayeredMap && b instanceof LayeredMap) || a.base !== b.base) return undefined;
+    return new Set([...a.layer.keys(), ...b.layer.keys()]);
+  }
+
+  get(key: K): V | undefined {
+    return this.layer.has(key) ? this.layer.get(key) : this.base.get(key);
+  }
+
+  has(key: K): boolean {
+    return this.layer.has(key) ? this.layer.get(key) !== undefined : this.base.has(key);
+  }
+
+  *entries(): MapIterator<[K, V]> {
+    for (const entry of this.base) {
+      if (!this.layer.has(entry[0])) yield entry;
+      else {
+        const value = this.layer.get(entry[0]);
+        if (value !== undefined) yield [entry[0], value];
+      }
+    }
+    for (const [key, value] of this.layer) if (value !== undefined && !this.base.has(key)) yield [key, value];
+  }
+
+  *keys(): MapIterator<K> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
