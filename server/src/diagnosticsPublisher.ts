@@ -38,19 +38,28 @@ export class DiagnosticsPublisher {
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {
-      const open = this.documents.get(uri);
-      // A file of a multi-file list the editor has not opened gets its diagnostics too, so Problems shows the whole list.
-      const document = open ?? this.service.documentOf(uri);
-      if (!document) continue;
-      const diagnostics = diagnosticsOf(this.service.stateOf(document));
-      // A document re-checked without an edit (a file it links to appeared, settings that change nothing it shows)
-      // is re-published only when its diagnostics changed; a new version always is, so the client sees it checked.
-      // Compared only for the same version: a new version is sent anyway, and stringifying costs as much as an edit's analysis.
-      const last = this.lastSent.get(uri);
-      const version = open ? document.version : -1 - document.version;
-      if (last && last.version === version && (last.diagnostics === diagnostics || JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics))) continue;
-      this.lastSent.set(uri, { version, diagnostics });
-      void this.connection.sendDiagnostics({ uri, ...(open ? { version: document.version } : {}), diagnostics });
+      try {
+        this.publish(uri);
+      } catch (error) {
+        // A bug in one file's analysis must not take the server (and every other file's checks) down with it.
+        this.connection.console.error(`Paper List could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     }
+  }
+
+  private publish(uri: string): void {
+    const open = this.documents.get(uri);
+    // A file of a multi-file list the editor has not opened gets its diagnostics too, so Problems shows the whole list.
+    const document = open ?? this.service.documentOf(uri);
+    if (!document) return;
+    const diagnostics = diagnosticsOf(this.service.stateOf(document));
+    // A document re-checked without an edit (a file it links to appeared, settings that change nothing it shows)
+    // is re-published only when its diagnostics changed; a new version always is, so the client sees it checked.
+    // Compared only for the same version: a new version is sent anyway, and stringifying costs as much as an edit's analysis.
+    const last = this.lastSent.get(uri);
+    const version = open ? document.version : -1 - document.version;
+    if (last && last.version === version && (last.diagnostics === diagnostics || JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics))) return;
+    this.lastSent.set(uri, { version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, ...(open ? { version: document.version } : {}), diagnostics });
   }
 }

@@ -155,10 +155,11 @@ export function startServer(connection: Connection, host: Host): void {
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
+    const lastText = documents.get(textDocument.uri)?.text;
     documents.close(textDocument.uri);
     opened.delete(textDocument.uri);
     // A file of a multi-file list stays in the list (read from disk again); others lose their diagnostics.
-    if (service.indexOf(textDocument.uri)) void service.forget(textDocument.uri).then(() => publisher.schedule(textDocument.uri));
+    if (service.indexOf(textDocument.uri)) void service.forget(textDocument.uri, lastText).then(() => publisher.schedule(textDocument.uri));
     else {
       void service.forget(textDocument.uri);
       publisher.clear(textDocument.uri);

@@ -165,6 +165,8 @@ export class PaperListService {
     const held = this.lists.get(indexUri);
     if (!held) return undefined;
     const documents = held.layout.members.map((m) => this.documentOf(m.uri));
+    // No index text (deleted on disk, or being read again): no list to analyse; its files are checked alone meanwhile.
+    if (!documents[held.layout.members.findIndex((m) => m.uri === indexUri)]) return undefined;
     const settings = this.settings.get(indexUri) ?? held.layout.members.map((m) => this.settings.get(m.uri)).find((s) => s) ?? DEFAULT_SETTINGS;
     const key = documents.map((d) => (d ? `${d.uri}@${d.version}` : '-')).join('|') + JSON.stringify(settings);
     if (held.state && held.key === key) return held.state;
@@ -258,12 +260,17 @@ export class PaperListService {
     return fixAll(document.text, this.settingsFor(document.uri), { cache: this.cacheOf(document.uri), fileExists: this.files.near(document.uri) });
   }
 
-  /** A document closed in the editor: a file of a held list stays held, read from disk again. */
-  async forget(uri: string): Promise<void> {
+  /**
+   * A document closed in the editor: a file of a held list stays held, read from disk again. Until the disk answers,
+   * the list keeps `lastText`, the editor's last text, so it is never without one of its files.
+   */
+  async forget(uri: string, lastText?: string): Promise<void> {
     this.states.delete(uri);
     if (this.indexOfFile.has(uri)) {
-      this.diskFiles.delete(uri);
-      await this.reader().read(uri);
+      if (lastText === undefined) this.diskFiles.delete(uri);
+      else this.diskFiles.set(uri, new OpenDocument(uri, 'markdown', 0, lastText));
+      await this.reloadFromDisk(uri);
+      if (!this.diskFiles.has(uri)) await this.reader().read(uri);
       return;
     }
     this.caches.delete(uri);

@@ -133,6 +133,51 @@ describe('bad input in a multi-file list, through the service and a Host', () =>
     assert.deepEqual(named.members, [root + 'index.md', root + 'years/2026.md', root + 'years/2025.md']);
     assert.ok(messages(named.problems.get(root + 'years/2026.md')).some((m) => /^duplicate-title: .*years\/2025\.md/.test(m)));
   });
+
+  test('the index closed in the editor: while the disk is read again, its files are still checked as one list', async () => {
+    const files = fixtureFiles();
+    const index = root + 'README.md';
+    const year = root + 'years/2026.md';
+    let release!: () => void;
+    const diskAnswers = new Promise<void>((resolve) => (release = resolve));
+    const host = memoryHost(files);
+    let closed = false;
+    const service = new PaperListService({
+      ...host,
+      readFile: async (uri) => (uri === index && closed ? (await diskAnswers, files.get(uri)) : files.get(uri)),
+    });
+    const open = new Map([year, index].map((uri) => [uri, new OpenDocument(uri, 'markdown', 1, files.get(uri)!)]));
+    service.openDocument = (uri) => open.get(uri);
+    await service.discover(year);
+    const inList = () => service.stateOf(open.get(year)!).inList;
+    assert.ok(inList());
+    const lastText = open.get(index)!.text;
+    open.delete(index);
+    closed = true;
+    const forgotten = service.forget(index, lastText);
+    assert.equal(service.documentOf(index)?.text, lastText, 'the list keeps the index text the editor last had');
+    assert.ok(inList());
+    release();
+    await forgotten;
+    assert.ok(inList(), 'and then the text read from disk');
+    assert.equal(service.documentOf(index)?.text, files.get(index));
+  });
+
+  test('the index closed in the editor and deleted on disk: its year files are checked alone, nothing throws', async () => {
+    const files = fixtureFiles();
+    const index = root + 'README.md';
+    const year = root + 'years/2026.md';
+    const service = new PaperListService(memoryHost(files));
+    const open = new Map([year, index].map((uri) => [uri, new OpenDocument(uri, 'markdown', 1, files.get(uri)!)]));
+    service.openDocument = (uri) => open.get(uri);
+    await service.discover(year);
+    open.delete(index);
+    files.delete(index);
+    await service.forget(index);
+    const state = service.stateOf(open.get(year)!);
+    assert.equal(state.inList, undefined);
+    assert.ok(state.isPaperList);
+  });
 });
 
 describe('bad input in a multi-file list, through the CLI and LSP', () => {

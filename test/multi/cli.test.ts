@@ -84,6 +84,27 @@ describe('a multi-file fixture (index README + years/*.md)', () => {
     assert.equal(duplicate.relatedLocations?.[0].physicalLocation.artifactLocation.uri, 'years/2025.md');
   });
 
+  test('malformed index entry text (no parentheses, an unbalanced one) is reported in the index and fixed from its heading', async () => {
+    const dir = copyList(multiFixture, join(temp.dir, 'fixture-malformed'));
+    const path = join(dir, 'README.md');
+    const original = readFileSync(path, 'utf8');
+    const wellFormed = original.split('\n').filter((line) => /^- \[.*\((?:January|December) \d+ - \w+ \d+\)\]/.test(line));
+    const [noDates, unbalancedOne] = [wellFormed[1]!, wellFormed[2]!];
+    const broken = original.replace(noDates, noDates.replace(/\((\w+ \d+ - \w+ \d+)\)\]/, '$1]')).replace(unbalancedOne, unbalancedOne.replace(/\)\]/, ']'));
+    writeFileSync(path, broken);
+    const found = (await problems(dir, ['README.md'])).filter((p) => /is malformed/.test(p.message));
+    assert.deepEqual(
+      found.map((p) => [p.line, p.fixable]),
+      [
+        [original.split('\n').indexOf(noDates) + 1, true],
+        [original.split('\n').indexOf(unbalancedOne) + 1, true],
+      ],
+    );
+    await runCli(['check', '--fix', 'README.md'], { cwd: dir });
+    const fixed = readFileSync(path, 'utf8').split('\n');
+    assert.ok(fixed.includes(noDates) && fixed.includes(unbalancedOne), 'both entries read as before they broke');
+  });
+
   test('--fix: inserts the missing entry, renames the heading and its entry together; every index link resolves before and after', async () => {
     const dir = copyList(multiFixture, join(temp.dir, 'fixture-fix'));
     const before = countIndexLinks(join(dir, 'README.md'));

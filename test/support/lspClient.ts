@@ -160,7 +160,7 @@ export class LspClient {
         const seen = (this.published.get(uri) ?? []).map((p) => `v${p.version}: [${p.diagnostics.map((d) => d.code).join(', ')}]`);
         reject(
           new Error(
-            `No matching publishDiagnostics for ${uri} (${JSON.stringify({ version: options.version, since: options.since })}) within ${options.timeoutMs ?? DEFAULT_TIMEOUT} ms; received: ${seen.join(' | ') || 'nothing'}${this.exited ? '; the server exited' : ''}`,
+            `No matching publishDiagnostics for ${uri} (${JSON.stringify({ version: options.version, since: options.since })}) within ${options.timeoutMs ?? DEFAULT_TIMEOUT} ms; received: ${seen.join(' | ') || 'nothing'}${this.exited ? `; the server exited (code ${this.process.exitCode}), its stderr:\n${this.stderr.join('').slice(-2000)}` : ''}`,
           ),
         );
       }, options.timeoutMs ?? DEFAULT_TIMEOUT);

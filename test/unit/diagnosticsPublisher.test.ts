@@ -63,3 +63,33 @@ test('a re-check that changes nothing is not re-sent; a new version or changed d
   publisher.clear(a.uri);
   assert.deepEqual(sent[sent.length - 1].diagnostics, []);
 });
+
+test('one file whose check throws is logged; the other files are still published and the server lives on', async () => {
+  const { documents, service } = setup();
+  const sent: string[] = [];
+  const errors: string[] = [];
+  let fineSent!: () => void;
+  const fineWasSent = new Promise<void>((resolve) => (fineSent = resolve));
+  const connection = {
+    sendDiagnostics: (params: PublishDiagnosticsParams) => {
+      sent.push(params.uri);
+      if (params.uri === 'untitled:fine') fineSent();
+      return Promise.resolve();
+    },
+    console: { error: (message: string) => errors.push(message) },
+  } as unknown as Connection;
+  const publisher = new DiagnosticsPublisher(connection, documents, service);
+  const broken = documents.open('untitled:broken', 'markdown', 1, doc('# B', '', week('Feb 13 - 19', [row(1, 'One')])));
+  const fine = documents.open('untitled:fine', 'markdown', 1, doc('# F', '', week('Feb 13 - 19', [row(1, 'One')])));
+  const stateOf = service.stateOf.bind(service);
+  service.stateOf = (document) => {
+    if (document.uri === broken.uri) throw new TypeError('a bug in one analysis');
+    return stateOf(document);
+  };
+  publisher.schedule(broken.uri);
+  publisher.schedule(fine.uri);
+  await fineWasSent;
+  assert.deepEqual(sent, [fine.uri]);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0]!, /could not check untitled:broken: TypeError: a bug in one analysis/);
+});

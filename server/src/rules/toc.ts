@@ -5,7 +5,7 @@ import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
 import { toRange } from '../model/ranges';
 import { checkTocAcrossFiles } from './tocAcrossFiles';
-import { anchorsOfWeeks, hasBrackets, sameDates, spacedAnchor } from './tocWeeks';
+import { anchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
 
 const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
 
@@ -255,14 +255,4 @@ function insertEntries(
 function eolOf(list: PaperList, line: number): string | undefined {
   if (line + 1 >= list.lines.lineCount) return undefined;
   return list.lines.lineBreak(line);
-}
-
-function unbalanced(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 /* ( */) depth++;
-    else if (c === 41 /* ) */ && --depth < 0) return true;
-  }
-  return depth !== 0;
 }

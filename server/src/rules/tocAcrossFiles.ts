@@ -7,7 +7,7 @@ import { tocEntryLine, tocEntryText, tocStyleOf, type TocStyle } from '../model/
 import { toRange } from '../model/ranges';
 import type { WeekDates } from '../model/dates';
 import type { ListFile, ListModel, ListWeek, ResolvedEntry } from '../list/listModel';
-import { anchorsOfWeeks, hasBrackets, sameDates, spacedAnchor } from './tocWeeks';
+import { anchorsOfWeeks, hasBrackets, sameDates, spacedAnchor, unbalanced } from './tocWeeks';
 import { insertAt, replaceSpan, type Fix, type ListProblem, type ListRuleContext } from './rule';
 
 const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
@@ -98,6 +98,17 @@ export function checkTocAcrossFiles({ list }: ListRuleContext, report: (problem:
           : `TOC entry "${entry.text}" points at week ${weekLabel(pointed)} in ${name}, whose dates differ from the entry text; expected the text "${text}"`,
         related: [{ uri: file.uri, range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}` }],
         fix: otherListed ? retarget(r, matching) : textFix,
+      });
+    } else if (pointed && (!entry.dates || unbalanced(entry.text))) {
+      const text = tocEntryText(tocStyleOf(entry), pointed.heading);
+      reportIndex({
+        range: toRange(entry.link.labelSpan),
+        message: `TOC entry text "${entry.text}" is malformed (${entry.dates ? 'unbalanced parentheses' : 'no dates'}); expected "${text}"`,
+        related: [{ uri: file.uri, range: toRange(pointed.headingSpan), message: `Week ${weekLabel(pointed)}, which the entry links` }],
+        fix:
+          hasBrackets(text) || text === entry.text
+            ? undefined
+            : { title: `Change the entry text to "${text}"`, edits: [replaceSpan(entry.link.labelSpan, text)] },
       });
     }
     const intended = pointedAgrees || !matching ? pointed : matching;

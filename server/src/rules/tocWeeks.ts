@@ -35,3 +35,14 @@ export function anchorsOfWeeks(list: PaperList): Map<Week, string> {
 export function hasBrackets(text: string): boolean {
   return text.includes('[') || text.includes(']');
 }
+
+/** Whether the entry text's parentheses do not pair up (`(June 2 - June 8`, `June 2 - June 8))`). */
+export function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && --depth < 0) return true;
+  }
+  return depth !== 0;
+}
