@@ -413,21 +413,25 @@ export class Ctx implements vscode.Disposable {
     const seq = ++this.revealSeq;
     this.revealLatest = target;
     void Promise.all(
-      target.views.map((view) => {
-        const pending = this.selecting.get(view) ?? [];
-        this.selecting.set(view, pending);
-        const id = target.item.id!;
-        if (view.selection[0]?.id !== id) pending.push(id);
-        return view.reveal(target.item, { select: true, focus: false, expand: false }).then(
-          () => true,
-          () => {
-            // Nothing was selected: no event will come.
-            const at = pending.indexOf(id);
-            if (at >= 0) pending.splice(at, 1);
-            return false;
-          },
-        );
-      }),
+      // Only views still visible: revealing in a hidden view opens its container, switching the side bar (the
+      // Explorer's weeks view over the Weeks container) when a retry or a late re-reveal runs after the user moved on.
+      target.views
+        .filter((view) => view.visible)
+        .map((view) => {
+          const pending = this.selecting.get(view) ?? [];
+          this.selecting.set(view, pending);
+          const id = target.item.id!;
+          if (view.selection[0]?.id !== id) pending.push(id);
+          return view.reveal(target.item, { select: true, focus: false, expand: false }).then(
+            () => true,
+            () => {
+              // Nothing was selected: no event will come.
+              const at = pending.indexOf(id);
+              if (at >= 0) pending.splice(at, 1);
+              return false;
+            },
+          );
+        }),
     ).then((done) => {
       if (seq === this.revealSeq) {
         this.revealDone = seq;

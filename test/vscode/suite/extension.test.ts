@@ -975,13 +975,11 @@ suite('Weekly routine', () => {
     const older = api.tree.allWeeks()[1]!;
     const olderId = older.id;
     const rowLine = older.rows[0]!.range.start.line;
-    // Either weeks view may be the one showing by then: in clean runs the side bar sometimes switches from the Weeks
-    // container to the Explorer while the file opens (see the closing note of stop 7); the row must be selected in the visible one.
-    const views = [api.barView, api.treeView];
+    // Follow-cursor selects in the view the curator is looking at, and never brings the Explorer's view to the front.
     const selectedRow = waitFor(
-      'the row selected',
-      () => views.some((view) => view.visible && (view.selection[0] as TreeNode | undefined)?.kind === 'row'),
-      views.flatMap((view) => [view.onDidChangeSelection, view.onDidChangeVisibility]),
+      'the row selected in the Weeks container',
+      () => api.barView.visible && (api.barView.selection[0] as TreeNode | undefined)?.kind === 'row',
+      [api.barView.onDidChangeSelection, api.barView.onDidChangeVisibility],
     ).catch((error: Error) => {
       const selected = api.barView.selection[0] as TreeNode | undefined;
       throw new Error(
@@ -995,6 +993,7 @@ suite('Weekly routine', () => {
     list.selection = new vscode.Selection(newer, 3, newer, 3);
     await collapsed;
     assert.equal(api.tree.allWeeks()[1]!.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.ok(api.barView.visible && !api.treeView.visible, 'the side bar still shows the Weeks container');
   });
 });
 
