@@ -257,7 +257,7 @@ export class PaperListService {
 
   /** Every safe fix of the document, from its cache and with the same file lookups as its diagnostics. */
   fixAll(document: OpenDocument): FixAllResult {
-    return fixAll(document.text, this.settingsFor(document.uri), { cache: this.cacheOf(document.uri), fileExists: this.files.near(document.uri) });
+    return fixAll(document.text, this.settingsFor(document.uri), { cache: this.cacheOf(document.uri).fork(), fileExists: this.files.near(document.uri) });
   }
 
   /**

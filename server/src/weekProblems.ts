@@ -47,7 +47,7 @@ export function weekProblems(
     entry.lineAfter !== lineAfter ||
     entry.markerStyle !== list.markerStyle ||
     entry.hasHost !== (host !== undefined) ||
-    ![...entry.answers].every(([path, answer]) => host?.fileExists(path) === answer)
+    !sameAnswers(entry.answers, host)
   ) {
     const answers = new Map<string, boolean | undefined>();
     const recording: RuleHost | undefined = host && {
@@ -102,4 +102,10 @@ function shifted({ ruleIndex, problem }: RuleProblem, delta: number): RuleProble
       ...(problem.suggestions && { suggestions: problem.suggestions.map(fix) }),
     },
   };
+}
+
+/** Whether the host still gives the answers a week's checks were given (most weeks asked nothing). */
+function sameAnswers(answers: ReadonlyMap<string, boolean | undefined>, host: RuleHost | undefined): boolean {
+  for (const [path, answer] of answers) if (host?.fileExists(path) !== answer) return false;
+  return true;
 }

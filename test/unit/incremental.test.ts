@@ -96,7 +96,25 @@ function structuralEdit(random: () => number): ((lines: readonly string[]) => Ch
     to < lines.length
       ? { range: { start: at(from), end: at(to) }, text: '' }
       : { range: { start: at(from), end: at(lines.length - 1, lines[lines.length - 1].length) }, text: '' };
-  const kind = Math.floor(random() * 4);
+  const kind = Math.floor(random() * 6);
+  if (kind >= 4) {
+    // A whole week moved below another heading (its parse and index keys then move with it), or copied there.
+    let week: string[] = [];
+    return [
+      (lines) => {
+        const headings = landmarks(lines).headings;
+        if (headings.length < 2) return undefined;
+        const i = Math.floor(random() * headings.length);
+        const end = headings[i + 1] ?? lines.length;
+        week = lines.slice(headings[i], end);
+        return kind === 4 ? deleteLines(headings[i], end, lines) : undefined;
+      },
+      (lines) => {
+        const heading = pick(landmarks(lines).headings);
+        return heading === undefined || week.length === 0 ? undefined : { range: { start: at(heading), end: at(heading) }, text: week.join('\n') + '\n' };
+      },
+    ];
+  }
   if (kind === 0) {
     let moved = '';
     return [

@@ -214,7 +214,7 @@ function weekAtHeading(list: PaperList, line: number): Week | undefined {
   return byLine.get(line);
 }
 
-/** A file model's row ref with its file; the row itself is read when first asked for (see WeekRowRef). */
+/** A file model's row ref with its file; the row itself is read when first asked for (see SlotRowRef in model.ts). */
 class FileRowRef implements ListRowRef {
   constructor(
     private readonly ref: RowRef,

@@ -4,7 +4,7 @@
 // current start line is memoized too, so unchanged weeks above an edit cost nothing.
 import { LineIndex } from './text';
 import { parseWeek, type Link, type PaperRow, type ParsedTable, type ParsedWeek, type Span } from './parseWeek';
-import type { BuiltIndexes } from './model';
+import type { BuiltIndexes, Week } from './model';
 import type { LineFactsMemo } from './sectionIndex';
 import type { HeadingInputs } from '../analysis';
 import type { RuleProblem } from '../weekProblems';
@@ -12,15 +12,28 @@ import type { Settings } from '../settings';
 
 export interface PlacedWeek {
   readonly parsed: ParsedWeek;
+  /** The section's place in the list across versions (see WeekSlot). */
+  readonly slot: WeekSlot;
   readonly rows: readonly PaperRow[];
   readonly tables: readonly ParsedTable[];
   readonly otherLinks: readonly Link[];
+}
+
+/**
+ * One section of the document, the same from version to version while its text is: what the title and paper indexes
+ * point at, so a section that only moved changes no index. `week` is the section's Week in the newest build of this
+ * cache (model.ts sets it), which is why a cache serves one line of versions (a preview on other text forks it).
+ */
+export interface WeekSlot {
+  readonly parsed: ParsedWeek;
+  week: Week | undefined;
 }
 
 interface Entry {
   /** The section's lines, to tell a cached section from a different one with the same heading. */
   readonly lines: readonly string[];
   readonly parsed: ParsedWeek;
+  readonly slot: WeekSlot;
   placedAt: number;
   placed: PlacedWeek;
   /** Build in which the entry was last used; entries unused by the previous build are dropped. */
@@ -78,20 +91,40 @@ export class WeekCache {
   section(lines: readonly string[], start: number, end: number): PlacedWeek {
     const heading = lines[start];
     let bucket = this.entries.get(heading);
-    let entry = bucket?.find((e) => sameLines(e.lines, lines, start, end));
+    // A section repeated in the document gets an entry per copy: each copy is its own slot.
+    let entry = bucket?.find((e) => e.used !== this.generation && sameLines(e.lines, lines, start, end));
     if (!entry) {
       this.parses++;
       const sectionLines = lines.slice(start, end);
       const parsed = parseWeek(sectionLines);
-      entry = { lines: sectionLines, parsed, placedAt: start, placed: place(parsed, start), used: this.generation };
+      const slot = { parsed, week: undefined };
+      entry = { lines: sectionLines, parsed, slot, placedAt: start, placed: place(parsed, slot, start), used: this.generation };
       if (!bucket) this.entries.set(heading, (bucket = []));
       bucket.push(entry);
     } else if (entry.placedAt !== start) {
       entry.placedAt = start;
-      entry.placed = place(entry.parsed, start);
+      entry.placed = place(entry.parsed, entry.slot, start);
     }
     entry.used = this.generation;
     return entry.placed;
+  }
+
+  /**
+   * A cache for analysing other text (a fix-all preview) without moving this one's slots: it shares the parses,
+   * each with a slot of its own, and nothing else.
+   */
+  fork(): WeekCache {
+    const fork = new WeekCache();
+    fork.generation = this.generation;
+    for (const [heading, bucket] of this.entries)
+      fork.entries.set(
+        heading,
+        bucket.map((e) => {
+          const slot = { parsed: e.parsed, week: undefined };
+          return { ...e, slot, placed: place(e.parsed, slot, e.placedAt) };
+        }),
+      );
+    return fork;
   }
 
   /** A value computed from one line outside the weeks (a TOC entry), reused while the line keeps its number and text. */
@@ -118,14 +151,15 @@ function sameLines(cached: readonly string[], lines: readonly string[], start: n
  * weeks below it, most moved weeks are never read row by row (their problems are cached, relative to the week).
  */
 class Placement implements PlacedWeek {
-  private copy: Omit<PlacedWeek, 'parsed'> | undefined;
+  private copy: Omit<PlacedWeek, 'parsed' | 'slot'> | undefined;
 
   constructor(
     readonly parsed: ParsedWeek,
+    readonly slot: WeekSlot,
     private readonly offset: number,
   ) {}
 
-  private get placed(): Omit<PlacedWeek, 'parsed'> {
+  private get placed(): Omit<PlacedWeek, 'parsed' | 'slot'> {
     return (this.copy ??= placeCopy(this.parsed, this.offset));
   }
   get rows(): readonly PaperRow[] {
@@ -139,11 +173,11 @@ class Placement implements PlacedWeek {
   }
 }
 
-function place(parsed: ParsedWeek, offset: number): PlacedWeek {
-  return offset === 0 ? { parsed, rows: parsed.rows, tables: parsed.tables, otherLinks: parsed.otherLinks } : new Placement(parsed, offset);
+function place(parsed: ParsedWeek, slot: WeekSlot, offset: number): PlacedWeek {
+  return offset === 0 ? { parsed, slot, rows: parsed.rows, tables: parsed.tables, otherLinks: parsed.otherLinks } : new Placement(parsed, slot, offset);
 }
 
-function placeCopy(parsed: ParsedWeek, offset: number): Omit<PlacedWeek, 'parsed'> {
+function placeCopy(parsed: ParsedWeek, offset: number): Omit<PlacedWeek, 'parsed' | 'slot'> {
   const span = (s: Span): Span => ({ line: s.line + offset, start: s.start, end: s.end });
   const link = (l: Link): Link => ({
     ...l,

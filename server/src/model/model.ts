@@ -5,7 +5,7 @@ import { parseWeekDates, weekSpan, type WeekDates } from './dates';
 import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex, type SectionSpan } from './sectionIndex';
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
 import { anchorOf, githubSlug, hostOf, paperKey } from './urls';
-import type { PlacedWeek, WeekCache } from './cache';
+import type { PlacedWeek, WeekCache, WeekSlot } from './cache';
 import { isPlaceholderTitle } from './placeholders';
 import { LayeredMap } from './layeredMap';
 import { DEFAULT_MARKER_STYLE, mostUsedStyle, NORM_STYLES, type MarkerStyle } from './numbering';
@@ -111,7 +111,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   const index = scanSections(lineTexts, cache.lineFacts);
   cache.beginBuild();
   const paperLabel = options.paperLabel ?? 'Paper';
-  const { weeks, facts } = buildWeeks(lineTexts, index, cache, options.fallbackYear);
+  const { weeks, facts, slots } = buildWeeks(lineTexts, index, cache, options.fallbackYear);
   const yearsAssumed = options.fallbackYear === undefined && weeks.length > 0 && weeks.every((w) => w.dates?.year === undefined);
   const anchors = new Map<string, number>();
   const headingLines = [
@@ -152,7 +152,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     markerStyle,
     items,
     htmlAnchors: htmlAnchorsOf(lineTexts, weeks),
-    ...buildIndexes(weeks, facts, paperLabel, cache),
+    ...buildIndexes(slots, facts, paperLabel, cache),
   };
 }
 
@@ -277,7 +277,12 @@ interface BuiltWeek {
 
 const builtWeeks = new WeakMap<PlacedWeek, BuiltWeek>();
 
-function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: WeekCache, fallbackYear?: number): { weeks: Week[]; facts: SectionFacts[] } {
+function buildWeeks(
+  lineTexts: readonly string[],
+  index: SectionIndex,
+  cache: WeekCache,
+  fallbackYear?: number,
+): { weeks: Week[]; facts: SectionFacts[]; slots: WeekSlot[] } {
   const placed = index.weeks.map((section) => cache.section(lineTexts, section.startLine, section.endLine));
   const facts = placed.map((p, i) => factsOf(p.parsed, index.weeks[i].heading));
   const years = inferYears(
@@ -287,12 +292,12 @@ function buildWeeks(lineTexts: readonly string[], index: SectionIndex, cache: We
   const weeks = placed.map((p, i) => {
     const year = years[i];
     const built = builtWeeks.get(p);
-    if (built && built.index === i && built.year === year) return built.week;
-    const week = newWeek(index.weeks[i], p, facts[i], i, year);
-    builtWeeks.set(p, { index: i, year, week });
+    const week = built && built.index === i && built.year === year ? built.week : newWeek(index.weeks[i], p, facts[i], i, year);
+    if (week !== built?.week) builtWeeks.set(p, { index: i, year, week });
+    p.slot.week = week;
     return week;
   });
-  return { weeks, facts };
+  return { weeks, facts, slots: placed.map((p) => p.slot) };
 }
 
 function newWeek(section: SectionSpan, placed: PlacedWeek, known: SectionFacts, index: number, year: number | undefined): Week {
@@ -386,32 +391,38 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-/** A row of a week by its place in the week: the row (on document lines) is read from the week when first asked for. */
-export class WeekRowRef implements RowRef {
+/**
+ * A row by its section and its place in the section: the week and the row (on document lines) are those of the
+ * section's newest build, so an index entry stays valid while its section only moves.
+ */
+class SlotRowRef implements RowRef {
   constructor(
-    readonly week: Week,
+    readonly slot: WeekSlot,
     private readonly rowIndex: number,
   ) {}
+  get week(): Week {
+    return this.slot.week!;
+  }
   get row(): PaperRow {
-    return this.week.rows[this.rowIndex];
+    return this.slot.week!.rows[this.rowIndex];
   }
 }
 
-/** Where a week's rows go in the title and paper indexes: computed once per Week object. */
+/** Where a section's rows go in the title and paper indexes: computed once per section. */
 interface WeekKeys {
   readonly titles: readonly (readonly [string, RowRef])[];
   readonly papers: readonly (readonly [string, RowRef])[];
 }
 
-const weekKeys = new WeakMap<Week, { readonly paperLabel: string; readonly keys: WeekKeys }>();
+const weekKeys = new WeakMap<WeekSlot, { readonly paperLabel: string; readonly keys: WeekKeys }>();
 
-function keysOf(week: Week, known: SectionFacts, paperLabel: string): WeekKeys {
-  const memo = weekKeys.get(week);
+function keysOf(slot: WeekSlot, known: SectionFacts, paperLabel: string): WeekKeys {
+  const memo = weekKeys.get(slot);
   if (memo && memo.paperLabel === paperLabel) return memo.keys;
   if (known.paperKeys?.label !== paperLabel) {
     known.paperKeys = {
       label: paperLabel,
-      keys: week.parsed.rows.map((row) => {
+      keys: slot.parsed.rows.map((row) => {
         const paper = paperLink(row, paperLabel);
         return paper && paperKey(paper.target);
       }),
@@ -419,22 +430,22 @@ function keysOf(week: Week, known: SectionFacts, paperLabel: string): WeekKeys {
   }
   const titles: (readonly [string, RowRef])[] = [];
   const papers: (readonly [string, RowRef])[] = [];
-  for (let r = 0; r < week.parsed.rows.length; r++) {
-    const ref = new WeekRowRef(week, r);
+  for (let r = 0; r < slot.parsed.rows.length; r++) {
+    const ref = new SlotRowRef(slot, r);
     const title = known.titleKeys[r];
     if (title !== '' && !isPlaceholderTitle(title)) titles.push([title, ref]);
     const key = known.paperKeys.keys[r];
     if (key) papers.push([key, ref]);
   }
   const keys = { titles, papers };
-  weekKeys.set(week, { paperLabel, keys });
+  weekKeys.set(slot, { paperLabel, keys });
   return keys;
 }
 
 /** The indexes a build made, kept in its cache so that the next build changes only the keys of the weeks that changed. */
 export interface BuiltIndexes extends Indexes {
   readonly paperLabel: string;
-  readonly weeks: readonly Week[];
+  readonly slots: readonly WeekSlot[];
 }
 
 interface Indexes {
@@ -451,16 +462,16 @@ type KeyIndex = ReadonlyMap<string, readonly RowRef[]>;
  * reused only when nothing about it changed), from the previous build's maps: a copy with the removed weeks' refs
  * taken out and the new weeks' put in. The maps' key order is not meaningful; the order of each key's refs is.
  */
-function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): Indexes {
-  const keys = weeks.map((week, i) => keysOf(week, facts[i], paperLabel));
+function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): Indexes {
+  const keys = slots.map((slot, i) => keysOf(slot, facts[i], paperLabel));
   const previous = cache.indexes;
   let result: Indexes | undefined;
   if (previous && previous.paperLabel === paperLabel) {
-    const now = new Set(weeks);
-    const before = new Set(previous.weeks);
-    const removed = previous.weeks.filter((w) => !now.has(w));
-    const added = weeks.flatMap((w, i) => (before.has(w) ? [] : [i]));
-    if (removed.length + added.length <= Math.max(8, weeks.length / 4)) {
+    const now = new Set(slots);
+    const before = new Set(previous.slots);
+    const removed = previous.slots.filter((w) => !now.has(w));
+    const added = slots.flatMap((w, i) => (before.has(w) ? [] : [i]));
+    if (removed.length + added.length <= Math.max(8, slots.length / 4) && sameOrder(previous.slots, slots, now, before)) {
       const removedKeys = removed.map((w) => keysOf(w, sectionFacts.get(w.parsed)!, paperLabel));
       const gone = new Set(removed);
       const update = (
@@ -474,7 +485,7 @@ function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], pa
           for (const [key] of pick(own)) {
             const refs = current(key);
             if (!refs) continue;
-            const kept = refs.filter((r) => !gone.has(r.week));
+            const kept = refs.filter((r) => !gone.has((r as SlotRowRef).slot));
             if (kept.length !== refs.length) changes.set(key, kept.length === 0 ? undefined : kept);
           }
         }
@@ -519,8 +530,16 @@ function buildIndexes(weeks: readonly Week[], facts: readonly SectionFacts[], pa
     const repeated = (map: KeyIndex) => new Set([...map].flatMap(([key, refs]) => (refs.length >= 2 ? [key] : [])));
     result = { titles, papers, repeatedTitles: repeated(titles), repeatedPapers: repeated(papers) };
   }
-  cache.indexes = { paperLabel, weeks, ...result };
+  cache.indexes = { paperLabel, slots, ...result };
   return result;
+}
+
+/** Whether the sections in both builds are in the same order: the refs of unchanged keys are then still in list order. */
+function sameOrder(before: readonly WeekSlot[], after: readonly WeekSlot[], inAfter: ReadonlySet<WeekSlot>, inBefore: ReadonlySet<WeekSlot>): boolean {
+  const kept = before.filter((s) => inAfter.has(s));
+  let k = 0;
+  for (const slot of after) if (inBefore.has(slot) && kept[k++] !== slot) return false;
+  return true;
 }
 
 function byListOrder(a: RowRef, b: RowRef): number {
