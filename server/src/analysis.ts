@@ -1,6 +1,6 @@
 // The analysis pipeline shared by the server and the CLI: text → model → rules → problems with severities,
 // disable comments applied.
-import { buildModel, type PaperList } from './model/model';
+import { buildModel, type PaperList, type TocEntry } from './model/model';
 import { WeekCache } from './model/cache';
 import type { LineIndex } from './model/text';
 import { RULES } from './rules/index';
@@ -38,6 +38,41 @@ export function cappedSeverity(ruleSeverity: Severity, cap: Severity | undefined
   return cap !== undefined && SEVERITY_RANK[cap] < SEVERITY_RANK[ruleSeverity] ? cap : ruleSeverity;
 }
 
+/** What the rules marked readsHeadingsOnly read of a list, to tell whether their problems can be reused. */
+export interface HeadingInputs {
+  readonly lineCount: number;
+  /** Per week: heading line, the line's text and the week's year. */
+  readonly headingLines: readonly number[];
+  readonly headingTexts: readonly string[];
+  readonly years: readonly (number | undefined)[];
+  readonly toc: readonly TocEntry[];
+  readonly tocBreaks: readonly string[];
+  readonly anchors: ReadonlyMap<string, number>;
+}
+
+/** Undefined when the TOC ends on the document's last line: a fix there reads the whole text for its line breaks, so nothing is reused. */
+function headingInputs(list: PaperList): HeadingInputs | undefined {
+  const lineCount = list.lines.lineCount;
+  if (list.toc.length > 0 && list.toc[list.toc.length - 1].line + 1 >= lineCount) return undefined;
+  return {
+    lineCount,
+    headingLines: list.weeks.map((w) => w.headingLine),
+    headingTexts: list.weeks.map((w) => list.lines.line(w.headingLine)),
+    years: list.weeks.map((w) => w.year),
+    toc: list.toc,
+    tocBreaks: list.toc.map((e) => list.lines.lineBreak(e.line)),
+    anchors: list.anchors,
+  };
+}
+
+function sameHeadingInputs(a: HeadingInputs, b: HeadingInputs): boolean {
+  const same = <T>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  if (a.lineCount !== b.lineCount || !same(a.headingLines, b.headingLines) || !same(a.headingTexts, b.headingTexts) || !same(a.years, b.years)) return false;
+  if (!same(a.toc, b.toc) || !same(a.tocBreaks, b.tocBreaks) || a.anchors.size !== b.anchors.size) return false;
+  for (const [anchor, line] of a.anchors) if (b.anchors.get(anchor) !== line) return false;
+  return true;
+}
+
 /** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
 export function analyze(source: string | LineIndex, settings: Settings, env: AnalysisEnv = {}): Analysis {
   const cache = env.cache ?? new WeekCache();
@@ -61,9 +96,24 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
   // Week-local checks first (cached per week), then the cross-week ones: a rule's problems at one position keep
   // that order, and rules at one position keep the registry's.
   for (const week of list.weeks) found.push(...weekProblems(list, week, RULES, enabled, settings, host));
+  const headings = headingInputs(list);
+  const memo = cache.headingRules;
+  const reuse =
+    headings !== undefined &&
+    memo !== undefined &&
+    memo.settings === settings &&
+    memo.enabled.every((on, i) => on === enabled[i]) &&
+    sameHeadingInputs(memo.inputs, headings);
+  const headingProblems: RuleProblem[] = [];
+  if (reuse) found.push(...memo.problems);
   RULES.forEach((rule, ruleIndex) => {
-    if (enabled[ruleIndex] && rule.check) rule.check({ list, settings, host }, (problem) => found.push({ ruleIndex, problem }));
+    if (!enabled[ruleIndex] || !rule.check || (reuse && rule.readsHeadingsOnly)) return;
+    rule.check({ list, settings, host }, (problem) => {
+      found.push({ ruleIndex, problem });
+      if (rule.readsHeadingsOnly) headingProblems.push({ ruleIndex, problem });
+    });
   });
+  cache.headingRules = headings && { settings, enabled, inputs: headings, problems: reuse ? memo.problems : headingProblems };
   const byPosition = (a: RuleProblem, b: RuleProblem) =>
     a.problem.range.start.line - b.problem.range.start.line || a.problem.range.start.character - b.problem.range.start.character || a.ruleIndex - b.ruleIndex;
   const filter = disabledFilter(list.disableComments);

@@ -2,7 +2,7 @@
 // file), the weeks newest first with their file, where each index entry points, and the cross-file indexes
 // (titles, papers) kept as per-file contributions: a changed file removes its keys and adds its new ones, the other
 // files' keys stay. Read-only for rules; `update` is the only mutation, done by whoever owns the list.
-import type { PaperList, RowRef, Week } from '../model/model';
+import type { PaperList, PaperRow, RowRef, Week } from '../model/model';
 import type { TocEntry } from '../model/model';
 import { LayeredMap } from '../model/layeredMap';
 import { entryTarget, relativePathOf, type EntryTarget } from './listFiles';
@@ -190,7 +190,7 @@ export class ListModel {
     const kept = held === undefined || held.every((r) => r.file.uri === file.uri) ? [] : held.filter((r) => r.file.uri !== file.uri);
     if (refs) {
       const mixed = kept.length > 0;
-      for (const ref of refs) kept.push({ ...ref, file });
+      for (const ref of refs) kept.push(new FileRowRef(ref, file));
       if (mixed) kept.sort((a, b) => this.rank(a.file) - this.rank(b.file) || a.row.line - b.row.line);
     }
     if (kept.length === 0) index.delete(key);
@@ -212,4 +212,18 @@ function weekAtHeading(list: PaperList, line: number): Week | undefined {
   let byLine = weeksByHeading.get(list);
   if (!byLine) weeksByHeading.set(list, (byLine = new Map(list.weeks.map((w) => [w.headingLine, w]))));
   return byLine.get(line);
+}
+
+/** A file model's row ref with its file; the row itself is read when first asked for (see WeekRowRef). */
+class FileRowRef implements ListRowRef {
+  constructor(
+    private readonly ref: RowRef,
+    readonly file: ListFile,
+  ) {}
+  get week(): Week {
+    return this.ref.week;
+  }
+  get row(): PaperRow {
+    return this.ref.row;
+  }
 }

@@ -6,6 +6,9 @@ import { LineIndex } from './text';
 import { parseWeek, type Link, type PaperRow, type ParsedTable, type ParsedWeek, type Span } from './parseWeek';
 import type { BuiltIndexes } from './model';
 import type { LineFactsMemo } from './sectionIndex';
+import type { HeadingInputs } from '../analysis';
+import type { RuleProblem } from '../weekProblems';
+import type { Settings } from '../settings';
 
 export interface PlacedWeek {
   readonly parsed: ParsedWeek;
@@ -41,6 +44,10 @@ export class WeekCache {
   private generation = 0;
   /** The previous section scan's per-line facts (sectionIndex.ts). */
   readonly lineFacts: LineFactsMemo = {};
+  /** The problems of the rules that read only headings and the TOC, with what they read (analysis.ts). */
+  headingRules:
+    | { readonly settings: Settings; readonly enabled: readonly boolean[]; readonly inputs: HeadingInputs; readonly problems: readonly RuleProblem[] }
+    | undefined;
   /** The title and paper indexes of the last build, which the next one updates (model.ts). */
   indexes: BuiltIndexes | undefined;
   /** Sections parsed since creation (tests and the benchmark read it). */
@@ -106,8 +113,37 @@ function sameLines(cached: readonly string[], lines: readonly string[], start: n
   return true;
 }
 
+/**
+ * A parse placed at a start line. The copy with document lines is made when first read: in an edit that moves the
+ * weeks below it, most moved weeks are never read row by row (their problems are cached, relative to the week).
+ */
+class Placement implements PlacedWeek {
+  private copy: Omit<PlacedWeek, 'parsed'> | undefined;
+
+  constructor(
+    readonly parsed: ParsedWeek,
+    private readonly offset: number,
+  ) {}
+
+  private get placed(): Omit<PlacedWeek, 'parsed'> {
+    return (this.copy ??= placeCopy(this.parsed, this.offset));
+  }
+  get rows(): readonly PaperRow[] {
+    return this.placed.rows;
+  }
+  get tables(): readonly ParsedTable[] {
+    return this.placed.tables;
+  }
+  get otherLinks(): readonly Link[] {
+    return this.placed.otherLinks;
+  }
+}
+
 function place(parsed: ParsedWeek, offset: number): PlacedWeek {
-  if (offset === 0) return { parsed, rows: parsed.rows, tables: parsed.tables, otherLinks: parsed.otherLinks };
+  return offset === 0 ? { parsed, rows: parsed.rows, tables: parsed.tables, otherLinks: parsed.otherLinks } : new Placement(parsed, offset);
+}
+
+function placeCopy(parsed: ParsedWeek, offset: number): Omit<PlacedWeek, 'parsed'> {
   const span = (s: Span): Span => ({ line: s.line + offset, start: s.start, end: s.end });
   const link = (l: Link): Link => ({
     ...l,
@@ -127,7 +163,6 @@ function place(parsed: ParsedWeek, offset: number): PlacedWeek {
   const rows = parsed.rows.map(row);
   const byLine = new Map(rows.map((r) => [r.line, r]));
   return {
-    parsed,
     rows,
     tables: parsed.tables.map((t) => ({
       ...t,

@@ -311,9 +311,16 @@ function newWeek(section: SectionSpan, placed: PlacedWeek, known: SectionFacts, 
     startLine: section.startLine,
     endLine: section.endLine,
     lastContentLine: section.startLine + placed.parsed.lastContentLine,
-    rows: placed.rows,
-    tables: placed.tables,
-    otherLinks: placed.otherLinks,
+    // Read through the placement, which copies the parse to document lines on first use (model/cache.ts).
+    get rows() {
+      return placed.rows;
+    },
+    get tables() {
+      return placed.tables;
+    },
+    get otherLinks() {
+      return placed.otherLinks;
+    },
     parsed: placed.parsed,
     year,
     span: dates && year !== undefined ? weekSpan(dates, year) : undefined,
@@ -379,6 +386,17 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
+/** A row of a week by its place in the week: the row (on document lines) is read from the week when first asked for. */
+export class WeekRowRef implements RowRef {
+  constructor(
+    readonly week: Week,
+    private readonly rowIndex: number,
+  ) {}
+  get row(): PaperRow {
+    return this.week.rows[this.rowIndex];
+  }
+}
+
 /** Where a week's rows go in the title and paper indexes: computed once per Week object. */
 interface WeekKeys {
   readonly titles: readonly (readonly [string, RowRef])[];
@@ -393,7 +411,7 @@ function keysOf(week: Week, known: SectionFacts, paperLabel: string): WeekKeys {
   if (known.paperKeys?.label !== paperLabel) {
     known.paperKeys = {
       label: paperLabel,
-      keys: week.rows.map((row) => {
+      keys: week.parsed.rows.map((row) => {
         const paper = paperLink(row, paperLabel);
         return paper && paperKey(paper.target);
       }),
@@ -401,8 +419,8 @@ function keysOf(week: Week, known: SectionFacts, paperLabel: string): WeekKeys {
   }
   const titles: (readonly [string, RowRef])[] = [];
   const papers: (readonly [string, RowRef])[] = [];
-  for (let r = 0; r < week.rows.length; r++) {
-    const ref = { week, row: week.rows[r] };
+  for (let r = 0; r < week.parsed.rows.length; r++) {
+    const ref = new WeekRowRef(week, r);
     const title = known.titleKeys[r];
     if (title !== '' && !isPlaceholderTitle(title)) titles.push([title, ref]);
     const key = known.paperKeys.keys[r];

@@ -86,6 +86,12 @@ export interface Rule {
   checkWeek?(context: WeekRuleContext, report: Report): void;
   check?(context: RuleContext, report: Report): void;
   /**
+   * True when `check` reads only the weeks' heading lines (their text, dates, year and order), the TOC entries, the
+   * anchors and the line count and breaks of TOC lines: its problems are then reused while those are unchanged, so
+   * an edit inside a week's rows does not re-run it (analysis.ts).
+   */
+  readonly readsHeadingsOnly?: boolean;
+  /**
    * A cross-week rule's check over a multi-file list (every file's weeks; problems name their file). Rules that have
    * it run it instead of `check` when the list spans files; single-file lists use `check` alone.
    */

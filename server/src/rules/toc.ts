@@ -44,6 +44,7 @@ export const toc: Rule = {
     'The table of contents links every week once, with anchors that exist and well-formed text whose dates match the heading; a misdirected entry is reported at both ends (the entry, and the week it names that no entry reaches); in a multi-file list, the index links every week of every file.',
   defaultSeverity: 'warning',
   fix: 'Points a broken or mismatched entry at the heading whose dates match its text (a copied entry whose text names a week listed elsewhere, or no week at all, gets the text of the week it points at); rewrites malformed entry text (unbalanced parentheses, no dates) from its heading; inserts the entry of a week missing from the TOC (in a multi-file list: into the index, in its `## <year>` group, in date order).',
+  readsHeadingsOnly: true,
   check({ list }, report) {
     if (list.toc.length === 0) return;
     const weekByLine = new Map(list.weeks.map((w) => [w.headingLine, w]));

@@ -25,6 +25,7 @@ export const weekHeading: Rule = {
       });
     }
   },
+  readsHeadingsOnly: true,
   check({ list }, report) {
     // The length a week should have is the list's own (seven days, or eight in a list that runs Sunday to Sunday
     // by convention): a cross-week fact, so checked here. The label's fix keeps its TOC entries working.

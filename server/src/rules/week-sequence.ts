@@ -42,6 +42,7 @@ export const weekSequence: Rule = {
     'Consecutive weeks (newest first) follow each other without overlap, gap or reordering, across the files of a multi-file list; a gap of whole weeks (a skipped newsletter) is information, and an overlap caused by a week of the wrong length is reported once, by `week-heading`.',
   defaultSeverity: 'warning',
   fix: "Sets the newer week's start date to the day after the older week's end, when that makes a week of the usual length, rewriting the TOC entries that link it (and the week's index entry).",
+  readsHeadingsOnly: true,
   check({ list }, report) {
     const weeks = list.weeks;
     const usual = usualLength(weeks);
