@@ -235,7 +235,7 @@ export class Ctx implements vscode.Disposable {
           if (e.element.kind === 'week') this.expanded.delete(e.element.id!);
           if (e.element === this.autoExpanded) this.autoExpanded = undefined;
         }),
-        // Arrow keys move the selection: preview what they land on, as a click does (Enter opens, see openSelected).
+        // A selection from the keyboard (arrow keys move the focus, Space selects it): preview it, as a click does (Enter opens, see openSelected).
         view.onDidChangeSelection((e) => {
           const item = e.selection[0];
           // Previewing what follow-cursor selected would move the cursor, which follow-cursor follows: with a reveal

@@ -5,7 +5,7 @@ import type { Range as LspRange } from 'vscode-languageclient';
 import type { OutsideWeeksInfo, ProblemInfo, RowDetails, RowInfo, WeekInfo, WeeksResult } from '../../server/src/protocol';
 import { baseName, count, papersAndProblems, paperUrl, rowLabel, weekDatesLabel } from './format';
 
-/** The command a click (or an arrow key) runs: preview a range of the list, focus staying in the tree. */
+/** The command a click runs: preview a range of the list, focus staying in the tree. */
 export const REVEAL_COMMAND = 'paperList.reveal';
 
 export type TreeNode = OutsideItem | ProblemItem | YearItem | WeekItem | RowItem;

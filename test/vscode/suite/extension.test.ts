@@ -694,6 +694,23 @@ suite('Weekly routine', () => {
     await vscode.commands.executeCommand('paperList.openSelected');
     assert.equal(vscode.window.activeTextEditor?.document, editor.document);
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, other.range.start.line);
+    // From the keyboard: the arrow keys move the view's focus (as in every VS Code tree, nothing opens), Space selects
+    // the focused row, which previews it with focus kept in the view, and Enter opens it.
+    await api.treeView.reveal(other, { select: true, focus: true });
+    const previews = api.previewCount();
+    const next = week.rows[1]!;
+    const previewed = waitFor(
+      'Space to preview the row the arrow key moved to',
+      () => selectedId() === next.id && api.previewCount() > previews && vscode.window.activeTextEditor?.selection.active.line === next.range.start.line,
+      [api.treeView.onDidChangeSelection, vscode.window.onDidChangeTextEditorSelection],
+    );
+    await vscode.commands.executeCommand('list.focusDown');
+    await vscode.commands.executeCommand('list.select');
+    await previewed.catch((error: Error) => {
+      throw new Error(
+        `${error.message}; selected ${String((api.treeView.selection[0] as TreeNode | undefined)?.label)}, previews ${api.previewCount() - previews}, cursor line ${vscode.window.activeTextEditor?.selection.active.line} (row at ${next.range.start.line})`,
+      );
+    });
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const keys = extension.packageJSON.contributes.keybindings as { command: string; key: string; when: string }[];
     assert.ok(keys.some((k) => k.command === 'paperList.openSelected' && k.key === 'enter' && k.when.includes('focusedView')));
