@@ -43,9 +43,9 @@ describe('committed bundles', () => {
     for (const name of BUNDLES) assert.ok(readFileSync(join(second, name)).equals(readFileSync(join(temp.dir, name))), name);
   });
 
-  test('action.yml runs the committed bundle on node20; git keeps the CLI executable for pre-commit', () => {
+  test('action.yml runs the committed bundle on node24 (GitHub removed node20 from its runners in September 2026); git keeps the CLI executable for pre-commit', () => {
     const manifest = actionManifest();
-    assert.equal(manifest.runs.using, 'node20');
+    assert.equal(manifest.runs.using, 'node24');
     assert.equal(manifest.runs.main, 'action/dist/index.js');
     const tracked = spawnSync('git', ['ls-files', '-s', 'action/dist'], { cwd: repoRoot, encoding: 'utf8' });
     if (tracked.status !== 0) return; // not a git checkout (a tarball): nothing tracks modes
