@@ -31,6 +31,8 @@ export interface ListState {
 interface HeldList {
   layout: ListLayout;
   key?: string;
+  /** The documents the state was made of: a key's versions alone cannot tell an opened file from its copy read from disk. */
+  documents?: readonly (OpenDocument | undefined)[];
   state?: ListState;
 }
 
@@ -46,7 +48,8 @@ export class PaperListService {
   /** Lists by index URI, and the index of each member file. */
   private readonly lists = new Map<string, HeldList>();
   private readonly indexOfFile = new Map<string, string>();
-  private readonly fileAnalyses = new Map<string, { version: number; year?: number; analysis: Analysis }>();
+  /** Each file's own analysis, for the document object (an opened file replaces the one read from disk) and version it was made of. */
+  private readonly fileAnalyses = new Map<string, { document: OpenDocument; version: number; year?: number; analysis: Analysis }>();
   /** The open documents, as the server holds them (set by the server). */
   openDocument: (uri: string) => OpenDocument | undefined = () => undefined;
 
@@ -110,6 +113,11 @@ export class PaperListService {
       // A single-file list: nothing to re-publish unless files left a list.
       return { members: before.length > 0 ? [uri] : [], left: before.filter((m) => m !== uri) };
     }
+    const held = this.lists.get(indexUri);
+    if (held && sameLayout(held.layout, layout) && layout.members.every((m) => this.indexOfFile.get(m.uri) === indexUri)) {
+      // The list is what it was (each file of a list opened in turn finds it again): its analyses stay valid per version.
+      return { members: layout.members.map((m) => m.uri), left: before.filter((m) => !layout.members.some((l) => l.uri === m)) };
+    }
     this.dropList(indexUri);
     this.lists.set(indexUri, { layout });
     for (const member of layout.members) {
@@ -169,22 +177,24 @@ export class PaperListService {
     if (!documents[held.layout.members.findIndex((m) => m.uri === indexUri)]) return undefined;
     const settings = this.settings.get(indexUri) ?? held.layout.members.map((m) => this.settings.get(m.uri)).find((s) => s) ?? DEFAULT_SETTINGS;
     const key = documents.map((d) => (d ? `${d.uri}@${d.version}` : '-')).join('|') + JSON.stringify(settings);
-    if (held.state && held.key === key) return held.state;
+    if (held.state && held.key === key && held.documents?.every((d, i) => d === documents[i])) return held.state;
     const sources = new Map<string, FileSource>();
     for (const document of documents) if (document) sources.set(document.uri, { uri: document.uri, source: document.lines });
     const analysis = analyzeMembers(held.layout, sources, settings, held.state?.analysis.model, (member, _source, year) => {
       const document = this.documentOf(member.uri)!;
       const cached = this.fileAnalyses.get(member.uri);
-      if (cached && cached.version === document.version && cached.year === year && held.state?.settings === settings) return cached.analysis;
+      if (cached && cached.document === document && cached.version === document.version && cached.year === year && held.state?.settings === settings)
+        return cached.analysis;
       const analysis = analyzeListFile(document.lines, settings, {
         cache: this.cacheOf(member.uri),
         fileExists: this.files.near(member.uri),
         fallbackYear: year,
       });
-      this.fileAnalyses.set(member.uri, { version: document.version, year, analysis });
+      this.fileAnalyses.set(member.uri, { document, version: document.version, year, analysis });
       return analysis;
     });
     held.key = key;
+    held.documents = documents;
     held.state = { layout: held.layout, analysis, settings };
     return held.state;
   }
@@ -292,6 +302,17 @@ export class PaperListService {
       .map((folder) => decodeURIComponent(uri.slice(folder.length)));
     return [path, ...relative];
   }
+}
+
+/** Whether two layouts of a list have the same files in the same roles and the same absent files. */
+function sameLayout(a: ListLayout, b: ListLayout): boolean {
+  if (a.indexUri !== b.indexUri || a.isMultiFile !== b.isMultiFile || a.members.length !== b.members.length || a.absent.size !== b.absent.size) return false;
+  if (!a.members.every((m, i) => m.uri === b.members[i].uri && m.role === b.members[i].role)) return false;
+  for (const [uri, absent] of a.absent) {
+    const other = b.absent.get(uri);
+    if (!other || other.reason !== absent.reason || other.message !== absent.message) return false;
+  }
+  return true;
 }
 
 /** The path of a `file:` URI (`file:///a%20b/c.md` → `/a b/c.md`), or undefined for other schemes. */

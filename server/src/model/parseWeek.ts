@@ -2,6 +2,7 @@
 // section's first line, so a parse stays valid when the week moves; model.ts rebases them.
 import MarkdownIt from 'markdown-it';
 import { plainSectionBlocks, type SectionBlock } from './parseWeekFast';
+import { isBlank } from './text';
 
 export interface Span {
   /** Line relative to the section start (in ParsedWeek) or absolute (in the model). */
@@ -161,10 +162,15 @@ interface SplitCells {
  */
 function splitCells(text: string, line = 0): SplitCells {
   const pipes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) i++;
-    else if (c === 124 /* | */) pipes.push(i);
+  if (text.indexOf('\\') === -1) {
+    // No escapes (most rows): the native search finds the pipes.
+    for (let i = text.indexOf('|'); i !== -1; i = text.indexOf('|', i + 1)) pipes.push(i);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92 /* \ */) i++;
+      else if (c === 124 /* | */) pipes.push(i);
+    }
   }
   const contentStart = text.length - text.trimStart().length;
   // A trailing `<!-- paper-list-disable-line … -->` is not part of the row.
@@ -177,11 +183,12 @@ function splitCells(text: string, line = 0): SplitCells {
   bounds.push(trailingPipe ? pipes[pipes.length - 1] : contentEnd);
   const cells: Cell[] = [];
   for (let b = 0; b + 1 < bounds.length; b++) {
-    const raw = text.slice(bounds[b] + 1, bounds[b + 1]);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    const start = bounds[b] + 1 + lead;
-    cells.push({ text: trimmed, span: { line, start, end: start + trimmed.length } });
+    // The cell between two pipes without the blanks around it (those String.prototype.trim drops), cut once.
+    let start = bounds[b] + 1;
+    let end = Math.max(start, bounds[b + 1]);
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    cells.push({ text: text.slice(start, end), span: { line, start, end } });
   }
   return { cells, leadingPipe, trailingPipe, contentStart, contentEnd };
 }

@@ -164,3 +164,11 @@ export function splitLines(text: string): string[] {
   }
   return lines;
 }
+
+const BLANK = /\s/;
+
+/** Whether a character code is one that String.prototype.trim removes (what `\s` matches). */
+export function isBlank(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && BLANK.test(String.fromCharCode(c));
+}
