@@ -118,9 +118,14 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     a.problem.range.start.line - b.problem.range.start.line || a.problem.range.start.character - b.problem.range.start.character || a.ruleIndex - b.ruleIndex;
   const filter = disabledFilter(list.disableComments);
   const problems: Finding[] = [];
-  for (const { ruleIndex, problem } of found.sort(byPosition)) {
+  for (const entry of found.sort(byPosition)) {
+    const { ruleIndex, problem } = entry;
     const rule = RULES[ruleIndex].name;
-    if (!filter(rule, problem.range.start.line)) problems.push({ ...problem, rule, severity: cappedSeverity(severities[ruleIndex]!, problem.severity) });
+    if (filter(rule, problem.range.start.line)) continue;
+    const severity = cappedSeverity(severities[ruleIndex]!, problem.severity);
+    let finding = entry.finding;
+    if (finding?.rule !== rule || finding.severity !== severity) entry.finding = finding = { ...problem, rule, severity };
+    problems.push(finding);
   }
   // The text is joined from the line table only when asked for (fix-all): most versions never are.
   return {

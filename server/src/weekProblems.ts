@@ -8,11 +8,14 @@ import type { ParsedWeek } from './model/parseWeek';
 import type { PaperList, Week } from './model/model';
 import type { Fix, Problem, Rule, RuleHost } from './rules/rule';
 import type { Settings } from './settings';
+import type { Finding } from './analysis';
 
 /** A problem of rule RULES[ruleIndex]. */
 export interface RuleProblem {
   readonly ruleIndex: number;
   readonly problem: Omit<Problem, 'rule'>;
+  /** The problem as analysis.ts publishes it, kept here: a week's cached problems keep their wrappers from version to version. */
+  finding?: Finding;
 }
 
 interface Entry {

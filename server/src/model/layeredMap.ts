@@ -1,8 +1,8 @@
 // A read-only map made of a shared base and a small layer of changed keys: the next version of an index with a few
 // keys changed costs the changes, not a copy of every key. The layer is folded into a new base once it grows.
 
-/** Layers past this many keys are folded into a new base (a full copy, once every so many edits). */
-const MAX_LAYER = 512;
+/** Layers past this many keys are folded into a new base (a full copy, once every so many edits); each version copies its layer. */
+const MAX_LAYER = 128;
 
 export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   readonly size: number;
@@ -11,29 +11,29 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     private readonly base: ReadonlyMap<K, V>,
     /** Changed keys; undefined marks a key removed from the base. */
     private readonly layer: ReadonlyMap<K, V | undefined>,
+    size: number,
   ) {
-    let size = base.size;
-    for (const [key, value] of layer) {
-      const inBase = base.has(key);
-      if (value === undefined && inBase) size--;
-      else if (value !== undefined && !inBase) size++;
-    }
     this.size = size;
   }
 
   static of<K, V>(map: ReadonlyMap<K, V>): LayeredMap<K, V> {
-    return map instanceof LayeredMap ? map : new LayeredMap(map, new Map());
+    return map instanceof LayeredMap ? map : new LayeredMap(map, new Map(), map.size);
   }
 
   /** This map with `changes` applied (undefined: remove the key). */
   with(changes: ReadonlyMap<K, V | undefined>): LayeredMap<K, V> {
     if (changes.size === 0) return this;
     const layer = new Map(this.layer);
-    for (const [key, value] of changes) layer.set(key, value);
-    if (layer.size <= MAX_LAYER) return new LayeredMap(this.base, layer);
+    let size = this.size;
+    for (const [key, value] of changes) {
+      size += (value !== undefined ? 1 : 0) - (this.has(key) ? 1 : 0);
+      layer.set(key, value);
+    }
+    const next = new LayeredMap(this.base, layer, size);
+    if (layer.size <= MAX_LAYER) return next;
     const flat = new Map<K, V>();
-    for (const [key, value] of new LayeredMap(this.base, layer)) flat.set(key, value);
-    return new LayeredMap(flat, new Map());
+    for (const [key, value] of next) flat.set(key, value);
+    return new LayeredMap(flat, new Map(), flat.size);
   }
 
   /** The keys whose values may differ between two maps, when both are layers over one base; else undefined (compare all). */
