@@ -51,7 +51,7 @@ export interface HeadingInputs {
 }
 
 /** Undefined when the TOC ends on the document's last line: a fix there reads the whole text for its line breaks, so nothing is reused. */
-function headingInputs(list: PaperList): HeadingInputs | undefined {
+export function headingInputs(list: PaperList): HeadingInputs | undefined {
   const lineCount = list.lines.lineCount;
   if (list.toc.length > 0 && list.toc[list.toc.length - 1].line + 1 >= lineCount) return undefined;
   return {
@@ -65,7 +65,7 @@ function headingInputs(list: PaperList): HeadingInputs | undefined {
   };
 }
 
-function sameHeadingInputs(a: HeadingInputs, b: HeadingInputs): boolean {
+export function sameHeadingInputs(a: HeadingInputs, b: HeadingInputs): boolean {
   const same = <T>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   if (a.lineCount !== b.lineCount || !same(a.headingLines, b.headingLines) || !same(a.headingTexts, b.headingTexts) || !same(a.years, b.years)) return false;
   if (!same(a.toc, b.toc) || !same(a.tocBreaks, b.tocBreaks) || a.anchors.size !== b.anchors.size) return false;

@@ -2,7 +2,7 @@
 // file); the cross-week rules (those with checkList) run once over the list model and report into any file. A fix that
 // renames a week heading also carries the edit of its index entry (text and anchor), so no fix breaks a link.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { analyze, cappedSeverity, type Analysis, type AnalysisEnv, type Finding } from '../analysis';
+import { analyze, cappedSeverity, headingInputs, sameHeadingInputs, type Analysis, type AnalysisEnv, type Finding, type HeadingInputs } from '../analysis';
 import type { LineIndex } from '../model/text';
 import type { PaperList } from '../model/model';
 import { parseWeekDates } from '../model/dates';
@@ -10,11 +10,11 @@ import { githubSlug } from '../model/urls';
 import { tocEntryText, tocStyleOf } from '../model/toc';
 import { applyEdits } from '../textEdits';
 import { RULES } from '../rules/index';
-import { replaceSpan, type Fix } from '../rules/rule';
+import { replaceSpan, type Fix, type ListProblem } from '../rules/rule';
 import { fixAcrossFiles } from '../rules/tocAcrossFiles';
 import { severityOf, type Settings } from '../settings';
 import { disabledFilter } from '../disableComments';
-import { ListModel, type AbsentFile, type ListFile, type ListFileRole } from './listModel';
+import { ListModel, type AbsentFile, type ListFile, type ListFileRole, type ResolvedEntry } from './listModel';
 
 /** The rules a multi-file list runs over all its files at once rather than per file. */
 export const LIST_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.checkList).map((r) => r.name));
@@ -55,13 +55,36 @@ export function analyzeList(
   else model = new ListModel(indexUri, listFiles, absent);
   const problems = new Map<string, Finding[]>(files.map((f) => [f.uri, [...f.analysis.problems]]));
   const filters = new Map(modelled.map((f) => [f.uri, disabledFilter(f.analysis.list.disableComments)]));
+  const entries = entrySignature(model);
+  const lastEntries = entryTokens.get(model);
+  const entriesToken = lastEntries && sameEntries(lastEntries.entries, entries) ? lastEntries.token : {};
+  entryTokens.set(model, { entries, token: entriesToken });
+  const inputs = listHeadingInputs(model, entries);
+  const memo = headingRules.get(model);
+  const reuse = inputs !== undefined && memo !== undefined && memo.settings === settings && sameListHeadingInputs(memo.inputs, inputs);
+  const recorded = new Map<string, ListProblem[]>();
   for (const rule of RULES) {
     const severity = severityOf(settings, rule.name);
     if (!severity || !rule.checkList) continue;
-    rule.checkList({ list: model, settings }, ({ uri, ...problem }) => {
+    const report = ({ uri, ...problem }: ListProblem) => {
       if (filters.get(uri)?.(rule.name, problem.range.start.line)) return;
       problems.get(uri)?.push({ ...problem, rule: rule.name, severity: cappedSeverity(severity, problem.severity) });
+    };
+    const replay = reuse && rule.readsHeadingsOnly ? memo.problems.get(rule.name) : undefined;
+    if (replay) {
+      replay.forEach(report);
+      continue;
+    }
+    const record: ListProblem[] | undefined = rule.readsHeadingsOnly ? [] : undefined;
+    rule.checkList({ list: model, settings }, (problem) => {
+      record?.push(problem);
+      report(problem);
     });
+    if (record) recorded.set(rule.name, record);
+  }
+  if (!reuse) {
+    if (inputs) headingRules.set(model, { settings, inputs, problems: recorded });
+    else headingRules.delete(model);
   }
   for (const [uri, found] of problems) {
     const file = model.file(uri);
@@ -69,7 +92,7 @@ export function analyzeList(
       for (let i = 0; i < found.length; i++) {
         const fix = found[i].fix;
         if (fix && found[i].rule !== 'toc') {
-          const followed = followHeadingRenames(model, file, fix);
+          const followed = followHeadingRenames(model, file, fix, entriesToken);
           if (followed !== fix) found[i] = { ...found[i], fix: followed };
         }
       }
@@ -79,11 +102,67 @@ export function analyzeList(
   return { model, problems, files: new Map(files.map((f) => [f.uri, f])) };
 }
 
+/** What the list rules marked readsHeadingsOnly read of a list model: every file's headings, TOC and anchors, the index and its resolved entries. */
+interface ListHeadingInputs {
+  readonly indexUri: string;
+  readonly index: PaperList;
+  readonly entries: EntrySignature;
+  readonly absent: ReadonlyMap<string, AbsentFile>;
+  readonly files: readonly { readonly file: ListFile; readonly role: ListFileRole; readonly year?: number; readonly headings: HeadingInputs }[];
+}
+
+/** The problems of those rules per list model, with what they read: reused while it is unchanged (an edit inside rows). */
+const headingRules = new WeakMap<ListModel, { settings: Settings; inputs: ListHeadingInputs; problems: ReadonlyMap<string, readonly ListProblem[]> }>();
+
+/** The resolved index entries, each week by its heading line (what is read of the week itself is in its file's headings). */
+type EntrySignature = readonly (readonly [ResolvedEntry['entry'], ResolvedEntry['target'], ResolvedEntry['file'], number | undefined])[];
+
+function entrySignature(model: ListModel): EntrySignature {
+  return model.entries.map((r) => [r.entry, r.target, r.file, r.week?.headingLine] as const);
+}
+
+function sameEntries(a: EntrySignature, b: EntrySignature): boolean {
+  return a.length === b.length && a.every((e, i) => e.every((v, j) => v === b[i][j]));
+}
+
+/** A token per list model that stays the same object while its entries' signature does: what per-fix memos compare. */
+const entryTokens = new WeakMap<ListModel, { entries: EntrySignature; token: object }>();
+
+function listHeadingInputs(model: ListModel, entries: EntrySignature): ListHeadingInputs | undefined {
+  const files: ListHeadingInputs['files'][number][] = [];
+  for (const file of model.files) {
+    const headings = headingInputs(file.list);
+    if (!headings) return undefined;
+    files.push({ file, role: file.role, year: file.year, headings });
+  }
+  return { indexUri: model.indexUri, index: model.index.list, entries, absent: model.absent, files };
+}
+
+function sameListHeadingInputs(a: ListHeadingInputs, b: ListHeadingInputs): boolean {
+  if (a.indexUri !== b.indexUri || a.index !== b.index || a.absent !== b.absent || a.files.length !== b.files.length) return false;
+  if (!sameEntries(a.entries, b.entries)) return false;
+  return a.files.every((f, i) => {
+    const g = b.files[i];
+    return f.file === g.file && f.role === g.role && f.year === g.year && sameHeadingInputs(f.headings, g.headings);
+  });
+}
+
 /**
  * A fix that rewrites week headings of `file`, extended with the edits that keep the index entries pointing at those
  * weeks (anchor, and text in the entry's style); undefined when the new anchor would be ambiguous (a link would break).
  */
-function followHeadingRenames(model: ListModel, file: ListFile, fix: Fix): Fix | undefined {
+function followHeadingRenames(model: ListModel, file: ListFile, fix: Fix, entries: object): Fix | undefined {
+  const known = followed.get(fix);
+  if (known && known.list === file.list && known.entries === entries && known.indexUri === model.indexUri) return known.result;
+  const result = followRenames(model, file, fix);
+  followed.set(fix, { list: file.list, entries, indexUri: model.indexUri, result });
+  return result;
+}
+
+/** Each fix's extension, for the file model and index entries it was computed from (a week's cached problems keep their fixes). */
+const followed = new WeakMap<Fix, { list: PaperList; entries: object; indexUri: string; result: Fix | undefined }>();
+
+function followRenames(model: ListModel, file: ListFile, fix: Fix): Fix | undefined {
   const headings = headingLinesOf(file.list);
   if (!fix.edits.some((e) => e.range.start.line === e.range.end.line && headings.has(e.range.start.line))) return fix;
   const weeks = file.list.weeks.filter((w) => fix.edits.some((e) => e.range.start.line === w.headingLine && e.range.end.line === w.headingLine));

@@ -86,9 +86,10 @@ export interface Rule {
   checkWeek?(context: WeekRuleContext, report: Report): void;
   check?(context: RuleContext, report: Report): void;
   /**
-   * True when `check` reads only the weeks' heading lines (their text, dates, year and order), the TOC entries, the
-   * anchors and the line count and breaks of TOC lines: its problems are then reused while those are unchanged, so
-   * an edit inside a week's rows does not re-run it (analysis.ts).
+   * True when `check` and `checkList` read only the weeks' heading lines (their text, dates, year and order), the TOC
+   * entries, the anchors and the line count and breaks of TOC lines (and, over a list, the index and its resolved
+   * entries): their problems are then reused while those are unchanged, so an edit inside a week's rows does not re-run
+   * them (analysis.ts, list/listAnalysis.ts).
    */
   readonly readsHeadingsOnly?: boolean;
   /**
