@@ -16,6 +16,8 @@ import { githubSlug } from '../../server/src/model/urls';
 import { diskHost } from '../../server/src/node/diskHost';
 import { PaperListService } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { weeksOf } from '../../server/src/features/weeksRequest';
+import { documentSymbols } from '../../server/src/features/symbols';
 import { generateList, rng } from '../../bench/generate';
 import { landmarks, randomEdit, type Range } from '../../bench/edits';
 
@@ -182,11 +184,19 @@ function run(name: string, initial: string, edits: number, seed: number, compare
     if (changes.length === 0) continue;
     document.update(changes, document.version + 1);
     assert.equal(document.text, text, `${name}: document text after edit ${i}`);
-    const incremental = service.stateOf(document).analysis;
+    const state = service.stateOf(document);
+    const incremental = state.analysis;
+    // Asked after every edit, as the editor does, so answers reused from earlier versions are what gets compared.
+    const { version: _version, ...weeks } = weeksOf(state);
+    const symbols = documentSymbols(incremental.list);
     if (i % compareEvery !== compareEvery - 1 && i !== edits - 1) continue;
     assert.deepEqual(document.lines.lines(), splitLines(text), `${name}: line table after edit ${i}`);
     const fresh = analyze(text, DEFAULT_SETTINGS, { cache: new WeekCache() });
     assert.equal(snapshot(incremental), snapshot(fresh), `${name}: incremental analysis differs from a fresh one after edit ${i}`);
+    const freshState = new PaperListService(diskHost).stateOf(new OpenDocument(uri, 'markdown', 1, text));
+    const { version: _freshVersion, ...freshWeeks } = weeksOf(freshState);
+    assert.deepEqual(weeks, freshWeeks, `${name}: paperList/weeks differs from a fresh answer after edit ${i}`);
+    assert.deepEqual(symbols, documentSymbols(freshState.analysis.list), `${name}: document symbols differ from fresh ones after edit ${i}`);
   }
 }
 

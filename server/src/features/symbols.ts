@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { weekLabel, type Link, type PaperList } from '../model/model';
+import { weekLabel, type Link, type PaperList, type Week } from '../model/model';
 import { arxivId, paperKey } from '../model/urls';
 import { rowRange, toRange } from '../model/ranges';
 
@@ -20,16 +20,25 @@ export function documentSymbols(list: PaperList): DocumentSymbol[] {
   return symbols;
 }
 
+/** A week the edit did not touch is the same Week object (model.ts), at the same lines: its symbols are too. */
+const symbolsOfWeek = new WeakMap<Week, DocumentSymbol[]>();
+
 function buildDocumentSymbols(list: PaperList): DocumentSymbol[] {
-  return list.weeks.flatMap((week) =>
-    week.rows.map((row) => ({
-      name: rowName(row.number?.value, row.title),
-      detail: weekLabel(week),
-      kind: SymbolKind.Field,
-      range: rowRange(row),
-      selectionRange: row.title ? toRange(row.titleSpan) : rowRange(row),
-    })),
-  );
+  return list.weeks.flatMap((week) => {
+    let symbols = symbolsOfWeek.get(week);
+    if (!symbols)
+      symbolsOfWeek.set(
+        week,
+        (symbols = week.rows.map((row) => ({
+          name: rowName(row.number?.value, row.title),
+          detail: weekLabel(week),
+          kind: SymbolKind.Field,
+          range: rowRange(row),
+          selectionRange: row.title ? toRange(row.titleSpan) : rowRange(row),
+        }))),
+      );
+    return symbols;
+  });
 }
 
 export function foldingRanges(list: PaperList): FoldingRange[] {

@@ -71,9 +71,22 @@ function buildWeeks(state: DocumentState): WeeksResult {
     paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
     problemCount,
   };
-  // Range ends are left out: typing in a row moves its end column, which nothing the tree shows or does depends on.
-  const revision = hash(JSON.stringify(result, (key, value: unknown) => (key === 'end' ? (value as { line: number }).line : value)));
+  const { weeks: _weeks, ...rest } = result;
+  const revision = hash(`${weeks.map(revisionTextOf).join('\n')}\n${JSON.stringify(rest, withoutEndColumns)}`);
   return { ...result, version: state.version, revision };
+}
+
+/** Range ends are left out of the revision: typing in a row moves its end column, which nothing the tree shows or does depends on. */
+function withoutEndColumns(key: string, value: unknown): unknown {
+  return key === 'end' ? (value as { line: number }).line : value;
+}
+
+/** The revision's text of a week's answer, once per answer object (an unchanged week keeps its answer). */
+const revisionTexts = new WeakMap<WeekInfo, string>();
+function revisionTextOf(week: WeekInfo): string {
+  let text = revisionTexts.get(week);
+  if (text === undefined) revisionTexts.set(week, (text = JSON.stringify(week, withoutEndColumns)));
+  return text;
 }
 
 function fileWeeks(uri: string, list: PaperList, found: readonly Finding[], settings: Settings): FileWeeks {
@@ -87,42 +100,68 @@ function fileWeeks(uri: string, list: PaperList, found: readonly Finding[], sett
     if (at) at.push(p.severity);
     else problemsByLine.set(line, [p.severity]);
   }
-  const paperLabel = settings.requiredLinks[0];
   const weeks = list.weeks.map((week): WeekInfo => {
-    let problemCount = 0;
-    let worst: ProblemSeverity | undefined;
-    for (let line = week.startLine; line < week.endLine; line++) {
-      for (const severity of problemsByLine.get(line) ?? []) {
-        problemCount++;
-        if (!worst || RANK[severity] > RANK[worst]) worst = severity;
-      }
-    }
+    // A week the edit did not touch is the same Week object (model.ts): its answer is reused while its problems,
+    // year and settings are too, so typing costs the edited week, not the whole tree.
     const year = statedYear(list, week);
-    return {
-      uri,
-      heading: week.heading,
-      anchor: week.anchor,
-      headingRange: toRange(week.headingSpan),
-      range: weekRange(list.lines, week),
-      ...days(week, year !== undefined),
-      year,
-      rowCount: week.rows.length,
-      problemCount,
-      worstSeverity: worst,
-      rows: week.rows.map((row) => {
-        const paper = paperLink(row, paperLabel)?.target;
-        return {
-          number: row.number ? String(row.number.value) : null,
-          title: row.title,
-          range: rowRange(row),
-          ...(paper && !placeholderReason(paper, false, settings.placeholderPatterns) ? { paperUrl: paper } : {}),
-          ...(isTemplateRow(row) ? { template: true } : {}),
-          problemCount: problemsByLine.get(row.line)?.length ?? 0,
-        };
-      }),
-    };
+    const range = weekRange(list.lines, week);
+    let signature = `${uri}\n${year}\n${range.end.line}:${range.end.character}`;
+    for (let line = week.startLine; line < week.endLine; line++) {
+      const at = problemsByLine.get(line);
+      if (at) signature += `\n${line}:${at.join(',')}`;
+    }
+    const cached = weekInfos.get(week);
+    if (cached && cached.signature === signature && cached.settings === settings) return cached.info;
+    const info = weekInfo(uri, week, year, range, problemsByLine, settings);
+    weekInfos.set(week, { signature, settings, info });
+    return info;
   });
   return { weeks, outside };
+}
+
+/** What the tree shows of one week, built once per week object (see fileWeeks). */
+const weekInfos = new WeakMap<Week, { signature: string; settings: Settings; info: WeekInfo }>();
+
+function weekInfo(
+  uri: string,
+  week: Week,
+  year: number | undefined,
+  range: WeekInfo['range'],
+  problemsByLine: ReadonlyMap<number, ProblemSeverity[]>,
+  settings: Settings,
+): WeekInfo {
+  const paperLabel = settings.requiredLinks[0];
+  let problemCount = 0;
+  let worst: ProblemSeverity | undefined;
+  for (let line = week.startLine; line < week.endLine; line++) {
+    for (const severity of problemsByLine.get(line) ?? []) {
+      problemCount++;
+      if (!worst || RANK[severity] > RANK[worst]) worst = severity;
+    }
+  }
+  return {
+    uri,
+    heading: week.heading,
+    anchor: week.anchor,
+    headingRange: toRange(week.headingSpan),
+    range,
+    ...days(week, year !== undefined),
+    year,
+    rowCount: week.rows.length,
+    problemCount,
+    worstSeverity: worst,
+    rows: week.rows.map((row) => {
+      const paper = paperLink(row, paperLabel)?.target;
+      return {
+        number: row.number ? String(row.number.value) : null,
+        title: row.title,
+        range: rowRange(row),
+        ...(paper && !placeholderReason(paper, false, settings.placeholderPatterns) ? { paperUrl: paper } : {}),
+        ...(isTemplateRow(row) ? { template: true } : {}),
+        problemCount: problemsByLine.get(row.line)?.length ?? 0,
+      };
+    }),
+  };
 }
 
 function outsideWeeks(list: PaperList, uri: string, problems: ProblemInfo[]): OutsideWeeksInfo | undefined {
