@@ -31,7 +31,8 @@ export interface AnalysisEnv {
   readonly skipRules?: ReadonlySet<string>;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+/** Severities from least to most severe: a cap lowers, the tree's worst picks the highest. */
+export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /** The rule's severity, lowered to the problem's own cap when it has one. */
 export function cappedSeverity(ruleSeverity: Severity, cap: Severity | undefined): Severity {

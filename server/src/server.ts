@@ -184,15 +184,13 @@ export function startServer(connection: Connection, host: Host): void {
   function fixAllChanges(document: OpenDocument): { changes: { [uri: string]: TextEdit[] }; message?: string } {
     const indexUri = service.indexOf(document.uri);
     const inList = indexUri === undefined ? undefined : service.fixAllInList(indexUri);
-    let result: { fixesApplied: number; notes: readonly string[] };
-    let changes: { [uri: string]: TextEdit[] };
-    if (inList) [result, changes] = [inList, Object.fromEntries(inList.edits)];
-    else {
-      const single = service.fixAll(document);
-      [result, changes] = [single, { [document.uri]: single.edits }];
-    }
-    const files = Object.values(changes).filter((edits) => edits.length > 0).length;
-    return { changes, ...(files > 0 ? { message: fixAllMessage(result, files) } : {}) };
+    const said = (changes: { [uri: string]: TextEdit[] }, result: Parameters<typeof fixAllMessage>[0]) => {
+      const files = Object.values(changes).filter((edits) => edits.length > 0).length;
+      return { changes, ...(files > 0 ? { message: fixAllMessage(result, files) } : {}) };
+    };
+    if (inList) return said(Object.fromEntries(inList.edits), inList);
+    const single = service.fixAll(document);
+    return said({ [document.uri]: single.edits }, single);
   }
 
   /** Like documentOf, but answers "nothing" for documents that are unknown or not paper lists. */

@@ -277,10 +277,13 @@ export class PaperListService {
   async forget(uri: string, lastText?: string): Promise<void> {
     this.states.delete(uri);
     if (this.indexOfFile.has(uri)) {
-      if (lastText === undefined) this.diskFiles.delete(uri);
-      else this.diskFiles.set(uri, new OpenDocument(uri, 'markdown', 0, lastText));
-      await this.reloadFromDisk(uri);
-      if (!this.diskFiles.has(uri)) await this.reader().read(uri);
+      if (lastText === undefined) {
+        this.diskFiles.delete(uri);
+        await this.reader().read(uri);
+      } else {
+        this.diskFiles.set(uri, new OpenDocument(uri, 'markdown', 0, lastText));
+        await this.reloadFromDisk(uri);
+      }
       return;
     }
     this.caches.delete(uri);

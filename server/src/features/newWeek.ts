@@ -233,8 +233,11 @@ function sectionLines(list: PaperList, heading: string): Section {
 function usualLabels(rows: readonly PaperRow[]): string[] {
   const counts = new Map<string, number>();
   for (const row of rows) {
-    const labels = row.links.filter((l) => !l.isImage && l.label.trim() !== '').map((l) => l.label.trim());
-    if (labels.length > 0) counts.set(labels.join('\n'), (counts.get(labels.join('\n')) ?? 0) + 1);
+    const key = row.links
+      .filter((l) => !l.isImage && l.label.trim() !== '')
+      .map((l) => l.label.trim())
+      .join('\n');
+    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const usual = [...counts].reduce<[string, number] | undefined>((best, entry) => (!best || entry[1] > best[1] ? entry : best), undefined);
   return usual ? usual[0].split('\n') : ['Paper', 'Tweet'];

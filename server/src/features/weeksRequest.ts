@@ -1,14 +1,12 @@
 // paperList/weeks and paperList/rowDetails: what the tree, status bar, pickers and exports show of a list.
 import type { DayInfo, ListFileInfo, OutsideWeeksInfo, ProblemInfo, ProblemSeverity, RowDetailsResult, WeekInfo, WeeksResult } from '../protocol';
-import type { Finding } from '../analysis';
+import { SEVERITY_RANK, type Finding } from '../analysis';
 import { fromDayNumber } from '../model/dates';
 import { isTemplateRow, paperLink, rowOfLine, statedYear, weekOfLine, type PaperList, type Week } from '../model/model';
 import { placeholderReason } from '../model/urls';
 import type { DocumentState } from '../service';
 import type { Settings } from '../settings';
 import { rowRange, toRange, weekRange } from '../model/ranges';
-
-const RANK: Record<ProblemSeverity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /** The Problems panel leaves hints out; so do the tree and the status bar, so all three count the same. */
 function counted(problem: Finding): boolean {
@@ -63,17 +61,15 @@ function buildWeeks(state: DocumentState): WeeksResult {
     if (index) tocOf = { uri: index.uri, list: index.list };
   } else add(state.uri, state.analysis.list, state.analysis.problems, state.settings, 'index');
   const problemCount = files.reduce((n, f) => n + f.problemCount, 0);
-  const result: Omit<WeeksResult, 'revision' | 'version'> = {
+  const summary: Omit<WeeksResult, 'weeks' | 'revision' | 'version'> = {
     isPaperList: true,
-    weeks,
     files,
     outside: outsideWeeks(tocOf.list, tocOf.uri, outside),
     paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
     problemCount,
   };
-  const { weeks: _weeks, ...rest } = result;
-  const revision = hash(`${weeks.map(revisionTextOf).join('\n')}\n${JSON.stringify(rest, withoutEndColumns)}`);
-  return { ...result, version: state.version, revision };
+  const revision = hash(`${weeks.map(revisionTextOf).join('\n')}\n${JSON.stringify(summary, withoutEndColumns)}`);
+  return { ...summary, weeks, version: state.version, revision };
 }
 
 /** Range ends are left out of the revision: typing in a row moves its end column, which nothing the tree shows or does depends on. */
@@ -136,7 +132,7 @@ function weekInfo(
   for (let line = week.startLine; line < week.endLine; line++) {
     for (const severity of problemsByLine.get(line) ?? []) {
       problemCount++;
-      if (!worst || RANK[severity] > RANK[worst]) worst = severity;
+      if (!worst || SEVERITY_RANK[severity] > SEVERITY_RANK[worst]) worst = severity;
     }
   }
   return {
@@ -169,7 +165,7 @@ function outsideWeeks(list: PaperList, uri: string, problems: ProblemInfo[]): Ou
   const first = list.toc[0]?.line ?? 0;
   const last = list.toc[list.toc.length - 1]?.line ?? 0;
   let worst: ProblemSeverity | undefined;
-  for (const p of problems) if (!worst || RANK[p.severity] > RANK[worst]) worst = p.severity;
+  for (const p of problems) if (!worst || SEVERITY_RANK[p.severity] > SEVERITY_RANK[worst]) worst = p.severity;
   return {
     uri,
     range: { start: { line: first, character: 0 }, end: { line: last, character: list.lines.lineLength(last) } },
