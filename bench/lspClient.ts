@@ -29,8 +29,9 @@ export class BenchClient {
   readonly publishedVersions = new Map<string, number[]>();
   private exited = false;
 
-  constructor(serverPath: string) {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `nodeArgs`: options for the server's Node (a profiler's, for example). */
+  constructor(serverPath: string, nodeArgs: readonly string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.on('exit', () => {
       this.exited = true;

@@ -1,5 +1,5 @@
-// Publishes diagnostics: coalesces the documents that changed during one turn of the event loop and analyses each
-// once, at its newest version; skips a document whose version and diagnostics are what was last sent. setTimeout is what every platform (Node, Web Worker) has.
+// Publishes diagnostics: coalesces the documents that changed before the scheduled check runs and analyses each
+// once, at its newest version; skips a document whose version and diagnostics are what was last sent.
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { DocumentStore } from './documents';
 import type { PaperListService } from './service';
@@ -15,6 +15,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly documents: DocumentStore,
     private readonly service: PaperListService,
+    private readonly soon: (work: () => void) => void = (work) => setTimeout(work, 0),
   ) {}
 
   /** Re-publishes the document and every file of its list (an edit in the index changes the year files' problems and back). */
@@ -23,7 +24,7 @@ export class DiagnosticsPublisher {
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => this.flush(), 0);
+    this.soon(() => this.flush());
   }
 
   /** A closed document: nothing pending, and its diagnostics cleared. */
@@ -58,8 +59,15 @@ export class DiagnosticsPublisher {
     // Compared only for the same version: a new version is sent anyway, and stringifying costs as much as an edit's analysis.
     const last = this.lastSent.get(uri);
     const version = open ? document.version : -1 - document.version;
-    if (last && last.version === version && (last.diagnostics === diagnostics || JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics))) return;
+    if (last && last.version === version && sameDiagnostics(last.diagnostics, diagnostics)) return;
     this.lastSent.set(uri, { version, diagnostics });
     void this.connection.sendDiagnostics({ uri, ...(open ? { version: document.version } : {}), diagnostics });
   }
+}
+
+/** Unchanged findings keep their diagnostic objects (features/diagnostics.ts): most comparisons end on identity. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((d, i) => d === b[i]) || JSON.stringify(a) === JSON.stringify(b);
 }

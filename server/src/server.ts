@@ -29,10 +29,19 @@ import { fixAllMessage } from './fixAll';
 
 declare const PACKAGE_VERSION: string | undefined;
 
-export function startServer(connection: Connection, host: Host): void {
+/** What differs between the platforms besides the Host. */
+export interface ServerOptions {
+  /**
+   * Runs `work` once the messages already received are handled: diagnostics wait for it, so a burst of changes is
+   * checked once. Default setTimeout(work, 0), which every platform has (Node clamps it to 1 ms: Node passes setImmediate).
+   */
+  readonly soon?: (work: () => void) => void;
+}
+
+export function startServer(connection: Connection, host: Host, options: ServerOptions = {}): void {
   const documents = new DocumentStore();
   const service = new PaperListService(host, (uri) => publisher.schedule(uri));
-  const publisher = new DiagnosticsPublisher(connection, documents, service);
+  const publisher = new DiagnosticsPublisher(connection, documents, service, options.soon);
   let configurationPull = false;
   let watchedFilesDynamic = false;
   let initialSettings: unknown;

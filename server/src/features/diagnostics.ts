@@ -13,8 +13,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Frozen: a finding unchanged since the last version keeps its diagnostic, and the transport may encode it once (node/messageEncoder.ts). */
 export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
-  return {
+  return Object.freeze({
     range: problem.range,
     severity: SEVERITY[problem.severity],
     code: problem.rule,
@@ -22,7 +23,18 @@ export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
     source: SOURCE,
     message: problem.message,
     relatedInformation: problem.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
-  };
+  });
+}
+
+/** Each finding's diagnostic: an analysis keeps the finding objects of the problems an edit left alone (analysis.ts). */
+const ofFinding = new WeakMap<Finding, { readonly uri: string; readonly diagnostic: Diagnostic }>();
+
+function diagnosticOf(uri: string, problem: Finding): Diagnostic {
+  const known = ofFinding.get(problem);
+  if (known?.uri === uri) return known.diagnostic;
+  const diagnostic = toDiagnostic(uri, problem);
+  ofFinding.set(problem, { uri, diagnostic });
+  return diagnostic;
 }
 
 /** Converted once per document state (one per version): the publisher and a re-check of the same version share it. */
@@ -31,7 +43,7 @@ const ofState = new WeakMap<DocumentState, Diagnostic[]>();
 export function diagnosticsOf(state: DocumentState): Diagnostic[] {
   if (!state.isPaperList) return [];
   let diagnostics = ofState.get(state);
-  if (!diagnostics) ofState.set(state, (diagnostics = state.analysis.problems.map((p) => toDiagnostic(state.uri, p))));
+  if (!diagnostics) ofState.set(state, (diagnostics = state.analysis.problems.map((p) => diagnosticOf(state.uri, p))));
   return diagnostics;
 }
 

@@ -29,13 +29,16 @@ function buildDocumentSymbols(list: PaperList): DocumentSymbol[] {
     if (!symbols)
       symbolsOfWeek.set(
         week,
-        (symbols = week.rows.map((row) => ({
-          name: rowName(row.number?.value, row.title),
-          detail: weekLabel(week),
-          kind: SymbolKind.Field,
-          range: rowRange(row),
-          selectionRange: row.title ? toRange(row.titleSpan) : rowRange(row),
-        }))),
+        // Frozen, like everything kept across versions that the transport may encode once (node/messageEncoder.ts).
+        (symbols = week.rows.map((row) =>
+          Object.freeze({
+            name: rowName(row.number?.value, row.title),
+            detail: weekLabel(week),
+            kind: SymbolKind.Field,
+            range: rowRange(row),
+            selectionRange: row.title ? toRange(row.titleSpan) : rowRange(row),
+          }),
+        )),
       );
     return symbols;
   });

@@ -69,7 +69,7 @@ function buildWeeks(state: DocumentState): WeeksResult {
     problemCount,
   };
   const revision = hash(`${weeks.map(revisionTextOf).join('\n')}\n${JSON.stringify(summary, withoutEndColumns)}`);
-  return { ...summary, weeks, version: state.version, revision };
+  return Object.freeze({ ...summary, weeks, version: state.version, revision });
 }
 
 /** Range ends are left out of the revision: typing in a row moves its end column, which nothing the tree shows or does depends on. */
@@ -135,7 +135,8 @@ function weekInfo(
       if (!worst || SEVERITY_RANK[severity] > SEVERITY_RANK[worst]) worst = severity;
     }
   }
-  return {
+  // Frozen: kept while the week is (fileWeeks), so the transport encodes it once (node/messageEncoder.ts).
+  return Object.freeze({
     uri,
     heading: week.heading,
     anchor: week.anchor,
@@ -157,7 +158,7 @@ function weekInfo(
         problemCount: problemsByLine.get(row.line)?.length ?? 0,
       };
     }),
-  };
+  });
 }
 
 function outsideWeeks(list: PaperList, uri: string, problems: ProblemInfo[]): OutsideWeeksInfo | undefined {
