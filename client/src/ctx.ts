@@ -54,7 +54,7 @@ export interface PaperListApi {
  */
 const LIST_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
-/** Creates the platform's language client: the Node server over IPC on the desktop, a Web Worker in the browser. */
+/** Creates the platform's language client: the Node server over stdio on the desktop, a Web Worker in the browser. */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
 /** What follow-cursor selects, and in which views. */

@@ -1,4 +1,6 @@
-// Desktop (and remote) entry: the language server runs in Node, started over IPC from dist/server.js.
+// Desktop (and remote) entry: the language server runs in Node from dist/server.js, over stdio: there its messages are
+// written by the server's own encoder, which encodes what did not change since the last version once
+// (server/src/node/messageEncoder.ts); over IPC, Node's channel would stringify every message whole.
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith } from './activation';
@@ -9,8 +11,8 @@ export { deactivate } from './activation';
 export function activate(context: vscode.ExtensionContext): PaperListApi {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   return activateWith(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }

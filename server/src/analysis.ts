@@ -74,6 +74,12 @@ export function sameHeadingInputs(a: HeadingInputs, b: HeadingInputs): boolean {
   return true;
 }
 
+/**
+ * Each problem's finding: a problem object a rule reports again (a week's cached problems, a link's, the heading
+ * rules' reused ones) keeps its finding, and so its diagnostic and that diagnostic's encoded JSON (features/diagnostics.ts).
+ */
+const findings = new WeakMap<RuleProblem['problem'], Finding>();
+
 /** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
 export function analyze(source: string | LineIndex, settings: Settings, env: AnalysisEnv = {}): Analysis {
   const cache = env.cache ?? new WeekCache();
@@ -124,8 +130,8 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     const rule = RULES[ruleIndex].name;
     if (filter(rule, problem.range.start.line)) continue;
     const severity = cappedSeverity(severities[ruleIndex]!, problem.severity);
-    let finding = entry.finding;
-    if (finding?.rule !== rule || finding.severity !== severity) entry.finding = finding = { ...problem, rule, severity };
+    let finding = findings.get(problem);
+    if (finding?.rule !== rule || finding.severity !== severity) findings.set(problem, (finding = { ...problem, rule, severity }));
     problems.push(finding);
   }
   // The text is joined from the line table only when asked for (fix-all): most versions never are.

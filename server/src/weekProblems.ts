@@ -8,14 +8,11 @@ import type { ParsedWeek } from './model/parseWeek';
 import type { PaperList, Week } from './model/model';
 import type { Fix, Problem, Rule, RuleHost } from './rules/rule';
 import type { Settings } from './settings';
-import type { Finding } from './analysis';
 
 /** A problem of rule RULES[ruleIndex]. */
 export interface RuleProblem {
   readonly ruleIndex: number;
   readonly problem: Omit<Problem, 'rule'>;
-  /** The problem as analysis.ts publishes it, kept here: a week's cached problems keep their wrappers from version to version. */
-  finding?: Finding;
 }
 
 interface Entry {
@@ -89,22 +86,26 @@ export function weekProblems(
 }
 
 function shifted({ ruleIndex, problem }: RuleProblem, delta: number): RuleProblem {
-  const range = (r: Range): Range => ({
-    start: { line: r.start.line + delta, character: r.start.character },
-    end: { line: r.end.line + delta, character: r.end.character },
-  });
-  const edit = (e: TextEdit): TextEdit => ({ ...e, range: range(e.range) });
-  const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map(edit) });
   return {
     ruleIndex,
     problem: {
       ...problem,
-      range: range(problem.range),
-      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: range(r.range) })) }),
-      ...(problem.fix && { fix: fix(problem.fix) }),
-      ...(problem.suggestions && { suggestions: problem.suggestions.map(fix) }),
+      range: shiftedRange(problem.range, delta),
+      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: shiftedRange(r.range, delta) })) }),
+      ...(problem.fix && { fix: shiftedFix(problem.fix, delta) }),
+      ...(problem.suggestions && { suggestions: problem.suggestions.map((f) => shiftedFix(f, delta)) }),
     },
   };
+}
+
+function shiftedRange(r: Range, delta: number): Range {
+  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
+}
+
+function shiftedFix(fix: Fix, delta: number): Fix {
+  const edits: TextEdit[] = new Array(fix.edits.length);
+  for (let i = 0; i < edits.length; i++) edits[i] = { ...fix.edits[i], range: shiftedRange(fix.edits[i].range, delta) };
+  return { ...fix, edits };
 }
 
 /** Whether the host still gives the answers a week's checks were given (most weeks asked nothing). */

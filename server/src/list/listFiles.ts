@@ -33,12 +33,22 @@ export function entryTarget(indexUri: string, target: string): EntryTarget | und
 
 /** The URI of a repository path relative to the index's folder (a blob URL's path is relative to the repository root, which is the index's folder). */
 function fileAt(indexUri: string, relativePath: string): string | undefined {
+  const key = `${indexUri}\n${relativePath}`;
+  if (resolvedPaths.has(key)) return resolvedPaths.get(key);
+  let uri: string | undefined;
   try {
-    return new URL(relativePath.split('/').map(encodeURIComponent).join('/'), indexUri).toString();
+    uri = new URL(relativePath.split('/').map(encodeURIComponent).join('/'), indexUri).toString();
   } catch {
-    return undefined;
+    uri = undefined;
   }
+  // An index names a handful of files in hundreds of entries, and finding a list reads its index several times.
+  if (resolvedPaths.size >= 1000) resolvedPaths.clear();
+  resolvedPaths.set(key, uri);
+  return uri;
 }
+
+/** fileAt's answers: URL parsing is what resolving an index's entries costs. */
+const resolvedPaths = new Map<string, string | undefined>();
 
 function decodeSafely(text: string): string {
   try {

@@ -70,9 +70,11 @@ export class WeekCache {
   beginBuild(): void {
     const previous = this.generation++;
     for (const [key, bucket] of this.entries) {
+      // Most buckets hold one section the previous build used: nothing to drop, nothing to copy.
+      if (bucket.every((entry) => entry.used >= previous)) continue;
       const kept = bucket.filter((entry) => entry.used >= previous);
       if (kept.length === 0) this.entries.delete(key);
-      else if (kept.length !== bucket.length) this.entries.set(key, kept);
+      else this.entries.set(key, kept);
     }
     for (const [line, memo] of this.lineMemos) if (memo.used < previous) this.lineMemos.delete(line);
   }

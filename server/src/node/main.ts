@@ -18,7 +18,10 @@ function stdioConnection() {
   const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: memoizingJsonEncoder });
   // The overloads take two streams or a reader and a writer; at run time a stream and a writer are each taken as they are.
   const stdio = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
-  const log = (send: (message: string) => void) => (...args: unknown[]) => send(args.map((a) => (typeof a === 'string' ? a : String(a))).join(' '));
+  const log =
+    (send: (message: string) => void) =>
+    (...args: unknown[]) =>
+      send(args.map((a) => (typeof a === 'string' ? a : String(a))).join(' '));
   console.log = console.info = console.debug = log((m) => stdio.console.log(m));
   console.warn = log((m) => stdio.console.warn(m));
   console.error = log((m) => stdio.console.error(m));

@@ -1,47 +1,102 @@
 // JSON-RPC messages for a stream transport (stdio, pipes, sockets), encoded as JSON.stringify would, except that a
-// frozen object inside a message is encoded once and its text reused. The server freezes what it keeps from version
-// to version (a finding's diagnostic, a week's symbols and tree answer), so publishing a 1 MB list's diagnostics
-// after an edit encodes the few that changed, and asking again for the same symbols encodes nothing.
+// frozen object inside a message is encoded once and its JSON, then its UTF-8 bytes, reused. The server freezes what it keeps from
+// version to version, with nothing inside it changed later (a finding's diagnostic, a row's symbol, a week's tree
+// answer), so publishing a 1 MB list's diagnostics after an edit encodes the few that changed, and asking again for
+// the same symbols encodes nothing.
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
 
-const encoded = new WeakMap<object, string>();
+const encoded = new WeakMap<object, string | Buffer>();
 
 /** Containers are walked this deep (message → params → diagnostics → diagnostic); below it, JSON.stringify. */
 const WALKED_DEPTH = 4;
 
-/** The message's JSON: the same text as JSON.stringify(message). */
-export function encodeMessage(message: Message): string {
-  return json(message, 0) ?? 'null';
+/** The message's JSON in UTF-8: the same bytes as Buffer.from(JSON.stringify(message)). */
+export function encodeMessage(message: Message): Buffer {
+  const out = new Output();
+  if (!write(out, message, 0)) out.text('null');
+  return out.bytes();
 }
 
-function json(value: unknown, depth: number): string | undefined {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+/** Text is gathered in a string and cut into a chunk whenever a memoized object's bytes come in between. */
+class Output {
+  private readonly chunks: Buffer[] = [];
+  private pending = '';
+
+  text(text: string): void {
+    this.pending += text;
+  }
+
+  /** A frozen object: its JSON the first time (most are sent once), its UTF-8 bytes kept from the second time on. */
+  encodedOnce(value: object): void {
+    const known = encoded.get(value);
+    if (known === undefined) {
+      const text = JSON.stringify(value);
+      encoded.set(value, text);
+      this.pending += text;
+      return;
+    }
+    const bytes = typeof known === 'string' ? Buffer.from(known, 'utf8') : known;
+    if (bytes !== known) encoded.set(value, bytes);
+    this.flush();
+    this.chunks.push(bytes);
+  }
+
+  bytes(): Buffer {
+    this.flush();
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
+  }
+}
+
+/** Writes the value's JSON; false for what JSON.stringify leaves out (undefined, functions, symbols). */
+function write(out: Output, value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) {
+    const text = JSON.stringify(value);
+    if (text === undefined) return false;
+    out.text(text);
+    return true;
+  }
   if (Object.isFrozen(value)) {
-    let text = encoded.get(value);
-    if (text === undefined) encoded.set(value, (text = JSON.stringify(value)));
-    return text;
+    out.encodedOnce(value);
+    return true;
   }
-  if (depth >= WALKED_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(value);
+  if (depth >= WALKED_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    out.text(JSON.stringify(value));
+    return true;
+  }
   if (Array.isArray(value)) {
-    let text = '[';
-    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + (json(value[i], depth + 1) ?? 'null');
-    return text + ']';
+    out.text('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.text(',');
+      if (!write(out, value[i], depth + 1)) out.text('null');
+    }
+    out.text(']');
+    return true;
   }
-  let text = '{';
+  out.text('{');
+  let first = true;
   for (const key of Object.keys(value)) {
-    const member = json((value as Record<string, unknown>)[key], depth + 1);
-    // JSON.stringify leaves out members that are undefined, functions or symbols.
-    if (member !== undefined) text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + member;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    out.text(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+    first = false;
+    write(out, member, depth + 1);
   }
-  return text + '}';
+  out.text('}');
+  return true;
 }
 
-/** vscode-jsonrpc's own JSON encoder, with encodeMessage. */
+/** vscode-jsonrpc's own JSON encoder, with encodeMessage (UTF-8, the only charset the LSP base protocol uses). */
 export const memoizingJsonEncoder: ContentTypeEncoder = {
   name: 'application/json',
-  encode(message, options) {
+  encode(message) {
     try {
-      return Promise.resolve(Buffer.from(encodeMessage(message), options.charset));
+      return Promise.resolve(encodeMessage(message));
     } catch (error) {
       return Promise.reject(error);
     }

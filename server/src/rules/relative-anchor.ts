@@ -18,14 +18,23 @@ export const relativeAnchor: Rule = {
   },
 };
 
+/** A link's problem, or null: TOC entries and other lines outside the weeks keep their Link objects while unchanged (model.ts). */
+const problemOfLink = new WeakMap<Link, Parameters<Report>[0] | null>();
+
 function checkLink(link: Link, report: Report): void {
-  if (link.isImage || !link.target.startsWith('./#')) return;
-  report({
+  let problem = problemOfLink.get(link);
+  if (problem === undefined) problemOfLink.set(link, (problem = linkProblem(link)));
+  if (problem) report(problem);
+}
+
+function linkProblem(link: Link): Parameters<Report>[0] | null {
+  if (link.isImage || !link.target.startsWith('./#')) return null;
+  return {
     range: toRange(link.targetSpan),
     message: `Link "${link.target}" does not work in GitHub's file view; expected "${link.target.slice(2)}"`,
     fix: {
       title: `Link to ${link.target.slice(2)}`,
       edits: [{ range: lineRange(link.targetSpan.line, link.targetSpan.start, link.targetSpan.start + 2), newText: '' }],
     },
-  });
+  };
 }
