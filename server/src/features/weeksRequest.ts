@@ -68,7 +68,7 @@ function buildWeeks(state: DocumentState): WeeksResult {
     paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
     problemCount,
   };
-  const revision = hash(`${weeks.map(revisionTextOf).join('\n')}\n${JSON.stringify(summary, withoutEndColumns)}`);
+  const revision = hash(`${weeks.map(revisionOf).join('\n')}\n${JSON.stringify(summary, withoutEndColumns)}`);
   return Object.freeze({ ...summary, weeks, version: state.version, revision });
 }
 
@@ -77,12 +77,12 @@ function withoutEndColumns(key: string, value: unknown): unknown {
   return key === 'end' ? (value as { line: number }).line : value;
 }
 
-/** The revision's text of a week's answer, once per answer object (an unchanged week keeps its answer). */
-const revisionTexts = new WeakMap<WeekInfo, string>();
-function revisionTextOf(week: WeekInfo): string {
-  let text = revisionTexts.get(week);
-  if (text === undefined) revisionTexts.set(week, (text = JSON.stringify(week, withoutEndColumns)));
-  return text;
+/** A week's part of the revision, the hash of its answer, once per answer object (an unchanged week keeps its answer). */
+const weekRevisions = new WeakMap<WeekInfo, string>();
+function revisionOf(week: WeekInfo): string {
+  let revision = weekRevisions.get(week);
+  if (revision === undefined) weekRevisions.set(week, (revision = hash(JSON.stringify(week, withoutEndColumns))));
+  return revision;
 }
 
 function fileWeeks(uri: string, list: PaperList, found: readonly Finding[], settings: Settings): FileWeeks {

@@ -17,9 +17,12 @@ export function encodeMessage(message: Message): Buffer {
   return out.bytes();
 }
 
-/** Text is gathered in a string and cut into a chunk whenever a memoized object's bytes come in between. */
+/**
+ * The message's parts: JSON text, and the kept bytes of frozen objects met before. They are written into one buffer at
+ * the end, so neither the text nor the kept bytes are copied twice.
+ */
 class Output {
-  private readonly chunks: Buffer[] = [];
+  private readonly parts: (string | Buffer)[] = [];
   private pending = '';
 
   text(text: string): void {
@@ -37,19 +40,20 @@ class Output {
     }
     const bytes = typeof known === 'string' ? Buffer.from(known, 'utf8') : known;
     if (bytes !== known) encoded.set(value, bytes);
-    this.flush();
-    this.chunks.push(bytes);
+    if (this.pending !== '') this.parts.push(this.pending);
+    this.pending = '';
+    this.parts.push(bytes);
   }
 
   bytes(): Buffer {
-    this.flush();
-    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-  }
-
-  private flush(): void {
-    if (this.pending === '') return;
-    this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    if (this.pending !== '') this.parts.push(this.pending);
     this.pending = '';
+    let length = 0;
+    for (const part of this.parts) length += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;
+    const out = Buffer.allocUnsafe(length);
+    let at = 0;
+    for (const part of this.parts) at += typeof part === 'string' ? out.write(part, at, 'utf8') : part.copy(out, at);
+    return out;
   }
 }
 
