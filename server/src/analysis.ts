@@ -130,8 +130,11 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     const rule = RULES[ruleIndex].name;
     if (filter(rule, problem.range.start.line)) continue;
     const severity = cappedSeverity(severities[ruleIndex]!, problem.severity);
-    let finding = findings.get(problem);
+    // A cached wrapper (a week's problems, the heading rules') carries its finding; a problem object a rule reported
+    // again in a new wrapper (a link's, a repeated key's) finds it by the object.
+    let finding = entry.finding ?? findings.get(problem);
     if (finding?.rule !== rule || finding.severity !== severity) findings.set(problem, (finding = { ...problem, rule, severity }));
+    entry.finding = finding;
     problems.push(finding);
   }
   // The text is joined from the line table only when asked for (fix-all): most versions never are.

@@ -8,11 +8,14 @@ import type { ParsedWeek } from './model/parseWeek';
 import type { PaperList, Week } from './model/model';
 import type { Fix, Problem, Rule, RuleHost } from './rules/rule';
 import type { Settings } from './settings';
+import type { Finding } from './analysis';
 
 /** A problem of rule RULES[ruleIndex]. */
 export interface RuleProblem {
   readonly ruleIndex: number;
   readonly problem: Omit<Problem, 'rule'>;
+  /** The problem as analysis.ts publishes it, kept on wrappers that are cached (a week's problems, the heading rules'). */
+  finding?: Finding;
 }
 
 interface Entry {
@@ -110,6 +113,7 @@ function shiftedFix(fix: Fix, delta: number): Fix {
 
 /** Whether the host still gives the answers a week's checks were given (most weeks asked nothing). */
 function sameAnswers(answers: ReadonlyMap<string, boolean | undefined>, host: RuleHost | undefined): boolean {
+  if (answers.size === 0) return true;
   for (const [path, answer] of answers) if (host?.fileExists(path) !== answer) return false;
   return true;
 }

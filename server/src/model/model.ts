@@ -203,22 +203,32 @@ function htmlAnchorsOf(lines: readonly string[], weeks: readonly Week[]): Set<st
   return found;
 }
 
-/** Each section's marker styles counted in order of first use (what dominantStyle counts), once per section text. */
-const sectionMarkers = new WeakMap<ParsedWeek, ReadonlyMap<MarkerStyle, number>>();
+const STYLE_LIST: readonly MarkerStyle[] = [...NORM_STYLES];
+
+/**
+ * Each section's marker styles in order of first use with their counts (what dominantStyle counts), once per section
+ * text: pairs of an index into STYLE_LIST and a count, which summing for every week on every edit reads without a map.
+ */
+const sectionMarkers = new WeakMap<ParsedWeek, Int32Array>();
 
 /** dominantStyle over every row of the list, from per-section counts. */
 function listMarkerStyle(weeks: readonly Week[]): MarkerStyle {
-  const counts = new Map<MarkerStyle, number>();
-  for (const week of weeks) {
-    let own = sectionMarkers.get(week.parsed);
+  const totals = new Int32Array(STYLE_LIST.length);
+  const order: number[] = [];
+  for (let w = 0; w < weeks.length; w++) {
+    const parsed = weeks[w].parsed;
+    let own = sectionMarkers.get(parsed);
     if (!own) {
       const styles = new Map<MarkerStyle, number>();
-      for (const row of week.parsed.rows)
-        if (row.number && NORM_STYLES.has(row.number.style)) styles.set(row.number.style, (styles.get(row.number.style) ?? 0) + 1);
-      sectionMarkers.set(week.parsed, (own = styles));
+      for (const row of parsed.rows) if (row.number && NORM_STYLES.has(row.number.style)) styles.set(row.number.style, (styles.get(row.number.style) ?? 0) + 1);
+      sectionMarkers.set(parsed, (own = Int32Array.from([...styles].flatMap(([style, count]) => [STYLE_LIST.indexOf(style), count]))));
     }
-    for (const [style, count] of own) counts.set(style, (counts.get(style) ?? 0) + count);
+    for (let i = 0; i < own.length; i += 2) {
+      if (totals[own[i]] === 0) order.push(own[i]);
+      totals[own[i]] += own[i + 1];
+    }
   }
+  const counts = new Map(order.map((style) => [STYLE_LIST[style], totals[style]] as const));
   return mostUsedStyle(counts, DEFAULT_MARKER_STYLE) ?? DEFAULT_MARKER_STYLE;
 }
 

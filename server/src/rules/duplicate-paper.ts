@@ -1,9 +1,12 @@
 import { paperLink, type ListItem, type PaperList } from '../model/model';
 import { paperKey } from '../model/urls';
-import { removeRow, where, whereInList } from './duplicateRows';
+import { problemsOfKey, removeRow, where, whereInList } from './duplicateRows';
 import type { Problem } from './rule';
 import { type Rule } from './rule';
 import { toRange } from '../model/ranges';
+
+/** Each repeated paper's problems, per paper label (see problemsOfKey). */
+const byRefs: Parameters<typeof problemsOfKey>[0] = new WeakMap();
 
 export const duplicatePaper: Rule = {
   name: 'duplicate-paper',
@@ -14,16 +17,19 @@ export const duplicatePaper: Rule = {
     const label = settings.requiredLinks[0];
     for (const key of list.repeatedPapers) {
       const refs = list.papers.get(key)!;
-      for (const ref of refs) {
-        const link = paperLink(ref.row, label)!;
-        const others = refs.filter((r) => r !== ref);
-        report({
-          range: toRange(link.targetSpan),
-          message: `Paper ${link.target} is also listed as ${others.map(where).join(', ')}`,
-          related: others.map((r) => ({ range: toRange(paperLink(r.row, label)!.targetSpan), message: `Same paper: ${where(r)}` })),
-          suggestions: [removeRow(list, ref.row.line)],
-        });
-      }
+      const problems = problemsOfKey(byRefs, list, refs, label, () =>
+        refs.map((ref) => {
+          const link = paperLink(ref.row, label)!;
+          const others = refs.filter((r) => r !== ref);
+          return {
+            range: toRange(link.targetSpan),
+            message: `Paper ${link.target} is also listed as ${others.map(where).join(', ')}`,
+            related: others.map((r) => ({ range: toRange(paperLink(r.row, label)!.targetSpan), message: `Same paper: ${where(r)}` })),
+            suggestions: [removeRow(list, ref.row.line)],
+          };
+        }),
+      );
+      problems.forEach((problem) => report(problem));
     }
     itemDuplicates(list, report);
   },

@@ -1,6 +1,9 @@
-import { related, removeRow, where, whereInList } from './duplicateRows';
+import { problemsOfKey, related, removeRow, where, whereInList } from './duplicateRows';
 import { type Rule } from './rule';
 import { toRange } from '../model/ranges';
+
+/** Each repeated title's problems (see problemsOfKey). */
+const byRefs: Parameters<typeof problemsOfKey>[0] = new WeakMap();
 
 export const duplicateTitle: Rule = {
   name: 'duplicate-title',
@@ -9,15 +12,18 @@ export const duplicateTitle: Rule = {
   check({ list }, report) {
     for (const key of list.repeatedTitles) {
       const refs = list.titles.get(key)!;
-      for (const ref of refs) {
-        const others = refs.filter((r) => r !== ref);
-        report({
+      const problems = problemsOfKey(byRefs, list, refs, '', () =>
+        refs.map((ref) => ({
           range: toRange(ref.row.titleSpan),
-          message: `Title "${ref.row.title}" is also ${others.map(where).join(', ')}`,
+          message: `Title "${ref.row.title}" is also ${refs
+            .filter((r) => r !== ref)
+            .map(where)
+            .join(', ')}`,
           related: related(refs, ref, 'title'),
           suggestions: [removeRow(list, ref.row.line)],
-        });
-      }
+        })),
+      );
+      problems.forEach((problem) => report(problem));
     }
   },
   checkList({ list }, report) {

@@ -1,8 +1,8 @@
 // What the duplicate rules share: where a row is, related locations, and the editor-only "Remove this row".
-import type { PaperList, RowRef } from '../model/model';
+import type { PaperList, RowRef, Week } from '../model/model';
 import { weekLabel, weekOfLine } from '../model/model';
 import type { ListModel, ListRowRef } from '../list/listModel';
-import { replaceSpan, type Fix, type RelatedLocation } from './rule';
+import { replaceSpan, type Fix, type Problem, type RelatedLocation } from './rule';
 import { toRange } from '../model/ranges';
 
 export function where(ref: RowRef): string {
@@ -36,4 +36,36 @@ export function removeRow(list: PaperList, line: number): Fix {
     renumbered++;
   }
   return { title: renumbered > 0 ? 'Remove this row and renumber the rows after it' : 'Remove this row', edits };
+}
+
+type RowProblem = Omit<Problem, 'rule'>;
+
+/** A repeated key's problems and what they were computed from. */
+interface KeyProblems {
+  readonly variant: string;
+  readonly weeks: readonly Week[];
+  /** Set when a row is on the document's last line: its removal's end depends on the line count. */
+  readonly lineCount: number | undefined;
+  readonly problems: readonly RowProblem[];
+}
+
+/**
+ * The problems of one repeated key, computed again only when its rows changed or moved: the index keeps a key's ref
+ * list while none of its rows changed, and a week is the same Week object while its section keeps its text and place
+ * (model.ts). The same problem objects then keep their diagnostics, which an edit elsewhere need not send anew.
+ */
+export function problemsOfKey(
+  memo: WeakMap<readonly RowRef[], KeyProblems>,
+  list: PaperList,
+  refs: readonly RowRef[],
+  variant: string,
+  compute: () => RowProblem[],
+): readonly RowProblem[] {
+  const atEnd = refs.some((r) => r.row.line + 1 >= list.lines.lineCount);
+  const lineCount = atEnd ? list.lines.lineCount : undefined;
+  const known = memo.get(refs);
+  if (known && known.variant === variant && known.lineCount === lineCount && known.weeks.every((w, i) => w === refs[i].week)) return known.problems;
+  const problems = compute();
+  memo.set(refs, { variant, weeks: refs.map((r) => r.week), lineCount, problems });
+  return problems;
 }
