@@ -69,5 +69,5 @@ export class DiagnosticsPublisher {
 function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  return a.every((d, i) => d === b[i]) || JSON.stringify(a) === JSON.stringify(b);
+  return a.every((d, i) => d === b[i] || JSON.stringify(d) === JSON.stringify(b[i]));
 }

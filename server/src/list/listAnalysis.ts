@@ -66,9 +66,15 @@ export function analyzeList(
   for (const rule of RULES) {
     const severity = severityOf(settings, rule.name);
     if (!severity || !rule.checkList) continue;
-    const report = ({ uri, ...problem }: ListProblem) => {
-      if (filters.get(uri)?.(rule.name, problem.range.start.line)) return;
-      problems.get(uri)?.push({ ...problem, rule: rule.name, severity: cappedSeverity(severity, problem.severity) });
+    const report = (reported: ListProblem) => {
+      if (filters.get(reported.uri)?.(rule.name, reported.range.start.line)) return;
+      const capped = cappedSeverity(severity, reported.severity);
+      let finding = listFindings.get(reported);
+      if (finding?.rule !== rule.name || finding.severity !== capped) {
+        const { uri: _uri, ...problem } = reported;
+        listFindings.set(reported, (finding = { ...problem, rule: rule.name, severity: capped }));
+      }
+      problems.get(reported.uri)?.push(finding);
     };
     const replay = reuse && rule.readsHeadingsOnly ? memo.problems.get(rule.name) : undefined;
     if (replay) {
@@ -93,7 +99,7 @@ export function analyzeList(
         const fix = found[i].fix;
         if (fix && found[i].rule !== 'toc') {
           const followed = followHeadingRenames(model, file, fix, entriesToken);
-          if (followed !== fix) found[i] = { ...found[i], fix: followed };
+          if (followed !== fix) found[i] = withFollowedFix(found[i], followed);
         }
       }
     }
@@ -146,6 +152,23 @@ function sameListHeadingInputs(a: ListHeadingInputs, b: ListHeadingInputs): bool
     return f.file === g.file && f.role === g.role && f.year === g.year && sameHeadingInputs(f.headings, g.headings);
   });
 }
+
+/**
+ * The finding of each problem a list rule reported: replayed problems (the heading rules', while headings and entries
+ * are unchanged) keep their findings, so the files an edit did not touch keep their diagnostics.
+ */
+const listFindings = new WeakMap<ListProblem, Finding>();
+
+/** A finding with its fix extended to the index entries, the same object while the extension is. */
+function withFollowedFix(finding: Finding, fix: Fix | undefined): Finding {
+  const known = followedFindings.get(finding);
+  if (known && known.fix === fix) return known.finding;
+  const result = { ...finding, fix };
+  followedFindings.set(finding, { fix, finding: result });
+  return result;
+}
+
+const followedFindings = new WeakMap<Finding, { readonly fix: Fix | undefined; readonly finding: Finding }>();
 
 /**
  * A fix that rewrites week headings of `file`, extended with the edits that keep the index entries pointing at those

@@ -1,12 +1,16 @@
 import { paperLink, type ListItem, type PaperList } from '../model/model';
 import { paperKey } from '../model/urls';
-import { problemsOfKey, removeRow, where, whereInList } from './duplicateRows';
-import type { Problem } from './rule';
+import { problemsOfKey, type KeyProblems, removeRow, where, whereInList } from './duplicateRows';
+import type { ListProblem, Problem } from './rule';
 import { type Rule } from './rule';
+import type { RowRef } from '../model/model';
+import type { ListRowRef } from '../list/listModel';
 import { toRange } from '../model/ranges';
 
 /** Each repeated paper's problems, per paper label (see problemsOfKey). */
-const byRefs: Parameters<typeof problemsOfKey>[0] = new WeakMap();
+const byRefs = new WeakMap<readonly RowRef[], KeyProblems<Omit<Problem, 'rule'>>>();
+/** The same for a multi-file list's repeated keys. */
+const byListRefs = new WeakMap<readonly ListRowRef[], KeyProblems<ListProblem>>();
 
 export const duplicatePaper: Rule = {
   name: 'duplicate-paper',
@@ -17,17 +21,22 @@ export const duplicatePaper: Rule = {
     const label = settings.requiredLinks[0];
     for (const key of list.repeatedPapers) {
       const refs = list.papers.get(key)!;
-      const problems = problemsOfKey(byRefs, list, refs, label, () =>
-        refs.map((ref) => {
-          const link = paperLink(ref.row, label)!;
-          const others = refs.filter((r) => r !== ref);
-          return {
-            range: toRange(link.targetSpan),
-            message: `Paper ${link.target} is also listed as ${others.map(where).join(', ')}`,
-            related: others.map((r) => ({ range: toRange(paperLink(r.row, label)!.targetSpan), message: `Same paper: ${where(r)}` })),
-            suggestions: [removeRow(list, ref.row.line)],
-          };
-        }),
+      const problems = problemsOfKey(
+        byRefs,
+        refs,
+        label,
+        () => list.lines.lineCount,
+        () =>
+          refs.map((ref) => {
+            const link = paperLink(ref.row, label)!;
+            const others = refs.filter((r) => r !== ref);
+            return {
+              range: toRange(link.targetSpan),
+              message: `Paper ${link.target} is also listed as ${others.map(where).join(', ')}`,
+              related: others.map((r) => ({ range: toRange(paperLink(r.row, label)!.targetSpan), message: `Same paper: ${where(r)}` })),
+              suggestions: [removeRow(list, ref.row.line)],
+            };
+          }),
       );
       problems.forEach((problem) => report(problem));
     }
@@ -36,21 +45,29 @@ export const duplicatePaper: Rule = {
   checkList({ list, settings }, report) {
     const label = settings.requiredLinks[0];
     for (const refs of list.repeatedPaperRefs()) {
-      for (const ref of refs) {
-        const link = paperLink(ref.row, label)!;
-        const others = refs.filter((r) => r !== ref);
-        report({
-          uri: ref.file.uri,
-          range: toRange(link.targetSpan),
-          message: `Paper ${link.target} is also listed as ${others.map((r) => whereInList(list, r, ref)).join(', ')}`,
-          related: others.map((r) => ({
-            uri: r.file.uri,
-            range: toRange(paperLink(r.row, label)!.targetSpan),
-            message: `Same paper: ${whereInList(list, r, ref)}`,
-          })),
-          suggestions: [removeRow(ref.file.list, ref.row.line)],
-        });
-      }
+      const problems = problemsOfKey(
+        byListRefs,
+        refs,
+        label,
+        (ref) => ref.file.list.lines.lineCount,
+        () =>
+          refs.map((ref) => {
+            const link = paperLink(ref.row, label)!;
+            const others = refs.filter((r) => r !== ref);
+            return {
+              uri: ref.file.uri,
+              range: toRange(link.targetSpan),
+              message: `Paper ${link.target} is also listed as ${others.map((r) => whereInList(list, r, ref)).join(', ')}`,
+              related: others.map((r) => ({
+                uri: r.file.uri,
+                range: toRange(paperLink(r.row, label)!.targetSpan),
+                message: `Same paper: ${whereInList(list, r, ref)}`,
+              })),
+              suggestions: [removeRow(ref.file.list, ref.row.line)],
+            };
+          }),
+      );
+      problems.forEach((problem) => report(problem));
     }
     // Papers listed twice as list items stay a per-file check.
     for (const file of list.files) itemDuplicates(file.list, (problem) => report({ ...problem, uri: file.uri }));

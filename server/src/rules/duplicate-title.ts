@@ -1,9 +1,13 @@
-import { problemsOfKey, related, removeRow, where, whereInList } from './duplicateRows';
-import { type Rule } from './rule';
+import { problemsOfKey, type KeyProblems, related, removeRow, where, whereInList } from './duplicateRows';
+import { type ListProblem, type Problem, type Rule } from './rule';
+import type { RowRef } from '../model/model';
+import type { ListRowRef } from '../list/listModel';
 import { toRange } from '../model/ranges';
 
 /** Each repeated title's problems (see problemsOfKey). */
-const byRefs: Parameters<typeof problemsOfKey>[0] = new WeakMap();
+const byRefs = new WeakMap<readonly RowRef[], KeyProblems<Omit<Problem, 'rule'>>>();
+/** The same for a multi-file list's repeated keys. */
+const byListRefs = new WeakMap<readonly ListRowRef[], KeyProblems<ListProblem>>();
 
 export const duplicateTitle: Rule = {
   name: 'duplicate-title',
@@ -12,32 +16,45 @@ export const duplicateTitle: Rule = {
   check({ list }, report) {
     for (const key of list.repeatedTitles) {
       const refs = list.titles.get(key)!;
-      const problems = problemsOfKey(byRefs, list, refs, '', () =>
-        refs.map((ref) => ({
-          range: toRange(ref.row.titleSpan),
-          message: `Title "${ref.row.title}" is also ${refs
-            .filter((r) => r !== ref)
-            .map(where)
-            .join(', ')}`,
-          related: related(refs, ref, 'title'),
-          suggestions: [removeRow(list, ref.row.line)],
-        })),
+      const problems = problemsOfKey(
+        byRefs,
+        refs,
+        '',
+        () => list.lines.lineCount,
+        () =>
+          refs.map((ref) => ({
+            range: toRange(ref.row.titleSpan),
+            message: `Title "${ref.row.title}" is also ${refs
+              .filter((r) => r !== ref)
+              .map(where)
+              .join(', ')}`,
+            related: related(refs, ref, 'title'),
+            suggestions: [removeRow(list, ref.row.line)],
+          })),
       );
       problems.forEach((problem) => report(problem));
     }
   },
   checkList({ list }, report) {
     for (const refs of list.repeatedTitleRefs()) {
-      for (const ref of refs) {
-        const others = refs.filter((r) => r !== ref);
-        report({
-          uri: ref.file.uri,
-          range: toRange(ref.row.titleSpan),
-          message: `Title "${ref.row.title}" is also ${others.map((r) => whereInList(list, r, ref)).join(', ')}`,
-          related: others.map((r) => ({ uri: r.file.uri, range: toRange(r.row.titleSpan), message: `Same title: ${whereInList(list, r, ref)}` })),
-          suggestions: [removeRow(ref.file.list, ref.row.line)],
-        });
-      }
+      const problems = problemsOfKey(
+        byListRefs,
+        refs,
+        '',
+        (ref) => ref.file.list.lines.lineCount,
+        () =>
+          refs.map((ref) => {
+            const others = refs.filter((r) => r !== ref);
+            return {
+              uri: ref.file.uri,
+              range: toRange(ref.row.titleSpan),
+              message: `Title "${ref.row.title}" is also ${others.map((r) => whereInList(list, r, ref)).join(', ')}`,
+              related: others.map((r) => ({ uri: r.file.uri, range: toRange(r.row.titleSpan), message: `Same title: ${whereInList(list, r, ref)}` })),
+              suggestions: [removeRow(ref.file.list, ref.row.line)],
+            };
+          }),
+      );
+      problems.forEach((problem) => report(problem));
     }
   },
 };

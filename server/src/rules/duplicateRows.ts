@@ -2,7 +2,7 @@
 import type { PaperList, RowRef, Week } from '../model/model';
 import { weekLabel, weekOfLine } from '../model/model';
 import type { ListModel, ListRowRef } from '../list/listModel';
-import { replaceSpan, type Fix, type Problem, type RelatedLocation } from './rule';
+import { replaceSpan, type Fix, type RelatedLocation } from './rule';
 import { toRange } from '../model/ranges';
 
 export function where(ref: RowRef): string {
@@ -38,34 +38,42 @@ export function removeRow(list: PaperList, line: number): Fix {
   return { title: renumbered > 0 ? 'Remove this row and renumber the rows after it' : 'Remove this row', edits };
 }
 
-type RowProblem = Omit<Problem, 'rule'>;
-
 /** A repeated key's problems and what they were computed from. */
-interface KeyProblems {
+export interface KeyProblems<P> {
   readonly variant: string;
   readonly weeks: readonly Week[];
-  /** Set when a row is on the document's last line: its removal's end depends on the line count. */
-  readonly lineCount: number | undefined;
-  readonly problems: readonly RowProblem[];
+  /** Line counts of the files of rows on their file's last line, by ref: such a row's removal ends where its file does. */
+  readonly lineCounts: readonly (number | undefined)[];
+  readonly problems: readonly P[];
 }
 
 /**
  * The problems of one repeated key, computed again only when its rows changed or moved: the index keeps a key's ref
  * list while none of its rows changed, and a week is the same Week object while its section keeps its text and place
  * (model.ts). The same problem objects then keep their diagnostics, which an edit elsewhere need not send anew.
+ * `lineCountOf` gives the line count of a ref's file.
  */
-export function problemsOfKey(
-  memo: WeakMap<readonly RowRef[], KeyProblems>,
-  list: PaperList,
-  refs: readonly RowRef[],
+export function problemsOfKey<R extends RowRef, P>(
+  memo: WeakMap<readonly R[], KeyProblems<P>>,
+  refs: readonly R[],
   variant: string,
-  compute: () => RowProblem[],
-): readonly RowProblem[] {
-  const atEnd = refs.some((r) => r.row.line + 1 >= list.lines.lineCount);
-  const lineCount = atEnd ? list.lines.lineCount : undefined;
+  lineCountOf: (ref: R) => number,
+  compute: () => P[],
+): readonly P[] {
   const known = memo.get(refs);
-  if (known && known.variant === variant && known.lineCount === lineCount && known.weeks.every((w, i) => w === refs[i].week)) return known.problems;
+  if (
+    known &&
+    known.variant === variant &&
+    known.weeks.every((w, i) => w === refs[i].week) &&
+    known.lineCounts.every((count, i) => count === undefined || count === lineCountOf(refs[i]))
+  )
+    return known.problems;
   const problems = compute();
-  memo.set(refs, { variant, weeks: refs.map((r) => r.week), lineCount, problems });
+  memo.set(refs, {
+    variant,
+    weeks: refs.map((r) => r.week),
+    lineCounts: refs.map((r) => (r.row.line + 1 >= lineCountOf(r) ? lineCountOf(r) : undefined)),
+    problems,
+  });
   return problems;
 }
