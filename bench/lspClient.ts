@@ -22,6 +22,10 @@ export interface Published {
 export class BenchClient {
   private readonly child: ChildProcess;
   private buffer: Buffer = Buffer.alloc(0);
+  /** The chunks of a message not yet complete, their length, and the length the message needs (0: none pending). */
+  private chunks: Buffer[] = [];
+  private received = 0;
+  private needed = 0;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private diagnosticWaiters: { uri: string; version: number | undefined; resolve: (p: Published) => void }[] = [];
@@ -98,13 +102,30 @@ export class BenchClient {
   }
 
   private receive(chunk: Buffer): void {
+    // A large message arrives in many chunks: they are joined once it is complete, not on every chunk (which copied
+    // a 1 MB answer a dozen times and charged the server with the client's copying).
+    if (this.needed > 0) {
+      this.chunks.push(chunk);
+      this.received += chunk.length;
+      if (this.received < this.needed) return;
+      chunk = Buffer.concat(this.chunks, this.received);
+      this.chunks = [];
+      this.received = 0;
+      this.needed = 0;
+    }
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
       if (headerEnd === -1) return;
       const header = this.buffer.subarray(0, headerEnd).toString('ascii');
       const length = Number(/Content-Length:\s*(\d+)/i.exec(header)?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
+      if (this.buffer.length < headerEnd + 4 + length) {
+        this.chunks = [this.buffer];
+        this.received = this.buffer.length;
+        this.needed = headerEnd + 4 + length;
+        this.buffer = Buffer.alloc(0);
+        return;
+      }
       const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
       this.dispatch(JSON.parse(body) as Message, performance.now());

@@ -1,6 +1,6 @@
 // The week-local tier of the rules: each week's problems are computed once and cached with the week's parse,
-// with lines relative to the week's first line, so an edit re-checks only the week it touched and a week that
-// moved is only shifted. The cache entry is reused while everything a week check may read is the same: the
+// on the parse's own lines (the checks see the week as if it began the document), so an edit re-checks only the
+// week it touched and a week that moved is only shifted. The cache entry is reused while everything a week check may read is the same: the
 // section's text (the parse), the week's year (inferred from neighbours), the line after the section, the list's
 // marker style, the settings, and the host's answers to the questions the checks asked.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
@@ -60,14 +60,17 @@ export function weekProblems(
         return answer;
       },
     };
+    // The checks see the week at line 0 (its parse as it is), so its rows are never copied to document lines for them.
+    const offset = week.startLine;
+    const relative = relativeWeek(week);
     const line = (n: number) => {
-      if (n < week.startLine || n > week.endLine) throw new Error(`a week-local check read line ${n} outside its week (${week.startLine}-${week.endLine})`);
-      return n < list.lines.lineCount ? list.lines.line(n) : undefined;
+      if (n < 0 || n > relative.endLine) throw new Error(`a week-local check read line ${n} outside its week (0-${relative.endLine})`);
+      return n + offset < list.lines.lineCount ? list.lines.line(n + offset) : undefined;
     };
     const found: RuleProblem[] = [];
     rules.forEach((rule, ruleIndex) => {
       if (enabled[ruleIndex] && rule.checkWeek)
-        rule.checkWeek({ week, settings, host: recording, markerStyle: list.markerStyle, line }, (problem) => found.push({ ruleIndex, problem }));
+        rule.checkWeek({ week: relative, settings, host: recording, markerStyle: list.markerStyle, line }, (problem) => found.push({ ruleIndex, problem }));
     });
     entry = {
       settings,
@@ -76,9 +79,9 @@ export function weekProblems(
       markerStyle: list.markerStyle,
       hasHost: host !== undefined,
       answers,
-      relative: week.startLine === 0 ? found : found.map((p) => shifted(p, -week.startLine)),
-      placedAt: week.startLine,
-      placed: found,
+      relative: found,
+      placedAt: offset,
+      placed: offset === 0 ? found : found.map((p) => shifted(p, offset)),
     };
     cache.set(week.parsed, entry);
   } else if (entry.placedAt !== week.startLine) {
@@ -86,6 +89,32 @@ export function weekProblems(
     entry.placed = entry.relative.map((p) => shifted(p, week.startLine));
   }
   return entry.placed;
+}
+
+/** The week as if its section began the document: its parse's own positions, no copy of its rows. */
+function relativeWeek(week: Week): Week {
+  const offset = week.startLine;
+  if (offset === 0) return week;
+  const parsed = week.parsed;
+  return {
+    index: week.index,
+    level: week.level,
+    headingLine: week.headingLine - offset,
+    heading: week.heading,
+    headingSpan: { ...week.headingSpan, line: week.headingSpan.line - offset },
+    anchor: week.anchor,
+    dates: week.dates,
+    dateError: week.dateError,
+    year: week.year,
+    span: week.span,
+    startLine: 0,
+    endLine: week.endLine - offset,
+    lastContentLine: week.lastContentLine - offset,
+    rows: parsed.rows,
+    tables: parsed.tables,
+    otherLinks: parsed.otherLinks,
+    parsed,
+  };
 }
 
 function shifted({ ruleIndex, problem }: RuleProblem, delta: number): RuleProblem {

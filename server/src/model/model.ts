@@ -394,11 +394,35 @@ export function inferYears(dates: readonly (WeekDates | undefined)[], fallbackYe
 const NOMINAL_YEAR = 2023;
 
 export function normalizeTitle(title: string): string {
+  const ascii = normalizeAsciiTitle(title);
+  if (ascii !== undefined) return ascii;
   return title
     .toLowerCase()
     .replace(/[*_`~]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * normalizeTitle of an ASCII title in one pass (most titles; every row's title is normalized when a list is opened),
+ * undefined for any other: the Unicode letter and number classes are the regular expressions'.
+ */
+function normalizeAsciiTitle(title: string): string | undefined {
+  let result = '';
+  let gap = false;
+  for (let i = 0; i < title.length; i++) {
+    let c = title.charCodeAt(i);
+    if (c >= 128) return undefined;
+    // Emphasis and code marks go before runs of other characters become one space: `a*b` is `ab`.
+    if (c === 42 /* * */ || c === 95 /* _ */ || c === 96 /* ` */ || c === 126 /* ~ */) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && result !== '') result += ' ';
+      gap = false;
+      result += String.fromCharCode(c);
+    } else gap = true;
+  }
+  return result;
 }
 
 /**

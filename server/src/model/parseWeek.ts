@@ -172,10 +172,13 @@ function splitCells(text: string, line = 0): SplitCells {
       else if (c === 124 /* | */) pipes.push(i);
     }
   }
-  const contentStart = text.length - text.trimStart().length;
+  // What trimStart and trimEnd would keep, found without copying the row.
+  let contentStart = 0;
+  while (contentStart < text.length && isBlank(text.charCodeAt(contentStart))) contentStart++;
   // A trailing `<!-- paper-list-disable-line … -->` is not part of the row.
   const comment = text.lastIndexOf('<!--');
-  const contentEnd = (comment !== -1 && /^<!--.*-->\s*$/.test(text.slice(comment)) ? text.slice(0, comment) : text).trimEnd().length;
+  let contentEnd = comment !== -1 && /^<!--.*-->\s*$/.test(text.slice(comment)) ? comment : text.length;
+  while (contentEnd > 0 && isBlank(text.charCodeAt(contentEnd - 1))) contentEnd--;
   while (pipes.length > 0 && pipes[pipes.length - 1] >= contentEnd) pipes.pop();
   const leadingPipe = pipes.length > 0 && pipes[0] === contentStart;
   const trailingPipe = pipes.length > 0 && pipes[pipes.length - 1] === contentEnd - 1 && !(leadingPipe && pipes.length === 1);

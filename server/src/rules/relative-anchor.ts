@@ -10,7 +10,11 @@ export const relativeAnchor: Rule = {
   defaultSeverity: 'info',
   fix: 'Drops the `./` (`./#anchor` → `#anchor`); turn the rule off to keep `./#`.',
   checkWeek({ week }, report) {
-    for (const link of weekLinks(week)) checkLink(link, report);
+    // A week's problems are cached with its parse (weekProblems.ts): no need to keep them per link too.
+    for (const link of weekLinks(week)) {
+      const problem = linkProblem(link);
+      if (problem) report(problem);
+    }
   },
   check({ list }, report) {
     for (const entry of list.toc) if (!entry.link.nested) checkLink(entry.link, report);
