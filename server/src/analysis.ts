@@ -137,12 +137,19 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     entry.finding = finding;
     problems.push(finding);
   }
-  // The text is joined from the line table only when asked for (fix-all): most versions never are.
-  return {
-    get text() {
-      return list.lines.text;
-    },
-    list,
-    problems,
-  };
+  return new ListAnalysisResult(list, problems);
+}
+
+/**
+ * An analysis whose text is joined from the line table only when asked for (fix-all): most versions never are. A class:
+ * an object literal with a getter gets a hidden class of its own on every call (see model.ts's PlacedWeekModel).
+ */
+class ListAnalysisResult implements Analysis {
+  constructor(
+    readonly list: PaperList,
+    readonly problems: readonly Finding[],
+  ) {}
+  get text(): string {
+    return this.list.lines.text;
+  }
 }

@@ -240,15 +240,7 @@ export class PaperListService {
         const cached = this.states.get(document.uri);
         if (cached && cached.version === document.version && cached.inList === inList) return cached;
         const problems: readonly Finding[] = inList.analysis.problems.get(document.uri) ?? [];
-        const own = file.analysis;
-        const analysis: Analysis = {
-          get text() {
-            return own.text;
-          },
-          list: own.list,
-          problems,
-          skipped: own.skipped,
-        };
+        const analysis = new InListAnalysis(file.analysis, problems);
         const state = { uri: document.uri, version: document.version, analysis, settings: inList.settings, isPaperList: true, inList };
         this.states.set(document.uri, state);
         return state;
@@ -304,6 +296,23 @@ export class PaperListService {
       .filter((folder) => uri.startsWith(folder))
       .map((folder) => decodeURIComponent(uri.slice(folder.length)));
     return [path, ...relative];
+  }
+}
+
+/** A file's own analysis with its problems in its list. A class, not a literal with a getter (see model.ts's PlacedWeekModel). */
+class InListAnalysis implements Analysis {
+  constructor(
+    private readonly own: Analysis,
+    readonly problems: readonly Finding[],
+  ) {}
+  get text(): string {
+    return this.own.text;
+  }
+  get list(): Analysis['list'] {
+    return this.own.list;
+  }
+  get skipped(): string | undefined {
+    return this.own.skipped;
   }
 }
 

@@ -311,35 +311,71 @@ function buildWeeks(
 }
 
 function newWeek(section: SectionSpan, placed: PlacedWeek, known: SectionFacts, index: number, year: number | undefined): Week {
-  const heading = section.heading;
-  const dateParse = known.dateParse;
-  const dates = dateParse.ok ? dateParse.dates : undefined;
-  return {
-    index,
-    level: heading.level,
-    headingLine: heading.line,
-    heading: heading.text,
-    headingSpan: { line: heading.line, start: heading.textColumn, end: heading.textColumn + heading.text.length },
-    anchor: known.anchor,
-    dates,
-    dateError: dateParse.ok ? undefined : dateParse.reason,
-    startLine: section.startLine,
-    endLine: section.endLine,
-    lastContentLine: section.startLine + placed.parsed.lastContentLine,
-    // Read through the placement, which copies the parse to document lines on first use (model/cache.ts).
-    get rows() {
-      return placed.rows;
-    },
-    get tables() {
-      return placed.tables;
-    },
-    get otherLinks() {
-      return placed.otherLinks;
-    },
-    parsed: placed.parsed,
-    year,
-    span: dates && year !== undefined ? weekSpan(dates, year) : undefined,
-  };
+  return new PlacedWeekModel(section, placed, known, index, year);
+}
+
+/**
+ * A Week on the document's lines. Its rows, tables and links are read through the placement, which copies the parse to
+ * document lines on first use (model/cache.ts). A class rather than an object literal with getters: such a literal gets
+ * a hidden class of its own on every call, which made every read of a week's fields a slow lookup and kept each
+ * version's shapes alive through the young-generation collections.
+ */
+class PlacedWeekModel implements Week {
+  readonly level: number;
+  readonly headingLine: number;
+  readonly heading: string;
+  readonly headingSpan: Span;
+  readonly anchor: string;
+  readonly dates: WeekDates | undefined;
+  readonly dateError: string | undefined;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly lastContentLine: number;
+  readonly parsed: ParsedWeek;
+  readonly span: { readonly start: number; readonly end: number } | undefined;
+
+  readonly #placed: PlacedWeek;
+
+  constructor(
+    section: SectionSpan,
+    placed: PlacedWeek,
+    known: SectionFacts,
+    readonly index: number,
+    readonly year: number | undefined,
+  ) {
+    this.#placed = placed;
+    const heading = section.heading;
+    const dateParse = known.dateParse;
+    this.level = heading.level;
+    this.headingLine = heading.line;
+    this.heading = heading.text;
+    this.headingSpan = { line: heading.line, start: heading.textColumn, end: heading.textColumn + heading.text.length };
+    this.anchor = known.anchor;
+    this.dates = dateParse.ok ? dateParse.dates : undefined;
+    this.dateError = dateParse.ok ? undefined : dateParse.reason;
+    this.startLine = section.startLine;
+    this.endLine = section.endLine;
+    this.lastContentLine = section.startLine + placed.parsed.lastContentLine;
+    this.parsed = placed.parsed;
+    this.span = this.dates && year !== undefined ? weekSpan(this.dates, year) : undefined;
+  }
+
+  get rows(): readonly PaperRow[] {
+    return this.#placed.rows;
+  }
+  get tables(): readonly ParsedTable[] {
+    return this.#placed.tables;
+  }
+  get otherLinks(): readonly Link[] {
+    return this.#placed.otherLinks;
+  }
+
+  /** Every field, rows included (tests compare weeks as JSON). */
+  toJSON(): Week {
+    const { index, level, headingLine, heading, headingSpan, anchor, dates, dateError, startLine, endLine, lastContentLine } = this;
+    const { rows, tables, otherLinks, parsed, year, span } = this;
+    return { index, level, headingLine, heading, headingSpan, anchor, dates, dateError, startLine, endLine, lastContentLine, rows, tables, otherLinks, parsed, year, span };
+  }
 }
 
 /**
