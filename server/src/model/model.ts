@@ -374,7 +374,25 @@ class PlacedWeekModel implements Week {
   toJSON(): Week {
     const { index, level, headingLine, heading, headingSpan, anchor, dates, dateError, startLine, endLine, lastContentLine } = this;
     const { rows, tables, otherLinks, parsed, year, span } = this;
-    return { index, level, headingLine, heading, headingSpan, anchor, dates, dateError, startLine, endLine, lastContentLine, rows, tables, otherLinks, parsed, year, span };
+    return {
+      index,
+      level,
+      headingLine,
+      heading,
+      headingSpan,
+      anchor,
+      dates,
+      dateError,
+      startLine,
+      endLine,
+      lastContentLine,
+      rows,
+      tables,
+      otherLinks,
+      parsed,
+      year,
+      span,
+    };
   }
 }
 
