@@ -493,12 +493,6 @@ async function main(): Promise<void> {
           measured: `p95 ${ms(m.edits.p95)} ms (p50 ${ms(m.edits.median)} ms)`,
           ok: m.edits.p95 <= 5,
         },
-        {
-          target: "today's multi-file list: opening → first diagnostics for the whole list",
-          goal: '≤ 150 ms',
-          measured: `${ms(m.openMs)} ms (all ${m.files} files opened)`,
-          ok: m.openMs <= 150,
-        },
         { target: "server RSS with today's list open", goal: '≤ 100 MB', measured: mb(m.rssAfterOpen), ok: m.rssAfterOpen <= 100 * 2 ** 20 },
         {
           target: "today's multi-file list: diagnostics after the edits = a fresh server's",
@@ -518,6 +512,13 @@ async function main(): Promise<void> {
         `${ms(oneFile.p95)} ms`,
         `${oneFile.runs} runs, fresh server each, its start not counted${single ? `; the 974 KB single file: ${ms(single)} ms in this run` : ''}`,
       ]);
+      // The issue's target: opening one file of the list (the server reads the others) until every file has diagnostics.
+      checks.push({
+        target: "today's multi-file list: opening one file (years/2026.md) → first diagnostics for the whole list",
+        goal: '≤ 150 ms',
+        measured: `median ${ms(oneFile.median)} ms (${oneFile.runs} fresh servers; max ${ms(oneFile.max)} ms)`,
+        ok: oneFile.median <= 150,
+      });
       if (single)
         checks.push({
           target: "today's multi-file list: open one file → whole list's first diagnostics, vs the 974 KB single file",

@@ -11,7 +11,7 @@ import {
   type TextDocumentIdentifier,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, DocumentSymbol } from 'vscode-languageserver';
 import { DocumentStore, type OpenDocument } from './documents';
 import { PaperListService } from './service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -228,7 +228,8 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   });
   connection.onDocumentSymbol((params) => {
     const open = listOf(params.textDocument);
-    return open ? documentSymbols(open.state.analysis.list) : [];
+    // Frozen and sent as it is: the protocol's types want a mutable array, which nothing here or in the library mutates.
+    return open ? (documentSymbols(open.state.analysis.list) as DocumentSymbol[]) : [];
   });
   connection.onFoldingRanges((params) => {
     const open = listOf(params.textDocument);

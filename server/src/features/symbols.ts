@@ -8,15 +8,16 @@ function rowName(number: number | undefined, title: string): string {
 }
 
 /** Built once per model (one per document version): editors ask for symbols again on every focus and outline refresh. */
-const symbolsOfList = new WeakMap<PaperList, DocumentSymbol[]>();
+const symbolsOfList = new WeakMap<PaperList, readonly DocumentSymbol[]>();
 
 /**
  * The rows, flat, each with its week as detail. The built-in Markdown extension already lists every heading
  * (weeks included) in the outline and Ctrl+Shift+O; returning weeks too listed each week twice.
  */
-export function documentSymbols(list: PaperList): DocumentSymbol[] {
+export function documentSymbols(list: PaperList): readonly DocumentSymbol[] {
   let symbols = symbolsOfList.get(list);
-  if (!symbols) symbolsOfList.set(list, (symbols = buildDocumentSymbols(list)));
+  // Frozen: asked again for the same version (every focus, outline refresh), the transport sends the bytes it kept.
+  if (!symbols) symbolsOfList.set(list, (symbols = Object.freeze(buildDocumentSymbols(list))));
   return symbols;
 }
 
