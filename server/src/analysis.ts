@@ -137,14 +137,14 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     entry.finding = finding;
     problems.push(finding);
   }
-  return new ListAnalysisResult(list, problems);
+  return new AnalysisWithLazyText(list, problems);
 }
 
 /**
  * An analysis whose text is joined from the line table only when asked for (fix-all): most versions never are. A class:
  * an object literal with a getter gets a hidden class of its own on every call (see model.ts's PlacedWeekModel).
  */
-class ListAnalysisResult implements Analysis {
+class AnalysisWithLazyText implements Analysis {
   constructor(
     readonly list: PaperList,
     readonly problems: readonly Finding[],
