@@ -75,10 +75,18 @@ export function sameHeadingInputs(a: HeadingInputs, b: HeadingInputs): boolean {
 }
 
 /**
- * Each problem's finding: a problem object a rule reports again (a week's cached problems, a link's, the heading
- * rules' reused ones) keeps its finding, and so its diagnostic and that diagnostic's encoded JSON (features/diagnostics.ts).
+ * Each reported problem's finding: a problem object a rule reports again (a week's cached problems, a link's, the
+ * heading rules' reused ones, a list rule's replayed ones) keeps its finding, and so its diagnostic and that
+ * diagnostic's encoded JSON (features/diagnostics.ts).
  */
-const findings = new WeakMap<RuleProblem['problem'], Finding>();
+const findings = new WeakMap<object, Finding>();
+
+/** The finding of `reported` (`problem` is it without what a finding leaves out), kept while its rule and severity are. */
+export function keptFinding(reported: object, rule: string, severity: Severity, problem: () => Omit<Problem, 'rule'>): Finding {
+  let finding = findings.get(reported);
+  if (finding?.rule !== rule || finding.severity !== severity) findings.set(reported, (finding = { ...problem(), rule, severity }));
+  return finding;
+}
 
 /** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
 export function analyze(source: string | LineIndex, settings: Settings, env: AnalysisEnv = {}): Analysis {
@@ -132,8 +140,8 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     const severity = cappedSeverity(severities[ruleIndex]!, problem.severity);
     // A cached wrapper (a week's problems, the heading rules') carries its finding; a problem object a rule reported
     // again in a new wrapper (a link's, a repeated key's) finds it by the object.
-    let finding = entry.finding ?? findings.get(problem);
-    if (finding?.rule !== rule || finding.severity !== severity) findings.set(problem, (finding = { ...problem, rule, severity }));
+    const cached = entry.finding;
+    const finding = cached?.rule === rule && cached.severity === severity ? cached : keptFinding(problem, rule, severity, () => problem);
     entry.finding = finding;
     problems.push(finding);
   }

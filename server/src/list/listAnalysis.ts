@@ -2,9 +2,19 @@
 // file); the cross-week rules (those with checkList) run once over the list model and report into any file. A fix that
 // renames a week heading also carries the edit of its index entry (text and anchor), so no fix breaks a link.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { analyze, cappedSeverity, headingInputs, sameHeadingInputs, type Analysis, type AnalysisEnv, type Finding, type HeadingInputs } from '../analysis';
+import {
+  analyze,
+  cappedSeverity,
+  keptFinding,
+  headingInputs,
+  sameHeadingInputs,
+  type Analysis,
+  type AnalysisEnv,
+  type Finding,
+  type HeadingInputs,
+} from '../analysis';
 import type { LineIndex } from '../model/text';
-import type { PaperList } from '../model/model';
+import { weekAtHeading, type PaperList } from '../model/model';
 import { parseWeekDates } from '../model/dates';
 import { githubSlug } from '../model/urls';
 import { tocEntryText, tocStyleOf } from '../model/toc';
@@ -68,12 +78,10 @@ export function analyzeList(
     if (!severity || !rule.checkList) continue;
     const report = (reported: ListProblem) => {
       if (filters.get(reported.uri)?.(rule.name, reported.range.start.line)) return;
-      const capped = cappedSeverity(severity, reported.severity);
-      let finding = listFindings.get(reported);
-      if (finding?.rule !== rule.name || finding.severity !== capped) {
+      const finding = keptFinding(reported, rule.name, cappedSeverity(severity, reported.severity), () => {
         const { uri: _uri, ...problem } = reported;
-        listFindings.set(reported, (finding = { ...problem, rule: rule.name, severity: capped }));
-      }
+        return problem;
+      });
       problems.get(reported.uri)?.push(finding);
     };
     const replay = reuse && rule.readsHeadingsOnly ? memo.problems.get(rule.name) : undefined;
@@ -153,12 +161,6 @@ function sameListHeadingInputs(a: ListHeadingInputs, b: ListHeadingInputs): bool
   });
 }
 
-/**
- * The finding of each problem a list rule reported: replayed problems (the heading rules', while headings and entries
- * are unchanged) keep their findings, so the files an edit did not touch keep their diagnostics.
- */
-const listFindings = new WeakMap<ListProblem, Finding>();
-
 /** A finding with its fix extended to the index entries, the same object while the extension is. */
 function withFollowedFix(finding: Finding, fix: Fix | undefined): Finding {
   const known = followedFindings.get(finding);
@@ -186,8 +188,8 @@ function followHeadingRenames(model: ListModel, file: ListFile, fix: Fix, entrie
 const followed = new WeakMap<Fix, { list: PaperList; entries: object; indexUri: string; result: Fix | undefined }>();
 
 function followRenames(model: ListModel, file: ListFile, fix: Fix): Fix | undefined {
-  const headings = headingLinesOf(file.list);
-  if (!fix.edits.some((e) => e.range.start.line === e.range.end.line && headings.has(e.range.start.line))) return fix;
+  // Most fixes touch no week heading, and are let through at once.
+  if (!fix.edits.some((e) => e.range.start.line === e.range.end.line && weekAtHeading(file.list, e.range.start.line))) return fix;
   const weeks = file.list.weeks.filter((w) => fix.edits.some((e) => e.range.start.line === w.headingLine && e.range.end.line === w.headingLine));
   const indexEdits: TextEdit[] = [];
   for (const week of weeks) {
@@ -217,15 +219,6 @@ function followRenames(model: ListModel, file: ListFile, fix: Fix): Fix | undefi
   for (const other of fix.otherFiles ?? []) byUri.set(other.uri, [...other.edits]);
   byUri.set(model.indexUri, [...(byUri.get(model.indexUri) ?? []), ...indexEdits]);
   return fixAcrossFiles(fix.title, file.uri, byUri);
-}
-
-const headingLines = new WeakMap<PaperList, ReadonlySet<number>>();
-
-/** The lines of the list's week headings, found once per file model: most fixes touch none, and are then let through at once. */
-function headingLinesOf(list: PaperList): ReadonlySet<number> {
-  let lines = headingLines.get(list);
-  if (!lines) headingLines.set(list, (lines = new Set(list.weeks.map((w) => w.headingLine))));
-  return lines;
 }
 
 function sameDays(a: { start: { month: number; day: number }; end: { month: number; day: number } }, b: typeof a): boolean {

@@ -2,7 +2,7 @@
 // file), the weeks newest first with their file, where each index entry points, and the cross-file indexes
 // (titles, papers) kept as per-file contributions: a changed file removes its keys and adds its new ones, the other
 // files' keys stay. Read-only for rules; `update` is the only mutation, done by whoever owns the list.
-import type { PaperList, PaperRow, RowRef, Week } from '../model/model';
+import { weekAtHeading, type PaperList, type PaperRow, type RowRef, type Week } from '../model/model';
 import type { TocEntry } from '../model/model';
 import { LayeredMap } from '../model/layeredMap';
 import { entryTarget, relativePathOf, type EntryTarget } from './listFiles';
@@ -203,15 +203,6 @@ export class ListModel {
   private rank(file: ListFile): number {
     return (file.role === 'index' ? 0 : 100_000) - (file.year ?? 0);
   }
-}
-
-const weeksByHeading = new WeakMap<PaperList, ReadonlyMap<number, Week>>();
-
-/** The week whose heading is on `line`, from a lookup built once per file model. */
-function weekAtHeading(list: PaperList, line: number): Week | undefined {
-  let byLine = weeksByHeading.get(list);
-  if (!byLine) weeksByHeading.set(list, (byLine = new Map(list.weeks.map((w) => [w.headingLine, w]))));
-  return byLine.get(line);
 }
 
 /** A file model's row ref with its file; the row itself is read when first asked for (see SlotRowRef in model.ts). */

@@ -302,16 +302,12 @@ function buildWeeks(
   const weeks = placed.map((p, i) => {
     const year = years[i];
     const built = builtWeeks.get(p);
-    const week = built && built.index === i && built.year === year ? built.week : newWeek(index.weeks[i], p, facts[i], i, year);
+    const week = built && built.index === i && built.year === year ? built.week : new PlacedWeekModel(index.weeks[i], p, facts[i], i, year);
     if (week !== built?.week) builtWeeks.set(p, { index: i, year, week });
     p.slot.week = week;
     return week;
   });
   return { weeks, facts, slots: placed.map((p) => p.slot) };
-}
-
-function newWeek(section: SectionSpan, placed: PlacedWeek, known: SectionFacts, index: number, year: number | undefined): Week {
-  return new PlacedWeekModel(section, placed, known, index, year);
 }
 
 /**
@@ -658,6 +654,12 @@ export function weekOfLine(list: PaperList, line: number): Week | undefined {
     else return week;
   }
   return undefined;
+}
+
+/** The week whose heading is on `line` (a section begins at its heading). */
+export function weekAtHeading(list: PaperList, line: number): Week | undefined {
+  const week = weekOfLine(list, line);
+  return week?.headingLine === line ? week : undefined;
 }
 
 export function rowOfLine(week: Week, line: number): PaperRow | undefined {

@@ -1,5 +1,5 @@
 import type { PaperList, TocEntry, Week } from '../model/model';
-import { weekLabel } from '../model/model';
+import { weekAtHeading, weekLabel } from '../model/model';
 import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
@@ -47,7 +47,6 @@ export const toc: Rule = {
   readsHeadingsOnly: true,
   check({ list }, report) {
     if (list.toc.length === 0) return;
-    const weekByLine = new Map(list.weeks.map((w) => [w.headingLine, w]));
     const anchorByWeek = anchorsOfWeeks(list);
     const weekForEntry = weekFinder(list);
     const listed = new Set<Week>();
@@ -56,7 +55,7 @@ export const toc: Rule = {
     const unreachable: { week: Week; entry: TocEntry; fix: Fix | undefined; why: string }[] = [];
     const entries = list.toc.map((entry) => {
       const line = entry.anchor ? list.anchors.get(entry.anchor.toLowerCase()) : undefined;
-      return { entry, line, matching: weekForEntry(entry), pointed: line === undefined ? undefined : weekByLine.get(line) };
+      return { entry, line, matching: weekForEntry(entry), pointed: line === undefined ? undefined : weekAtHeading(list, line) };
     });
     for (const { entry, line, matching, pointed } of entries) {
       const range = toRange(entry.link.span);
