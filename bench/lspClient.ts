@@ -27,7 +27,7 @@ export class BenchClient {
   private received = 0;
   private needed = 0;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown, at: number) => void; reject: (error: Error) => void }>();
   private diagnosticWaiters: { uri: string; version: number | undefined; resolve: (p: Published) => void }[] = [];
   /** Versions published per document, in order, to check none goes backwards. */
   readonly publishedVersions = new Map<string, number[]>();
@@ -61,16 +61,21 @@ export class BenchClient {
   }
 
   request<T>(method: string, params: unknown, timeoutMs = 60_000): Promise<T> {
+    return this.timedRequest<T>(method, params, timeoutMs).then(({ result }) => result);
+  }
+
+  /** A request's result and performance.now() when its answer was parsed. */
+  timedRequest<T>(method: string, params: unknown, timeoutMs = 60_000): Promise<{ result: T; at: number }> {
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`${method} timed out after ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(id, {
-        resolve: (value) => {
+        resolve: (value, at) => {
           clearTimeout(timer);
-          resolve(value as T);
+          resolve({ result: value as T, at });
         },
         reject: (error) => {
           clearTimeout(timer);
@@ -99,6 +104,21 @@ export class BenchClient {
         },
       });
     });
+  }
+
+  /**
+   * Call right after sending a change to `version`: resolves with that version's publish, or, when the server published
+   * none (it sends only diagnostics that changed), with the time it answered a request sent after the change, which it
+   * does only once the check is done and its publish, if any, written.
+   */
+  async checked(uri: string, version: number): Promise<{ at: number; published?: Published }> {
+    let published: Published | undefined;
+    const waiter = { uri, version, resolve: (p: Published) => (published = p) };
+    this.diagnosticWaiters.push(waiter);
+    const answer = await this.timedRequest<{ version: number }>('paperList/rowDetails', { textDocument: { uri }, lines: [] });
+    this.diagnosticWaiters = this.diagnosticWaiters.filter((w) => w !== waiter);
+    if (answer.result.version !== version) throw new Error(`the server answered for version ${answer.result.version}, not ${version}`);
+    return published ? { at: published.at, published } : { at: answer.at };
   }
 
   private receive(chunk: Buffer): void {
@@ -156,7 +176,7 @@ export class BenchClient {
       if (!pending) return;
       this.pending.delete(message.id);
       if (message.error) pending.reject(new Error(message.error.message));
-      else pending.resolve(message.result);
+      else pending.resolve(message.result, at);
     }
   }
 

@@ -179,12 +179,27 @@ export class LspClient {
     return (await this.waitForDiagnostics(uri, { version, since })).diagnostics;
   }
 
-  /** Sends incremental changes as the next version and resolves with that version's diagnostics. */
+  /**
+   * Sends incremental changes as the next version and resolves with that version's diagnostics: those it published,
+   * or, when it published none (the server sends only changed diagnostics), the ones it had published before.
+   */
   async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
-    return (await this.waitForDiagnostics(uri, { version })).diagnostics;
+    await this.checked(uri, version);
+    const published = this.published.get(uri) ?? [];
+    if (published.length === 0) throw new Error(`${uri} has had no diagnostics yet: open it first`);
+    return published[published.length - 1].diagnostics;
+  }
+
+  /**
+   * Resolves once the server has checked `version` of an open document: it answers a request sent after the change only
+   * after that check's publish, if the check changed any diagnostic (diagnosticsPublisher.ts).
+   */
+  async checked(uri: string, version: number): Promise<void> {
+    const answer = await this.request<{ version: number }>('paperList/rowDetails', { textDocument: { uri }, lines: [] });
+    if (answer.version !== version) throw new Error(`the server answered for version ${answer.version} of ${uri}, not ${version}`);
   }
 
   /** Applies edits the server returned as one incremental didChange (edits sorted last to first, as an editor applies them). */
