@@ -4,7 +4,8 @@ import { buildModel, type PaperList, type TocEntry } from './model/model';
 import { WeekCache } from './model/cache';
 import type { LineIndex } from './model/text';
 import { RULES } from './rules/index';
-import type { Problem, RuleHost, Severity } from './rules/rule';
+import type { Fix, Problem, RuleHost, Severity } from './rules/rule';
+import type { Range } from 'vscode-languageserver-types';
 import { severityOf, type Settings } from './settings';
 import { disabledFilter } from './disableComments';
 import { weekProblems, type RuleProblem } from './weekProblems';
@@ -41,12 +42,13 @@ export function cappedSeverity(ruleSeverity: Severity, cap: Severity | undefined
 
 /** What the rules marked readsHeadingsOnly read of a list, to tell whether their problems can be reused. */
 export interface HeadingInputs {
-  readonly lineCount: number;
   /** Per week: heading line, the line's text and the week's year. */
   readonly headingLines: readonly number[];
   readonly headingTexts: readonly string[];
   readonly years: readonly (number | undefined)[];
   readonly toc: readonly TocEntry[];
+  /** The TOC entries' lines, ascending. */
+  readonly tocLines: readonly number[];
   readonly tocBreaks: readonly string[];
   readonly anchors: ReadonlyMap<string, number>;
 }
@@ -56,22 +58,97 @@ export function headingInputs(list: PaperList): HeadingInputs | undefined {
   const lineCount = list.lines.lineCount;
   if (list.toc.length > 0 && list.toc[list.toc.length - 1].line + 1 >= lineCount) return undefined;
   return {
-    lineCount,
     headingLines: list.weeks.map((w) => w.headingLine),
     headingTexts: list.weeks.map((w) => list.lines.line(w.headingLine)),
     years: list.weeks.map((w) => w.year),
     toc: list.toc,
+    tocLines: list.toc.map((e) => e.line),
     tocBreaks: list.toc.map((e) => list.lines.lineBreak(e.line)),
     anchors: list.anchors,
   };
 }
 
 export function sameHeadingInputs(a: HeadingInputs, b: HeadingInputs): boolean {
-  const same = <T>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  if (a.lineCount !== b.lineCount || !same(a.headingLines, b.headingLines) || !same(a.headingTexts, b.headingTexts) || !same(a.years, b.years)) return false;
-  if (!same(a.toc, b.toc) || !same(a.tocBreaks, b.tocBreaks) || a.anchors.size !== b.anchors.size) return false;
-  for (const [anchor, line] of a.anchors) if (b.anchors.get(anchor) !== line) return false;
-  return true;
+  return sameArrays(a.headingLines, b.headingLines) && movedHeadings(a, b) !== undefined;
+}
+
+const sameArrays = <T>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+
+/**
+ * Where `before`'s lines are in `after` when `after` reads as `before` with week headings moved and nothing else the
+ * heading rules read changed (rows inserted or deleted above some headings): old line → new line for the lines those
+ * rules' problems may be on (week headings and TOC lines; a TOC that moved is not the same TOC), undefined for any other
+ * line. Undefined when anything else differs.
+ */
+export function movedHeadings(before: HeadingInputs, after: HeadingInputs): ((line: number) => number | undefined) | undefined {
+  if (!sameArrays(before.headingTexts, after.headingTexts) || !sameArrays(before.years, after.years)) return undefined;
+  if (!sameArrays(before.toc, after.toc) || !sameArrays(before.tocBreaks, after.tocBreaks) || before.anchors.size !== after.anchors.size) return undefined;
+  const headings = before.headingLines;
+  const lineOf = (line: number): number | undefined => {
+    const week = sortedIndexOf(headings, line);
+    if (week !== -1) return after.headingLines[week];
+    return sortedIndexOf(before.tocLines, line) !== -1 ? line : undefined;
+  };
+  // Other headings' anchors must not move: their lines are not mapped.
+  for (const [anchor, line] of before.anchors) if (after.anchors.get(anchor) !== (lineOf(line) ?? line)) return undefined;
+  return lineOf;
+}
+
+/** The index of `value` in ascending `values`, or -1. */
+function sortedIndexOf(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] < value) low = mid + 1;
+    else if (values[mid] > value) high = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * The heading rules' problems of `before` on `after`'s lines (see movedHeadings): a problem that did not move is the
+ * same object (so it keeps its finding and diagnostic). Undefined when a problem touches a line that is not mapped, or
+ * its message names a line that moved ("line N": rule.ts asks messages to name lines so), which would now be stale.
+ */
+export function movedProblems<P extends Omit<Problem, 'rule'>>(problems: readonly P[], lineOf: (line: number) => number | undefined): P[] | undefined {
+  const result: P[] = [];
+  for (const problem of problems) {
+    const ranges = [
+      problem.range,
+      ...(problem.related ?? []).map((r) => r.range),
+      ...(problem.fix?.edits ?? []).map((e) => e.range),
+      ...(problem.suggestions ?? []).flatMap((f) => f.edits.map((e) => e.range)),
+    ];
+    let moved = false;
+    for (const { start, end } of ranges) {
+      for (const line of [start.line, end.line]) {
+        const now = lineOf(line);
+        if (now === undefined) return undefined;
+        if (now === line) continue;
+        if (new RegExp(`\\bline ${line + 1}\\b`).test(problem.message)) return undefined;
+        moved = true;
+      }
+    }
+    if (!moved) {
+      result.push(problem);
+      continue;
+    }
+    const range = (r: Range): Range => ({
+      start: { line: lineOf(r.start.line)!, character: r.start.character },
+      end: { line: lineOf(r.end.line)!, character: r.end.character },
+    });
+    const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) });
+    result.push({
+      ...problem,
+      range: range(problem.range),
+      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: range(r.range) })) }),
+      ...(problem.fix && { fix: fix(problem.fix) }),
+      ...(problem.suggestions && { suggestions: problem.suggestions.map(fix) }),
+    });
+  }
+  return result;
 }
 
 /**
@@ -86,6 +163,15 @@ export function keptFinding(reported: object, rule: string, severity: Severity, 
   let finding = findings.get(reported);
   if (finding?.rule !== rule || finding.severity !== severity) findings.set(reported, (finding = { ...problem(), rule, severity }));
   return finding;
+}
+
+/** movedProblems for the single-file rules' wrappers: one that did not move is the same wrapper (it carries its finding). */
+function movedRuleProblems(problems: readonly RuleProblem[], lineOf: (line: number) => number | undefined): readonly RuleProblem[] | undefined {
+  const moved = movedProblems(
+    problems.map((p) => p.problem),
+    lineOf,
+  );
+  return moved && moved.map((problem, i) => (problem === problems[i].problem ? problems[i] : { ruleIndex: problems[i].ruleIndex, problem }));
 }
 
 /** Analyses a text, given as a string or as its line table (the server's, kept up to date per edit). */
@@ -113,22 +199,19 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
   for (const week of list.weeks) found.push(...weekProblems(list, week, RULES, enabled, settings, host));
   const headings = headingInputs(list);
   const memo = cache.headingRules;
-  const reuse =
-    headings !== undefined &&
-    memo !== undefined &&
-    memo.settings === settings &&
-    memo.enabled.every((on, i) => on === enabled[i]) &&
-    sameHeadingInputs(memo.inputs, headings);
-  const headingProblems: RuleProblem[] = [];
-  if (reuse) found.push(...memo.problems);
+  // Reused as they were, or moved with their headings (rows inserted or deleted above them).
+  const lineOf = headings && memo?.settings === settings && memo.enabled.every((on, i) => on === enabled[i]) ? movedHeadings(memo.inputs, headings) : undefined;
+  const reused = lineOf && (sameArrays(memo!.inputs.headingLines, headings!.headingLines) ? memo!.problems : movedRuleProblems(memo!.problems, lineOf));
+  const headingProblems: RuleProblem[] = reused ? [...reused] : [];
+  if (reused) found.push(...reused);
   RULES.forEach((rule, ruleIndex) => {
-    if (!enabled[ruleIndex] || !rule.check || (reuse && rule.readsHeadingsOnly)) return;
+    if (!enabled[ruleIndex] || !rule.check || (reused && rule.readsHeadingsOnly)) return;
     rule.check({ list, settings, host }, (problem) => {
       found.push({ ruleIndex, problem });
-      if (rule.readsHeadingsOnly) headingProblems.push({ ruleIndex, problem });
+      if (rule.readsHeadingsOnly && !reused) headingProblems.push({ ruleIndex, problem });
     });
   });
-  cache.headingRules = headings && { settings, enabled, inputs: headings, problems: reuse ? memo.problems : headingProblems };
+  cache.headingRules = headings && { settings, enabled, inputs: headings, problems: headingProblems };
   const byPosition = (a: RuleProblem, b: RuleProblem) =>
     a.problem.range.start.line - b.problem.range.start.line || a.problem.range.start.character - b.problem.range.start.character || a.ruleIndex - b.ruleIndex;
   const filter = disabledFilter(list.disableComments);

@@ -66,6 +66,7 @@ export const duplicatePaper: Rule = {
               suggestions: [removeRow(ref.file.list, ref.row.line)],
             };
           }),
+        (ref) => ref.file.uri,
       );
       problems.forEach((problem) => report(problem));
     }

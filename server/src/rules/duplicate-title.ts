@@ -53,6 +53,7 @@ export const duplicateTitle: Rule = {
               suggestions: [removeRow(ref.file.list, ref.row.line)],
             };
           }),
+        (ref) => ref.file.uri,
       );
       problems.forEach((problem) => report(problem));
     }

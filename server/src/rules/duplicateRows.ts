@@ -2,7 +2,8 @@
 import type { PaperList, RowRef, Week } from '../model/model';
 import { weekLabel, weekOfLine } from '../model/model';
 import type { ListModel, ListRowRef } from '../list/listModel';
-import { replaceSpan, type Fix, type RelatedLocation } from './rule';
+import { replaceSpan, type Fix, type Problem, type RelatedLocation } from './rule';
+import type { Range } from 'vscode-languageserver-types';
 import { toRange } from '../model/ranges';
 
 export function where(ref: RowRef): string {
@@ -42,38 +43,120 @@ export function removeRow(list: PaperList, line: number): Fix {
 export interface KeyProblems<P> {
   readonly variant: string;
   readonly weeks: readonly Week[];
+  /** Each ref's row line when the problems were computed. */
+  readonly rowLines: readonly number[];
   /** Line counts of the files of rows on their file's last line, by ref: such a row's removal ends where its file does. */
   readonly lineCounts: readonly (number | undefined)[];
   readonly problems: readonly P[];
 }
 
+/** What a duplicate rule reports: a problem, in a multi-file list with its file. */
+type KeyProblem = Omit<Problem, 'rule'> & { readonly uri?: string };
+
 /**
- * The problems of one repeated key, computed again only when its rows changed or moved: the index keeps a key's ref
- * list while none of its rows changed, and a week is the same Week object while its section keeps its text and place
- * (model.ts). The same problem objects then keep their diagnostics, which an edit elsewhere need not send anew.
- * `lineCountOf` gives the line count of a ref's file.
+ * The problems of one repeated key, computed again only when its rows changed: the index keeps a key's ref list while
+ * none of its rows changed, and a week is the same Week object while its section keeps its text and place (model.ts).
+ * The same problem objects then keep their diagnostics, which an edit elsewhere need not send anew. When weeks only moved
+ * (rows inserted or deleted above them), the problems move with them: their messages name rows and weeks, not lines.
+ * `lineCountOf` gives the line count of a ref's file, `fileOf` its uri in a multi-file list.
  */
-export function problemsOfKey<R extends RowRef, P>(
+export function problemsOfKey<R extends RowRef, P extends KeyProblem>(
   memo: WeakMap<readonly R[], KeyProblems<P>>,
   refs: readonly R[],
   variant: string,
   lineCountOf: (ref: R) => number,
   compute: () => P[],
+  fileOf: (ref: R) => string | undefined = () => undefined,
 ): readonly P[] {
   const known = memo.get(refs);
-  if (
-    known &&
-    known.variant === variant &&
-    known.weeks.every((w, i) => w === refs[i].week) &&
-    known.lineCounts.every((count, i) => count === undefined || count === lineCountOf(refs[i]))
-  )
-    return known.problems;
+  if (known && known.variant === variant) {
+    let moved = false;
+    let same = true;
+    for (let i = 0; i < refs.length && same; i++) {
+      const week = refs[i].week;
+      const lineCount = known.lineCounts[i];
+      if (week === known.weeks[i]) {
+        same = lineCount === undefined || lineCount === lineCountOf(refs[i]);
+        continue;
+      }
+      moved = true;
+      // Moved: the same section text, and not on its file's last line (a removal there ends differently).
+      const line = known.rowLines[i] + week.startLine - known.weeks[i].startLine;
+      same = week.parsed === known.weeks[i].parsed && lineCount === undefined && line + 1 < lineCountOf(refs[i]);
+    }
+    const problems = !same ? undefined : !moved ? known.problems : movedKeyProblems(known, refs, fileOf);
+    if (problems) {
+      if (moved)
+        remember(
+          memo,
+          refs,
+          variant,
+          lineCountOf,
+          problems,
+          known.rowLines.map((line, i) => line + refs[i].week.startLine - known.weeks[i].startLine),
+        );
+      return problems;
+    }
+  }
   const problems = compute();
+  remember(
+    memo,
+    refs,
+    variant,
+    lineCountOf,
+    problems,
+    refs.map((r) => r.row.line),
+  );
+  return problems;
+}
+
+function remember<R extends RowRef, P>(
+  memo: WeakMap<readonly R[], KeyProblems<P>>,
+  refs: readonly R[],
+  variant: string,
+  lineCountOf: (ref: R) => number,
+  problems: readonly P[],
+  rowLines: readonly number[],
+): void {
   memo.set(refs, {
     variant,
     weeks: refs.map((r) => r.week),
-    lineCounts: refs.map((r) => (r.row.line + 1 >= lineCountOf(r) ? lineCountOf(r) : undefined)),
+    rowLines,
+    lineCounts: rowLines.map((line, i) => (line + 1 >= lineCountOf(refs[i]) ? lineCountOf(refs[i]) : undefined)),
     problems,
   });
-  return problems;
+}
+
+/** `known`'s problems moved with their weeks; undefined when a location is in none of the refs' weeks. */
+function movedKeyProblems<R extends RowRef, P extends KeyProblem>(
+  known: KeyProblems<P>,
+  refs: readonly R[],
+  fileOf: (ref: R) => string | undefined,
+): P[] | undefined {
+  const lineOf = (uri: string | undefined, line: number): number | undefined => {
+    for (let i = 0; i < refs.length; i++) {
+      const before = known.weeks[i];
+      if (fileOf(refs[i]) === uri && line >= before.startLine && line < before.endLine) return line + refs[i].week.startLine - before.startLine;
+    }
+    return undefined;
+  };
+  let missed = false;
+  const range = (uri: string | undefined, r: Range): Range => {
+    const start = lineOf(uri, r.start.line);
+    const end = lineOf(uri, r.end.line);
+    if (start === undefined || end === undefined) missed = true;
+    return { start: { line: start ?? 0, character: r.start.character }, end: { line: end ?? 0, character: r.end.character } };
+  };
+  const fix = (uri: string | undefined, f: Fix): Fix => {
+    if (f.otherFiles) missed = true;
+    return { ...f, edits: f.edits.map((e) => ({ ...e, range: range(uri, e.range) })) };
+  };
+  const problems = known.problems.map((p) => ({
+    ...p,
+    range: range(p.uri, p.range),
+    ...(p.related && { related: p.related.map((r) => ({ ...r, range: range(r.uri ?? p.uri, r.range) })) }),
+    ...(p.fix && { fix: fix(p.uri, p.fix) }),
+    ...(p.suggestions && { suggestions: p.suggestions.map((f) => fix(p.uri, f)) }),
+  }));
+  return missed ? undefined : problems;
 }

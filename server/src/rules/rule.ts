@@ -87,9 +87,10 @@ export interface Rule {
   check?(context: RuleContext, report: Report): void;
   /**
    * True when `check` and `checkList` read only the weeks' heading lines (their text, dates, year and order), the TOC
-   * entries, the anchors and the line count and breaks of TOC lines (and, over a list, the index and its resolved
-   * entries): their problems are then reused while those are unchanged, so an edit inside a week's rows does not re-run
-   * them (analysis.ts, list/listAnalysis.ts).
+   * entries, the anchors and the line breaks of TOC lines (and, over a list, the index and its resolved entries): their
+   * problems are then reused while those are unchanged, so an edit inside a week's rows does not re-run them, and moved
+   * with their headings when rows above them were inserted or deleted (analysis.ts, list/listAnalysis.ts). Such a rule
+   * reports only on heading and TOC lines, and a message names a line as `line N`.
    */
   readonly readsHeadingsOnly?: boolean;
   /**

@@ -1,0 +1,97 @@
+// The heading rules (toc, week-heading, week-sequence) run again only when what they read changed: rows inserted or
+// deleted above some headings move their problems with the headings instead, unless a message names a line that moved.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, type Analysis } from '../../server/src/analysis';
+import { WeekCache } from '../../server/src/model/cache';
+import { githubSlug } from '../../server/src/model/urls';
+import { RULES } from '../../server/src/rules/index';
+import type { Rule } from '../../server/src/rules/rule';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { doc, lineOf, row, rows, week } from './helpers';
+
+const heading = (dates: string) => `Top ML Papers of the Week (${dates})`;
+const entry = (dates: string, anchor = githubSlug(heading(dates))) => `- [${heading(dates)}](#${anchor})`;
+
+/** Counts the calls of the toc rule's check while `run` runs. */
+function tocChecks(run: (calls: () => number) => void): void {
+  const toc = RULES.find((r) => r.name === 'toc') as { check: NonNullable<Rule['check']> };
+  const original = toc.check;
+  let calls = 0;
+  toc.check = (context, report) => {
+    calls++;
+    original.call(toc, context, report);
+  };
+  try {
+    run(() => calls);
+  } finally {
+    toc.check = original;
+  }
+}
+
+/** The text with a row inserted after the first row of the week whose heading names `dates`. */
+function withRowIn(text: string, dates: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l, i) => l.startsWith('| 1)') && i > lineOf(text, `(${dates})`));
+  lines.splice(first + 1, 0, row(2, 'Inserted Paper'));
+  return lines.join('\n');
+}
+
+const asJson = (analysis: Analysis) => JSON.stringify(analysis.problems);
+
+test('rows inserted above headings move the heading rules’ problems (and their fixes) without running the rules again', () => {
+  const text = doc(
+    '# List',
+    '',
+    entry('Feb 20 - 26'),
+    entry('Feb 13 - 20'),
+    entry('Feb 6 - 12', 'nowhere'),
+    entry('Jan 30 - Feb 5'),
+    '',
+    week('Feb 20 - 26', rows(1, 'First')),
+    week('Feb 13 - 20', rows(1, 'Second')),
+    week('Feb 6 - 12', rows(1, 'Third')),
+    week('Jan 30 - Feb 5', rows(1, 'Fourth')),
+  );
+  tocChecks((calls) => {
+    const cache = new WeekCache();
+    const before = analyze(text, DEFAULT_SETTINGS, { cache });
+    assert.equal(calls(), 1);
+    const rules = new Set(before.problems.map((p) => p.rule));
+    assert.ok(rules.has('toc') && rules.has('week-heading'), `the list has toc and week-heading problems: ${[...rules].join(', ')}`);
+    const edited = withRowIn(text, 'Feb 20 - 26');
+    const after = analyze(edited, DEFAULT_SETTINGS, { cache });
+    assert.equal(calls(), 1, 'the toc rule did not run again');
+    assert.equal(asJson(after), asJson(analyze(edited, DEFAULT_SETTINGS)), 'the same problems as a fresh analysis');
+    const eightDays = after.problems.find((p) => p.rule === 'week-heading')!;
+    assert.equal(eightDays.range.start.line, lineOf(edited, `## ${heading('Feb 13 - 20')}`), 'moved with its heading');
+    assert.ok(eightDays.fix, 'with its fix, moved too');
+  });
+});
+
+test('a heading rule’s message that names a heading line which moved is computed again', () => {
+  const text = doc(
+    '# List',
+    '',
+    entry('Feb 20 - 26'),
+    entry('Feb 13 - 19'),
+    '',
+    week('Feb 20 - 26', rows(1, 'First')),
+    week('Feb 13 - 19', rows(1, 'Second')),
+    week('Feb 13 - 19', rows(1, 'Third')),
+  );
+  tocChecks((calls) => {
+    const cache = new WeekCache();
+    const before = analyze(text, DEFAULT_SETTINGS, { cache });
+    const repeated = before.problems.find((p) => p.message.startsWith('Week heading repeats line'));
+    assert.ok(repeated, 'the second Feb 13 - 19 heading repeats the first');
+    const edited = withRowIn(text, 'Feb 20 - 26');
+    const after = analyze(edited, DEFAULT_SETTINGS, { cache });
+    assert.equal(calls(), 2, 'the rules ran again');
+    assert.equal(asJson(after), asJson(analyze(edited, DEFAULT_SETTINGS)));
+    assert.match(
+      after.problems.find((p) => p.message.startsWith('Week heading repeats'))!.message,
+      new RegExp(`line ${lineOf(edited, `## ${heading('Feb 13 - 19')}`) + 1}$`),
+    );
+  });
+});
