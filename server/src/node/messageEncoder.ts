@@ -1,11 +1,13 @@
 // JSON-RPC messages for a stream transport (stdio, pipes, sockets), encoded as JSON.stringify would, except that a
-// frozen object inside a message is encoded once and its JSON, then its UTF-8 bytes, reused. The server freezes what it keeps from
+// frozen object inside a message sent a second time is encoded once more and its UTF-8 bytes reused from then on. The server freezes what it keeps from
 // version to version, with nothing inside it changed later (a finding's diagnostic, a row's symbol, a week's tree
 // answer), so publishing a 1 MB list's diagnostics after an edit encodes the few that changed, and asking again for
 // the same symbols encodes nothing.
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
 
-const encoded = new WeakMap<object, string | Buffer>();
+/** A frozen object met once (ENCODED_ONCE), or its bytes from the second time on. */
+const encoded = new WeakMap<object, typeof ENCODED_ONCE | Buffer>();
+const ENCODED_ONCE = 1;
 
 /** Containers are walked this deep (message → params → diagnostics → diagnostic); below it, JSON.stringify. */
 const WALKED_DEPTH = 4;
@@ -29,16 +31,19 @@ class Output {
     this.pending += text;
   }
 
-  /** A frozen object: its JSON the first time (most are sent once), its UTF-8 bytes kept from the second time on. */
+  /**
+   * A frozen object: its JSON, and from the second time on its UTF-8 bytes, kept. Many are sent once (a moved week's
+   * diagnostics, replaced at its next move), so the first time keeps only a mark: a kept string would outlive the
+   * young-generation collections and be copied by each.
+   */
   encodedOnce(value: object): void {
-    const known = encoded.get(value);
+    let known = encoded.get(value);
     if (known === undefined) {
-      const text = JSON.stringify(value);
-      encoded.set(value, text);
-      this.pending += text;
+      encoded.set(value, ENCODED_ONCE);
+      this.pending += JSON.stringify(value);
       return;
     }
-    const bytes = typeof known === 'string' ? Buffer.from(known, 'utf8') : known;
+    const bytes = known === ENCODED_ONCE ? Buffer.from(JSON.stringify(value), 'utf8') : known;
     if (bytes !== known) encoded.set(value, bytes);
     if (this.pending !== '') this.parts.push(this.pending);
     this.pending = '';
