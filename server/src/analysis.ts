@@ -5,7 +5,7 @@ import { WeekCache } from './model/cache';
 import type { LineIndex } from './model/text';
 import { RULES } from './rules/index';
 import type { Fix, Problem, RuleHost, Severity } from './rules/rule';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { severityOf, type Settings } from './settings';
 import { disabledFilter } from './disableComments';
 import { weekProblems, type RuleProblem } from './weekProblems';
@@ -68,10 +68,6 @@ export function headingInputs(list: PaperList): HeadingInputs | undefined {
   };
 }
 
-export function sameHeadingInputs(a: HeadingInputs, b: HeadingInputs): boolean {
-  return sameArrays(a.headingLines, b.headingLines) && movedHeadings(a, b) !== undefined;
-}
-
 const sameArrays = <T>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((v, i) => v === y[i]);
 
 /**
@@ -108,23 +104,31 @@ function sortedIndexOf(values: readonly number[], value: number): number {
 }
 
 /**
- * The heading rules' problems of `before` on `after`'s lines (see movedHeadings): a problem that did not move is the
- * same object (so it keeps its finding and diagnostic). Undefined when a problem touches a line that is not mapped, or
- * its message names a line that moved ("line N": rule.ts asks messages to name lines so), which would now be stale.
+ * The heading rules' problems of `before` on `after`'s lines (see movedHeadings), `lineOf` mapping a line of a file (a
+ * problem's `uri`, undefined in a single file): a problem that did not move is the same object (so it keeps its finding
+ * and diagnostic). Undefined when a problem touches a line that is not mapped, or its message names a line that moved
+ * ("line N": rule.ts asks messages to name lines so), which would now be stale.
  */
-export function movedProblems<P extends Omit<Problem, 'rule'>>(problems: readonly P[], lineOf: (line: number) => number | undefined): P[] | undefined {
+export function movedProblems<P extends Omit<Problem, 'rule'> & { readonly uri?: string }>(
+  problems: readonly P[],
+  lineOf: (uri: string | undefined, line: number) => number | undefined,
+): P[] | undefined {
   const result: P[] = [];
   for (const problem of problems) {
-    const ranges = [
-      problem.range,
-      ...(problem.related ?? []).map((r) => r.range),
-      ...(problem.fix?.edits ?? []).map((e) => e.range),
-      ...(problem.suggestions ?? []).flatMap((f) => f.edits.map((e) => e.range)),
+    const own = problem.uri;
+    const fixes = problem.fix ? [problem.fix, ...(problem.suggestions ?? [])] : (problem.suggestions ?? []);
+    const places: (readonly [string | undefined, Range])[] = [
+      [own, problem.range],
+      ...(problem.related ?? []).map((r) => [r.uri ?? own, r.range] as const),
+      ...fixes.flatMap((f) => [
+        ...f.edits.map((e) => [own, e.range] as const),
+        ...(f.otherFiles ?? []).flatMap((o) => o.edits.map((e) => [o.uri, e.range] as const)),
+      ]),
     ];
     let moved = false;
-    for (const { start, end } of ranges) {
+    for (const [uri, { start, end }] of places) {
       for (const line of [start.line, end.line]) {
-        const now = lineOf(line);
+        const now = lineOf(uri, line);
         if (now === undefined) return undefined;
         if (now === line) continue;
         if (new RegExp(`\\bline ${line + 1}\\b`).test(problem.message)) return undefined;
@@ -135,15 +139,20 @@ export function movedProblems<P extends Omit<Problem, 'rule'>>(problems: readonl
       result.push(problem);
       continue;
     }
-    const range = (r: Range): Range => ({
-      start: { line: lineOf(r.start.line)!, character: r.start.character },
-      end: { line: lineOf(r.end.line)!, character: r.end.character },
+    const range = (uri: string | undefined, r: Range): Range => ({
+      start: { line: lineOf(uri, r.start.line)!, character: r.start.character },
+      end: { line: lineOf(uri, r.end.line)!, character: r.end.character },
     });
-    const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: range(e.range) })) });
+    const edits = (uri: string | undefined, list: readonly TextEdit[]) => list.map((e) => ({ ...e, range: range(uri, e.range) }));
+    const fix = (f: Fix): Fix => ({
+      ...f,
+      edits: edits(own, f.edits),
+      ...(f.otherFiles && { otherFiles: f.otherFiles.map((o) => ({ ...o, edits: edits(o.uri, o.edits) })) }),
+    });
     result.push({
       ...problem,
-      range: range(problem.range),
-      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: range(r.range) })) }),
+      range: range(own, problem.range),
+      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: range(r.uri ?? own, r.range) })) }),
       ...(problem.fix && { fix: fix(problem.fix) }),
       ...(problem.suggestions && { suggestions: problem.suggestions.map(fix) }),
     });
@@ -169,7 +178,7 @@ export function keptFinding(reported: object, rule: string, severity: Severity, 
 function movedRuleProblems(problems: readonly RuleProblem[], lineOf: (line: number) => number | undefined): readonly RuleProblem[] | undefined {
   const moved = movedProblems(
     problems.map((p) => p.problem),
-    lineOf,
+    (_uri, line) => lineOf(line),
   );
   return moved && moved.map((problem, i) => (problem === problems[i].problem ? problems[i] : { ruleIndex: problems[i].ruleIndex, problem }));
 }

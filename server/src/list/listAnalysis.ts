@@ -7,7 +7,8 @@ import {
   cappedSeverity,
   keptFinding,
   headingInputs,
-  sameHeadingInputs,
+  movedHeadings,
+  movedProblems,
   type Analysis,
   type AnalysisEnv,
   type Finding,
@@ -71,8 +72,10 @@ export function analyzeList(
   entryTokens.set(model, { entries, token: entriesToken });
   const inputs = listHeadingInputs(model, entries);
   const memo = headingRules.get(model);
-  const reuse = inputs !== undefined && memo !== undefined && memo.settings === settings && sameListHeadingInputs(memo.inputs, inputs);
-  const recorded = new Map<string, ListProblem[]>();
+  // Replayed as they were, or moved with their headings (rows inserted or deleted above them).
+  const lineOf = inputs && memo?.settings === settings ? movedListHeadings(memo.inputs, inputs) : undefined;
+  const replayed = lineOf && memo && movedListProblems(memo.problems, memo.inputs, inputs!, lineOf);
+  const recorded = new Map<string, readonly ListProblem[]>(replayed ?? []);
   for (const rule of RULES) {
     const severity = severityOf(settings, rule.name);
     if (!severity || !rule.checkList) continue;
@@ -84,7 +87,7 @@ export function analyzeList(
       });
       problems.get(reported.uri)?.push(finding);
     };
-    const replay = reuse && rule.readsHeadingsOnly ? memo.problems.get(rule.name) : undefined;
+    const replay = rule.readsHeadingsOnly ? replayed?.get(rule.name) : undefined;
     if (replay) {
       replay.forEach(report);
       continue;
@@ -96,10 +99,8 @@ export function analyzeList(
     });
     if (record) recorded.set(rule.name, record);
   }
-  if (!reuse) {
-    if (inputs) headingRules.set(model, { settings, inputs, problems: recorded });
-    else headingRules.delete(model);
-  }
+  if (inputs) headingRules.set(model, { settings, inputs, problems: recorded });
+  else headingRules.delete(model);
   for (const [uri, found] of problems) {
     const file = model.file(uri);
     if (file) {
@@ -152,13 +153,48 @@ function listHeadingInputs(model: ListModel, entries: EntrySignature): ListHeadi
   return { indexUri: model.indexUri, index: model.index.list, entries, absent: model.absent, files };
 }
 
-function sameListHeadingInputs(a: ListHeadingInputs, b: ListHeadingInputs): boolean {
-  if (a.indexUri !== b.indexUri || a.index !== b.index || a.absent !== b.absent || a.files.length !== b.files.length) return false;
-  if (!sameEntries(a.entries, b.entries)) return false;
-  return a.files.every((f, i) => {
-    const g = b.files[i];
-    return f.file === g.file && f.role === g.role && f.year === g.year && sameHeadingInputs(f.headings, g.headings);
-  });
+/**
+ * Where `before`'s lines are in `after`, file by file (see analysis.ts's movedHeadings), when the list reads the same
+ * but for week headings moved in their files; undefined when anything else the heading rules read differs.
+ */
+function movedListHeadings(before: ListHeadingInputs, after: ListHeadingInputs): ((uri: string | undefined, line: number) => number | undefined) | undefined {
+  if (before.indexUri !== after.indexUri || before.index !== after.index || before.absent !== after.absent || before.files.length !== after.files.length)
+    return undefined;
+  const files = new Map<string, (line: number) => number | undefined>();
+  for (let i = 0; i < before.files.length; i++) {
+    const f = before.files[i];
+    const g = after.files[i];
+    if (f.file !== g.file || f.role !== g.role || f.year !== g.year) return undefined;
+    const lineOf = movedHeadings(f.headings, g.headings);
+    if (!lineOf) return undefined;
+    files.set(f.file.uri, lineOf);
+  }
+  const lineOf = (uri: string | undefined, line: number) => (uri === undefined ? undefined : files.get(uri)?.(line));
+  const same =
+    before.entries.length === after.entries.length &&
+    before.entries.every(([entry, target, file, headingLine], i) => {
+      const [entryAfter, targetAfter, fileAfter, headingLineAfter] = after.entries[i];
+      if (entry !== entryAfter || target !== targetAfter || file !== fileAfter) return false;
+      return headingLine === undefined || file === undefined ? headingLine === headingLineAfter : lineOf(file.uri, headingLine) === headingLineAfter;
+    });
+  return same ? lineOf : undefined;
+}
+
+/** The recorded problems on `after`'s lines: the same map while no heading moved; undefined when one cannot be moved (analysis.ts's movedProblems). */
+function movedListProblems(
+  problems: ReadonlyMap<string, readonly ListProblem[]>,
+  before: ListHeadingInputs,
+  after: ListHeadingInputs,
+  lineOf: (uri: string | undefined, line: number) => number | undefined,
+): ReadonlyMap<string, readonly ListProblem[]> | undefined {
+  if (before.files.every((f, i) => f.headings.headingLines.every((line, w) => line === after.files[i].headings.headingLines[w]))) return problems;
+  const moved = new Map<string, readonly ListProblem[]>();
+  for (const [rule, list] of problems) {
+    const onNewLines = movedProblems(list, lineOf);
+    if (!onNewLines) return undefined;
+    moved.set(rule, onNewLines);
+  }
+  return moved;
 }
 
 /** A finding with its fix extended to the index entries, the same object while the extension is. */

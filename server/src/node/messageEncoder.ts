@@ -37,7 +37,7 @@ class Output {
    * young-generation collections and be copied by each.
    */
   encodedOnce(value: object): void {
-    let known = encoded.get(value);
+    const known = encoded.get(value);
     if (known === undefined) {
       encoded.set(value, ENCODED_ONCE);
       this.pending += JSON.stringify(value);
