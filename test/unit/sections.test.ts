@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { scanSections } from '../../server/src/model/sectionIndex';
 
 const list = [
   '## Top ML Papers of the Week (June 2 - June 8) - 2025',
@@ -42,4 +43,18 @@ test('a heading with "week" and parentheses but no date is not a week', () => {
   );
   const undated = analyze('## Top ML Papers of the Week (Sept)\n', DEFAULT_SETTINGS).list;
   assert.equal(undated.weeks.length, 1, 'a month name alone still makes a (broken) week heading');
+});
+
+test('an edit that fills the blank line above a `---` turns the break into an underline: the scan after it sees that', () => {
+  const memo = {};
+  const lines = list.split('\n');
+  assert.equal(scanSections(lines, memo).weeks[0].endLine, 5);
+  // Same line count, and neither line is a heading, fence, comment or break: only the blank line's blankness changed.
+  const filled = lines.map((line, i) => (i === 4 ? 'a paragraph line' : line));
+  assert.deepEqual(scanSections(filled, memo), scanSections(filled));
+  assert.equal(scanSections(filled, memo).weeks[0].endLine, filled.length);
+  // Typing inside a row changes nothing the scan reads: the same index as before.
+  const typed = filled.map((line, i) => (i === 3 ? line.replace('**A**', '**AB**') : line));
+  const before = scanSections(filled, memo);
+  assert.equal(scanSections(typed, memo), before);
 });

@@ -31,8 +31,13 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     }
     const next = new LayeredMap(this.base, layer, size);
     if (layer.size <= MAX_LAYER) return next;
-    const flat = new Map<K, V>();
-    for (const [key, value] of next) flat.set(key, value);
+    // A native copy of the base, then the layer: the entries' order is the iteration's, at a fraction of the cost of
+    // iterating (a 10 MB list's titles fold 13,000 keys every dozen edits).
+    const flat = new Map<K, V>(this.base);
+    for (const [key, value] of layer) {
+      if (value === undefined) flat.delete(key);
+      else flat.set(key, value);
+    }
     return new LayeredMap(flat, new Map(), flat.size);
   }
 
