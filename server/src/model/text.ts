@@ -6,7 +6,8 @@ import type { Position } from 'vscode-languageserver-types';
  * Lines end at `\n`; a `\r` before it belongs to the line break, not to the line.
  */
 export class LineIndex {
-  readonly lineStarts: readonly number[];
+  /** Offsets of the lines' starts: a typed array, which an edit copies natively and the garbage collector never moves. */
+  readonly lineStarts: Readonly<Float64Array>;
   readonly length: number;
   /**
    * The text as pieces (slices of an earlier version and inserted strings), joined on first use of `text`.
@@ -19,7 +20,7 @@ export class LineIndex {
   /** Set on edited indexes, whose line texts outlive the version they were cut from. */
   private copyLines = false;
 
-  constructor(text: string, lineStarts?: readonly number[], texts?: (string | undefined)[], pieces?: string[], length?: number) {
+  constructor(text: string, lineStarts?: Float64Array, texts?: (string | undefined)[], pieces?: string[], length?: number) {
     this.pieces = pieces ?? [text];
     this.length = length ?? text.length;
     if (lineStarts) {
@@ -31,7 +32,7 @@ export class LineIndex {
         starts.push(at + 1);
         at = text.indexOf('\n', at + 1);
       }
-      this.lineStarts = starts;
+      this.lineStarts = Float64Array.from(starts);
     }
     this.texts = texts ?? new Array<string | undefined>(this.lineStarts.length);
   }
@@ -79,13 +80,16 @@ export class LineIndex {
     const endLine = this.lineAt(end);
     const delta = insert.length - (end - start);
     const oldStarts = this.lineStarts;
-    const starts = oldStarts.slice(0, startLine + 1);
-    for (let i = insert.indexOf('\n'); i !== -1; i = insert.indexOf('\n', i + 1)) starts.push(start + i + 1);
-    const changedLines = starts.length - startLine;
-    for (let l = endLine + 1; l < oldStarts.length; l++) starts.push(oldStarts[l] + delta);
-    const texts = this.texts.slice(0, startLine);
-    texts.length = startLine + changedLines;
-    for (let l = endLine + 1; l < oldStarts.length; l++) texts.push(this.texts[l]);
+    const breaks: number[] = [];
+    for (let i = insert.indexOf('\n'); i !== -1; i = insert.indexOf('\n', i + 1)) breaks.push(start + i + 1);
+    const changedLines = breaks.length + 1;
+    const after = oldStarts.length - endLine - 1;
+    const starts = new Float64Array(startLine + changedLines + after);
+    starts.set(oldStarts.subarray(0, startLine + 1));
+    starts.set(breaks, startLine + 1);
+    for (let l = 0, to = startLine + changedLines, from = endLine + 1; l < after; l++) starts[to + l] = oldStarts[from + l] + delta;
+    // Native copies around the changed lines, which are left unknown (holes) until read.
+    const texts = this.texts.slice(0, startLine).concat(new Array<string | undefined>(changedLines), this.texts.slice(endLine + 1));
     // Many small pieces make slicing slow; past a bound, join them once.
     const edited = new LineIndex('', starts, texts, pieces.length > 256 ? [pieces.join('')] : pieces, this.length + delta);
     edited.copyLines = true;
