@@ -113,17 +113,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   const paperLabel = options.paperLabel ?? 'Paper';
   const { weeks, facts, slots } = buildWeeks(lineTexts, index, cache, options.fallbackYear);
   const yearsAssumed = options.fallbackYear === undefined && weeks.length > 0 && weeks.every((w) => w.dates?.year === undefined);
-  const anchors = new Map<string, number>();
-  const headingLines = [
-    ...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })),
-    ...weeks.map((w) => ({ line: w.headingLine, slug: w.anchor })),
-  ];
-  headingLines.sort((a, b) => a.line - b.line);
-  for (const { line, slug } of headingLines) {
-    let anchor = slug;
-    for (let n = 1; anchors.has(anchor); n++) anchor = `${slug}-${n}`;
-    anchors.set(anchor, line);
-  }
+  const anchors = anchorsOf(index, weeks);
   const toc: TocEntry[] = [];
   const outsideLinks: Link[] = [];
   const items: ListItem[] = [];
@@ -154,6 +144,27 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     htmlAnchors: htmlAnchorsOf(lineTexts, weeks),
     ...buildIndexes(slots, facts, paperLabel, cache),
   };
+}
+
+/** Each section index's anchors: the headings' lines and texts are the index's, so an edit that keeps the index keeps them. */
+const indexAnchors = new WeakMap<SectionIndex, ReadonlyMap<string, number>>();
+
+function anchorsOf(index: SectionIndex, weeks: readonly Week[]): ReadonlyMap<string, number> {
+  const known = indexAnchors.get(index);
+  if (known) return known;
+  const anchors = new Map<string, number>();
+  const headingLines = [
+    ...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })),
+    ...weeks.map((w) => ({ line: w.headingLine, slug: w.anchor })),
+  ];
+  headingLines.sort((a, b) => a.line - b.line);
+  for (const { line, slug } of headingLines) {
+    let anchor = slug;
+    for (let n = 1; anchors.has(anchor); n++) anchor = `${slug}-${n}`;
+    anchors.set(anchor, line);
+  }
+  indexAnchors.set(index, anchors);
+  return anchors;
 }
 
 /** A table row (not the delimiter row) or a bullet or numbered list item. */
@@ -287,6 +298,8 @@ interface BuiltWeek {
 
 const builtWeeks = new WeakMap<PlacedWeek, BuiltWeek>();
 
+const indexYears = new WeakMap<SectionIndex, { readonly fallbackYear: number | undefined; readonly years: readonly (number | undefined)[] }>();
+
 function buildWeeks(
   lineTexts: readonly string[],
   index: SectionIndex,
@@ -295,10 +308,19 @@ function buildWeeks(
 ): { weeks: Week[]; facts: SectionFacts[]; slots: WeekSlot[] } {
   const placed = index.weeks.map((section) => cache.section(lineTexts, section.startLine, section.endLine));
   const facts = placed.map((p, i) => factsOf(p.parsed, index.weeks[i].heading));
-  const years = inferYears(
-    facts.map((f) => (f.dateParse.ok ? f.dateParse.dates : undefined)),
-    fallbackYear,
-  );
+  // The years follow from the headings alone, which are the index's.
+  let known = indexYears.get(index);
+  if (!known || known.fallbackYear !== fallbackYear) {
+    known = {
+      fallbackYear,
+      years: inferYears(
+        facts.map((f) => (f.dateParse.ok ? f.dateParse.dates : undefined)),
+        fallbackYear,
+      ),
+    };
+    indexYears.set(index, known);
+  }
+  const years = known.years;
   const weeks = placed.map((p, i) => {
     const year = years[i];
     const built = builtWeeks.get(p);
