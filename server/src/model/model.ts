@@ -569,15 +569,13 @@ type KeyIndex = ReadonlyMap<string, readonly RowRef[]>;
  * taken out and the new weeks' put in. The maps' key order is not meaningful; the order of each key's refs is.
  */
 function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): Indexes {
-  const keys = slots.map((slot, i) => keysOf(slot, facts[i], paperLabel));
+  const keys = (i: number) => keysOf(slots[i], facts[i], paperLabel);
   const previous = cache.indexes;
   let result: Indexes | undefined;
-  if (previous && previous.paperLabel === paperLabel) {
-    const now = new Set(slots);
-    const before = new Set(previous.slots);
-    const removed = previous.slots.filter((w) => !now.has(w));
-    const added = slots.flatMap((w, i) => (before.has(w) ? [] : [i]));
-    if (removed.length + added.length <= Math.max(8, slots.length / 4) && sameOrder(previous.slots, slots, now, before)) {
+  const changes = previous && previous.paperLabel === paperLabel ? changedSlots(previous.slots, slots) : undefined;
+  if (changes) {
+    const { removed, added } = changes;
+    if (removed.length + added.length <= Math.max(8, slots.length / 4)) {
       const removedKeys = removed.map((w) => keysOf(w, sectionFacts.get(w.parsed)!, paperLabel));
       const gone = new Set(removed);
       const update = (
@@ -597,7 +595,7 @@ function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[]
         }
         const copied = new Set<RowRef[]>();
         for (const i of added) {
-          for (const [key, ref] of pick(keys[i])) {
+          for (const [key, ref] of pick(keys(i))) {
             const refs = current(key);
             if (refs && copied.has(refs as RowRef[])) {
               (refs as RowRef[]).push(ref);
@@ -616,8 +614,8 @@ function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[]
         }
         return { map: LayeredMap.of(map).with(changes), repeated: nowRepeated };
       };
-      const titles = update(previous.titles, previous.repeatedTitles, (k) => k.titles);
-      const papers = update(previous.papers, previous.repeatedPapers, (k) => k.papers);
+      const titles = update(previous!.titles, previous!.repeatedTitles, (k) => k.titles);
+      const papers = update(previous!.papers, previous!.repeatedPapers, (k) => k.papers);
       result = { titles: titles.map, papers: papers.map, repeatedTitles: titles.repeated, repeatedPapers: papers.repeated };
     }
   }
@@ -629,7 +627,8 @@ function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[]
       if (list) list.push(ref);
       else map.set(key, [ref]);
     };
-    for (const own of keys) {
+    for (let i = 0; i < slots.length; i++) {
+      const own = keys(i);
       for (const [key, ref] of own.titles) push(titles, key, ref);
       for (const [key, ref] of own.papers) push(papers, key, ref);
     }
@@ -640,12 +639,29 @@ function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[]
   return result;
 }
 
-/** Whether the sections in both builds are in the same order: the refs of unchanged keys are then still in list order. */
-function sameOrder(before: readonly WeekSlot[], after: readonly WeekSlot[], inAfter: ReadonlySet<WeekSlot>, inBefore: ReadonlySet<WeekSlot>): boolean {
+/**
+ * The sections of the previous build that are gone and the indexes of the new ones, when the sections both builds have
+ * are in the same order (the refs of unchanged keys are then still in list order); undefined otherwise. An edit inside a
+ * week replaces one slot in place, which a walk in step finds without building sets of every slot.
+ */
+function changedSlots(before: readonly WeekSlot[], after: readonly WeekSlot[]): { removed: WeekSlot[]; added: number[] } | undefined {
+  if (before.length === after.length) {
+    const removed: WeekSlot[] = [];
+    const added: number[] = [];
+    for (let i = 0; i < after.length; i++) {
+      if (before[i] === after[i]) continue;
+      removed.push(before[i]);
+      added.push(i);
+    }
+    // A slot that moved to another place is in both lists: removed and added again, which keeps the order right.
+    return { removed, added };
+  }
+  const inAfter = new Set(after);
+  const inBefore = new Set(before);
   const kept = before.filter((s) => inAfter.has(s));
   let k = 0;
-  for (const slot of after) if (inBefore.has(slot) && kept[k++] !== slot) return false;
-  return true;
+  for (const slot of after) if (inBefore.has(slot) && kept[k++] !== slot) return undefined;
+  return { removed: before.filter((s) => !inAfter.has(s)), added: after.flatMap((s, i) => (inBefore.has(s) ? [] : [i])) };
 }
 
 function byListOrder(a: RowRef, b: RowRef): number {
