@@ -15,7 +15,7 @@ import {
   type HeadingInputs,
 } from '../analysis';
 import type { LineIndex } from '../model/text';
-import { weekAtHeading, type PaperList } from '../model/model';
+import { weekAtHeading, type PaperList, type Week } from '../model/model';
 import { parseWeekDates } from '../model/dates';
 import { githubSlug } from '../model/urls';
 import { tocEntryText, tocStyleOf } from '../model/toc';
@@ -213,20 +213,44 @@ const followedFindings = new WeakMap<Finding, { readonly fix: Fix | undefined; r
  * weeks (anchor, and text in the entry's style); undefined when the new anchor would be ambiguous (a link would break).
  */
 function followHeadingRenames(model: ListModel, file: ListFile, fix: Fix, entries: object): Fix | undefined {
+  // Most fixes touch no week heading, and are let through at once.
+  const weeks = headingWeeks(file.list, fix);
+  if (weeks.length === 0) return fix;
+  // What the extension reads: those weeks (the same objects while their sections keep their text and place), the
+  // file's anchors (kept per section index) and the index entries; not the rest of the file, which an edit elsewhere changes.
   const known = followed.get(fix);
-  if (known && known.list === file.list && known.entries === entries && known.indexUri === model.indexUri) return known.result;
-  const result = followRenames(model, file, fix);
-  followed.set(fix, { list: file.list, entries, indexUri: model.indexUri, result });
+  if (
+    known &&
+    known.anchors === file.list.anchors &&
+    known.entries === entries &&
+    known.indexUri === model.indexUri &&
+    known.weeks.length === weeks.length &&
+    known.weeks.every((w, i) => w === weeks[i])
+  )
+    return known.result;
+  const result = followRenames(model, file, fix, weeks);
+  followed.set(fix, { weeks, anchors: file.list.anchors, entries, indexUri: model.indexUri, result });
   return result;
 }
 
-/** Each fix's extension, for the file model and index entries it was computed from (a week's cached problems keep their fixes). */
-const followed = new WeakMap<Fix, { list: PaperList; entries: object; indexUri: string; result: Fix | undefined }>();
+/** Each fix's extension, for what it was computed from (a week's cached problems keep their fixes). */
+const followed = new WeakMap<
+  Fix,
+  { weeks: readonly Week[]; anchors: ReadonlyMap<string, number>; entries: object; indexUri: string; result: Fix | undefined }
+>();
 
-function followRenames(model: ListModel, file: ListFile, fix: Fix): Fix | undefined {
-  // Most fixes touch no week heading, and are let through at once.
-  if (!fix.edits.some((e) => e.range.start.line === e.range.end.line && weekAtHeading(file.list, e.range.start.line))) return fix;
-  const weeks = file.list.weeks.filter((w) => fix.edits.some((e) => e.range.start.line === w.headingLine && e.range.end.line === w.headingLine));
+/** The weeks whose heading line one of the fix's single-line edits is on, in list order. */
+function headingWeeks(list: PaperList, fix: Fix): Week[] {
+  const weeks: Week[] = [];
+  for (const edit of fix.edits) {
+    if (edit.range.start.line !== edit.range.end.line) continue;
+    const week = weekAtHeading(list, edit.range.start.line);
+    if (week && !weeks.includes(week)) weeks.push(week);
+  }
+  return weeks.sort((a, b) => a.index - b.index);
+}
+
+function followRenames(model: ListModel, file: ListFile, fix: Fix, weeks: readonly Week[]): Fix | undefined {
   const indexEdits: TextEdit[] = [];
   for (const week of weeks) {
     const lineText = file.list.lines.line(week.headingLine);
