@@ -19,7 +19,7 @@ export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
     range: problem.range,
     severity: SEVERITY[problem.severity],
     code: problem.rule,
-    codeDescription: { href: ruleDocUrl(problem.rule) },
+    codeDescription: codeDescriptionOf(problem.rule),
     source: SOURCE,
     message: problem.message,
     relatedInformation: problem.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
@@ -55,4 +55,13 @@ export function isDiagnosticOf(diagnostic: Diagnostic, problem: Finding): boolea
     diagnostic.range.start.line === problem.range.start.line &&
     diagnostic.range.start.character === problem.range.start.character
   );
+}
+
+/** One frozen link to a rule's documentation, shared by its diagnostics. */
+const codeDescriptions = new Map<string, { readonly href: string }>();
+
+function codeDescriptionOf(rule: string): { readonly href: string } {
+  let description = codeDescriptions.get(rule);
+  if (!description) codeDescriptions.set(rule, (description = Object.freeze({ href: ruleDocUrl(rule) })));
+  return description;
 }
