@@ -69,55 +69,10 @@ export function problemsOfKey<R extends RowRef, P extends KeyProblem>(
   fileOf: (ref: R) => string | undefined = () => undefined,
 ): readonly P[] {
   const known = memo.get(refs);
-  if (known && known.variant === variant) {
-    let moved = false;
-    let same = true;
-    for (let i = 0; i < refs.length && same; i++) {
-      const week = refs[i].week;
-      const lineCount = known.lineCounts[i];
-      if (week === known.weeks[i]) {
-        same = lineCount === undefined || lineCount === lineCountOf(refs[i]);
-        continue;
-      }
-      moved = true;
-      // Moved: the same section text, and not on its file's last line (a removal there ends differently).
-      const line = known.rowLines[i] + week.startLine - known.weeks[i].startLine;
-      same = week.parsed === known.weeks[i].parsed && lineCount === undefined && line + 1 < lineCountOf(refs[i]);
-    }
-    const problems = !same ? undefined : !moved ? known.problems : movedKeyProblems(known, refs, fileOf);
-    if (problems) {
-      if (moved)
-        remember(
-          memo,
-          refs,
-          variant,
-          lineCountOf,
-          problems,
-          known.rowLines.map((line, i) => line + refs[i].week.startLine - known.weeks[i].startLine),
-        );
-      return problems;
-    }
-  }
-  const problems = compute();
-  remember(
-    memo,
-    refs,
-    variant,
-    lineCountOf,
-    problems,
-    refs.map((r) => r.row.line),
-  );
-  return problems;
-}
-
-function remember<R extends RowRef, P>(
-  memo: WeakMap<readonly R[], KeyProblems<P>>,
-  refs: readonly R[],
-  variant: string,
-  lineCountOf: (ref: R) => number,
-  problems: readonly P[],
-  rowLines: readonly number[],
-): void {
+  const kept = known?.variant === variant ? keptProblems(known, refs, lineCountOf, fileOf) : undefined;
+  if (kept && kept.problems === known!.problems) return kept.problems;
+  const problems = kept?.problems ?? compute();
+  const rowLines = kept?.rowLines ?? refs.map((r) => r.row.line);
   memo.set(refs, {
     variant,
     weeks: refs.map((r) => r.week),
@@ -125,6 +80,32 @@ function remember<R extends RowRef, P>(
     lineCounts: rowLines.map((line, i) => (line + 1 >= lineCountOf(refs[i]) ? lineCountOf(refs[i]) : undefined)),
     problems,
   });
+  return problems;
+}
+
+/** `known`'s problems for `refs` (the same array while no week moved) and the rows' lines; undefined when they must be computed again. */
+function keptProblems<R extends RowRef, P extends KeyProblem>(
+  known: KeyProblems<P>,
+  refs: readonly R[],
+  lineCountOf: (ref: R) => number,
+  fileOf: (ref: R) => string | undefined,
+): { problems: readonly P[]; rowLines: readonly number[] } | undefined {
+  let moved = false;
+  for (let i = 0; i < refs.length; i++) {
+    const week = refs[i].week;
+    const lineCount = known.lineCounts[i];
+    if (week === known.weeks[i]) {
+      if (lineCount !== undefined && lineCount !== lineCountOf(refs[i])) return undefined;
+      continue;
+    }
+    moved = true;
+    // Moved: the same section text, and not on its file's last line (a removal there ends differently).
+    const line = known.rowLines[i] + week.startLine - known.weeks[i].startLine;
+    if (week.parsed !== known.weeks[i].parsed || lineCount !== undefined || line + 1 >= lineCountOf(refs[i])) return undefined;
+  }
+  if (!moved) return { problems: known.problems, rowLines: known.rowLines };
+  const problems = movedKeyProblems(known, refs, fileOf);
+  return problems && { problems, rowLines: known.rowLines.map((line, i) => line + refs[i].week.startLine - known.weeks[i].startLine) };
 }
 
 /** `known`'s problems moved with their weeks; undefined when a location is in none of the refs' weeks. */
