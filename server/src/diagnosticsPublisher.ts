@@ -1,7 +1,7 @@
 // Publishes diagnostics: coalesces the documents that changed before the scheduled check runs and analyses each
 // once, at its newest version; skips a document whose diagnostics are what was last sent for it, whatever its version
 // (the editor keeps showing them, moved with the text). A client that must know a version was checked asks any request
-// after its change: the check's publish, when there is one, is written before the answer (see flush).
+// after its change: the check's publish, when there is one, is written before the answer (see schedule).
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { DocumentStore } from './documents';
 import type { PaperListService } from './service';
