@@ -9,6 +9,7 @@ import { RULES } from '../../server/src/rules/index';
 import type { Rule } from '../../server/src/rules/rule';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { doc, lineOf, row, rows, week } from './helpers';
+import { rng } from '../../bench/generate';
 
 const heading = (dates: string) => `Top ML Papers of the Week (${dates})`;
 const entry = (dates: string, anchor = githubSlug(heading(dates))) => `- [${heading(dates)}](#${anchor})`;
@@ -93,5 +94,38 @@ test('a heading rule’s message that names a heading line which moved is comput
       after.problems.find((p) => p.message.startsWith('Week heading repeats'))!.message,
       new RegExp(`line ${lineOf(edited, `## ${heading('Feb 13 - 19')}`) + 1}$`),
     );
+  });
+});
+
+test('seeded rows inserted and deleted anywhere: the heading rules’ kept and moved problems always equal a fresh analysis', () => {
+  // Heading problems at many places: an eight-day week (fix into the TOC), gaps, a repeated heading ("repeats line N"),
+  // a TOC entry with a broken anchor and a week no entry reaches (its fix inserts after the TOC, a line that is not mapped).
+  const weeks = ['Mar 20 - 26', 'Mar 13 - 20', 'Mar 6 - 12', 'Feb 20 - 26', 'Feb 20 - 26', 'Feb 6 - 12', 'Jan 30 - Feb 5', 'Jan 16 - 22'];
+  const text = doc(
+    '# List',
+    '',
+    ...weeks.slice(0, 5).map((dates, i) => entry(dates, i === 2 ? 'broken' : undefined)),
+    entry('Jan 30 - Feb 5'),
+    entry('Jan 16 - 22'),
+    '',
+    ...weeks.map((dates, i) => week(dates, rows(2, `W${i}`))),
+  );
+  const random = rng(7);
+  tocChecks((calls) => {
+    const cache = new WeekCache();
+    let lines = text.split('\n');
+    analyze(text, DEFAULT_SETTINGS, { cache });
+    const edits = 60;
+    for (let i = 0; i < edits; i++) {
+      const rowLines = lines.flatMap((l, n) => (/^\| \d+\)/.test(l) ? [n] : []));
+      const at = rowLines[Math.floor(random() * rowLines.length)];
+      lines = [...lines];
+      if (random() < 0.5 && rowLines.length > 8) lines.splice(at, 1);
+      else lines.splice(at + 1, 0, row(9, `Inserted ${i}`));
+      const edited = lines.join('\n');
+      assert.equal(asJson(analyze(edited, DEFAULT_SETTINGS, { cache })), asJson(analyze(edited, DEFAULT_SETTINGS)), `after edit ${i}`);
+    }
+    // The fresh analyses ran the toc rule once each; the incremental ones must have skipped it for many edits.
+    assert.ok(calls() - edits < edits / 2, `the toc rule ran ${calls() - edits - 1} times in ${edits} incremental analyses`);
   });
 });
