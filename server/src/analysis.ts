@@ -4,8 +4,7 @@ import { buildModel, type PaperList, type TocEntry } from './model/model';
 import { WeekCache } from './model/cache';
 import type { LineIndex } from './model/text';
 import { RULES } from './rules/index';
-import type { Fix, Problem, RuleHost, Severity } from './rules/rule';
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { relocatedProblem, type LineMap, type Problem, type RuleHost, type Severity } from './rules/rule';
 import { severityOf, type Settings } from './settings';
 import { disabledFilter } from './disableComments';
 import { weekProblems, type RuleProblem } from './weekProblems';
@@ -68,7 +67,7 @@ export function headingInputs(list: PaperList): HeadingInputs | undefined {
   };
 }
 
-const sameArrays = <T>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+export const sameArrays = <T>(x: readonly T[], y: readonly T[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
 
 /**
  * Where `before`'s lines are in `after` when `after` reads as `before` with week headings moved and nothing else the
@@ -109,53 +108,17 @@ function sortedIndexOf(values: readonly number[], value: number): number {
  * and diagnostic). Undefined when a problem touches a line that is not mapped, or its message names a line that moved
  * ("line N": rule.ts asks messages to name lines so), which would now be stale.
  */
-export function movedProblems<P extends Omit<Problem, 'rule'> & { readonly uri?: string }>(
-  problems: readonly P[],
-  lineOf: (uri: string | undefined, line: number) => number | undefined,
-): P[] | undefined {
+export function movedProblems<P extends Omit<Problem, 'rule'> & { readonly uri?: string }>(problems: readonly P[], lineOf: LineMap): P[] | undefined {
   const result: P[] = [];
   for (const problem of problems) {
-    const own = problem.uri;
-    const fixes = problem.fix ? [problem.fix, ...(problem.suggestions ?? [])] : (problem.suggestions ?? []);
-    const places: (readonly [string | undefined, Range])[] = [
-      [own, problem.range],
-      ...(problem.related ?? []).map((r) => [r.uri ?? own, r.range] as const),
-      ...fixes.flatMap((f) => [
-        ...f.edits.map((e) => [own, e.range] as const),
-        ...(f.otherFiles ?? []).flatMap((o) => o.edits.map((e) => [o.uri, e.range] as const)),
-      ]),
-    ];
-    let moved = false;
-    for (const [uri, { start, end }] of places) {
-      for (const line of [start.line, end.line]) {
-        const now = lineOf(uri, line);
-        if (now === undefined) return undefined;
-        if (now === line) continue;
-        if (new RegExp(`\\bline ${line + 1}\\b`).test(problem.message)) return undefined;
-        moved = true;
-      }
-    }
-    if (!moved) {
-      result.push(problem);
-      continue;
-    }
-    const range = (uri: string | undefined, r: Range): Range => ({
-      start: { line: lineOf(uri, r.start.line)!, character: r.start.character },
-      end: { line: lineOf(uri, r.end.line)!, character: r.end.character },
+    const movedLines: number[] = [];
+    const relocated = relocatedProblem(problem, (uri, line) => {
+      const now = lineOf(uri, line);
+      if (now !== undefined && now !== line) movedLines.push(line);
+      return now;
     });
-    const edits = (uri: string | undefined, list: readonly TextEdit[]) => list.map((e) => ({ ...e, range: range(uri, e.range) }));
-    const fix = (f: Fix): Fix => ({
-      ...f,
-      edits: edits(own, f.edits),
-      ...(f.otherFiles && { otherFiles: f.otherFiles.map((o) => ({ ...o, edits: edits(o.uri, o.edits) })) }),
-    });
-    result.push({
-      ...problem,
-      range: range(own, problem.range),
-      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: range(r.uri ?? own, r.range) })) }),
-      ...(problem.fix && { fix: fix(problem.fix) }),
-      ...(problem.suggestions && { suggestions: problem.suggestions.map(fix) }),
-    });
+    if (!relocated || movedLines.some((line) => new RegExp(`\\bline ${line + 1}\\b`).test(problem.message))) return undefined;
+    result.push(movedLines.length === 0 ? problem : relocated);
   }
   return result;
 }

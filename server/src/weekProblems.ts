@@ -3,10 +3,9 @@
 // week it touched and a week that moved is only shifted. The cache entry is reused while everything a week check may read is the same: the
 // section's text (the parse), the week's year (inferred from neighbours), the line after the section, the list's
 // marker style, the settings, and the host's answers to the questions the checks asked.
-import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { ParsedWeek } from './model/parseWeek';
 import type { PaperList, Week } from './model/model';
-import type { Fix, Problem, Rule, RuleHost } from './rules/rule';
+import { relocatedProblem, type Problem, type Rule, type RuleHost } from './rules/rule';
 import type { Settings } from './settings';
 import type { Finding } from './analysis';
 
@@ -117,27 +116,9 @@ function relativeWeek(week: Week): Week {
   };
 }
 
+/** The problem `delta` lines further down (a week's own problems are in its file: other files' edits stay where they are). */
 function shifted({ ruleIndex, problem }: RuleProblem, delta: number): RuleProblem {
-  return {
-    ruleIndex,
-    problem: {
-      ...problem,
-      range: shiftedRange(problem.range, delta),
-      ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: shiftedRange(r.range, delta) })) }),
-      ...(problem.fix && { fix: shiftedFix(problem.fix, delta) }),
-      ...(problem.suggestions && { suggestions: problem.suggestions.map((f) => shiftedFix(f, delta)) }),
-    },
-  };
-}
-
-function shiftedRange(r: Range, delta: number): Range {
-  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
-}
-
-function shiftedFix(fix: Fix, delta: number): Fix {
-  const edits: TextEdit[] = new Array(fix.edits.length);
-  for (let i = 0; i < edits.length; i++) edits[i] = { ...fix.edits[i], range: shiftedRange(fix.edits[i].range, delta) };
-  return { ...fix, edits };
+  return { ruleIndex, problem: relocatedProblem(problem, (uri, line) => (uri === undefined ? line + delta : line))! };
 }
 
 /** Whether the host still gives the answers a week's checks were given (most weeks asked nothing). */

@@ -9,6 +9,7 @@ import {
   headingInputs,
   movedHeadings,
   movedProblems,
+  sameArrays,
   type Analysis,
   type AnalysisEnv,
   type Finding,
@@ -21,7 +22,7 @@ import { githubSlug } from '../model/urls';
 import { tocEntryText, tocStyleOf } from '../model/toc';
 import { applyEdits } from '../textEdits';
 import { RULES } from '../rules/index';
-import { replaceSpan, type Fix, type ListProblem } from '../rules/rule';
+import { replaceSpan, type Fix, type LineMap, type ListProblem } from '../rules/rule';
 import { fixAcrossFiles } from '../rules/tocAcrossFiles';
 import { severityOf, type Settings } from '../settings';
 import { disabledFilter } from '../disableComments';
@@ -157,7 +158,7 @@ function listHeadingInputs(model: ListModel, entries: EntrySignature): ListHeadi
  * Where `before`'s lines are in `after`, file by file (see analysis.ts's movedHeadings), when the list reads the same
  * but for week headings moved in their files; undefined when anything else the heading rules read differs.
  */
-function movedListHeadings(before: ListHeadingInputs, after: ListHeadingInputs): ((uri: string | undefined, line: number) => number | undefined) | undefined {
+function movedListHeadings(before: ListHeadingInputs, after: ListHeadingInputs): LineMap | undefined {
   if (before.indexUri !== after.indexUri || before.index !== after.index || before.absent !== after.absent || before.files.length !== after.files.length)
     return undefined;
   const files = new Map<string, (line: number) => number | undefined>();
@@ -169,7 +170,7 @@ function movedListHeadings(before: ListHeadingInputs, after: ListHeadingInputs):
     if (!lineOf) return undefined;
     files.set(f.file.uri, lineOf);
   }
-  const lineOf = (uri: string | undefined, line: number) => (uri === undefined ? undefined : files.get(uri)?.(line));
+  const lineOf: LineMap = (uri, line) => (uri === undefined ? undefined : files.get(uri)?.(line));
   const same =
     before.entries.length === after.entries.length &&
     before.entries.every(([entry, target, file, headingLine], i) => {
@@ -185,9 +186,9 @@ function movedListProblems(
   problems: ReadonlyMap<string, readonly ListProblem[]>,
   before: ListHeadingInputs,
   after: ListHeadingInputs,
-  lineOf: (uri: string | undefined, line: number) => number | undefined,
+  lineOf: LineMap,
 ): ReadonlyMap<string, readonly ListProblem[]> | undefined {
-  if (before.files.every((f, i) => f.headings.headingLines.every((line, w) => line === after.files[i].headings.headingLines[w]))) return problems;
+  if (before.files.every((f, i) => sameArrays(f.headings.headingLines, after.files[i].headings.headingLines))) return problems;
   const moved = new Map<string, readonly ListProblem[]>();
   for (const [rule, list] of problems) {
     const onNewLines = movedProblems(list, lineOf);

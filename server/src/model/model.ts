@@ -570,10 +570,10 @@ type KeyIndex = ReadonlyMap<string, readonly RowRef[]>;
  */
 function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): Indexes {
   const keys = (i: number) => keysOf(slots[i], facts[i], paperLabel);
-  const previous = cache.indexes;
+  const kept = cache.indexes?.paperLabel === paperLabel ? cache.indexes : undefined;
   let result: Indexes | undefined;
-  const changes = previous && previous.paperLabel === paperLabel ? changedSlots(previous.slots, slots) : undefined;
-  if (changes) {
+  const changes = kept && changedSlots(kept.slots, slots);
+  if (kept && changes) {
     const { removed, added } = changes;
     if (removed.length + added.length <= Math.max(8, slots.length / 4)) {
       const removedKeys = removed.map((w) => keysOf(w, sectionFacts.get(w.parsed)!, paperLabel));
@@ -614,8 +614,8 @@ function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[]
         }
         return { map: LayeredMap.of(map).with(changes), repeated: nowRepeated };
       };
-      const titles = update(previous!.titles, previous!.repeatedTitles, (k) => k.titles);
-      const papers = update(previous!.papers, previous!.repeatedPapers, (k) => k.papers);
+      const titles = update(kept.titles, kept.repeatedTitles, (k) => k.titles);
+      const papers = update(kept.papers, kept.repeatedPapers, (k) => k.papers);
       result = { titles: titles.map, papers: papers.map, repeatedTitles: titles.repeated, repeatedPapers: papers.repeated };
     }
   }

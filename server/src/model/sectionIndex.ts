@@ -140,11 +140,11 @@ function lineFacts(line: string): LineFacts {
   return { first, blank: at === -1, fence, closesComment: line.includes('-->'), opensComment, disables, thematicBreak, heading };
 }
 
-/** Facts of every line: copied from the memo for the unchanged lines before and after the edited ones. */
-function factsOf(lines: readonly string[], memo: LineFactsMemo | undefined): readonly LineFacts[] {
+/** The section index of the lines; with a memo of the previous scan, only changed lines are looked at again. */
+export function scanSections(lines: readonly string[], memo?: LineFactsMemo): SectionIndex {
   const before = memo?.lines;
   const known = memo?.facts;
-  const facts = new Array<LineFacts>(lines.length);
+  // The lines an edit did not touch are the same strings: unchanged runs at both ends keep their facts.
   let head = 0;
   let tail = 0;
   if (before && known) {
@@ -152,43 +152,26 @@ function factsOf(lines: readonly string[], memo: LineFactsMemo | undefined): rea
     while (head < most && before[head] === lines[head]) head++;
     while (tail < most - head && before[before.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
   }
+  const changed: LineFacts[] = [];
+  for (let i = head; i < lines.length - tail; i++) changed.push(lineFacts(lines[i]));
+  if (memo?.index && before!.length === lines.length && changed.every((f, k) => sameStructure(known![head + k], f))) {
+    // No line changed its part in the structure (typing in a row): the same index. Only this scan reads the memo's
+    // facts, so they are updated in place rather than copied (a 10 MB list has 22,000 lines).
+    const facts = known as LineFacts[];
+    for (let k = 0; k < changed.length; k++) facts[head + k] = changed[k];
+    memo.lines = lines;
+    return memo.index;
+  }
+  const facts = new Array<LineFacts>(lines.length);
   for (let i = 0; i < head; i++) facts[i] = known![i];
-  for (let i = head; i < lines.length - tail; i++) facts[i] = lineFacts(lines[i]);
+  for (let k = 0; k < changed.length; k++) facts[head + k] = changed[k];
   for (let i = lines.length - tail, j = before ? before.length - tail : 0; i < lines.length; i++, j++) facts[i] = known![j];
+  const index = scanFacts(lines, facts);
   if (memo) {
     memo.lines = lines;
     memo.facts = facts;
+    memo.index = index;
   }
-  return facts;
-}
-
-/** The section index of the lines; with a memo of the previous scan, only changed lines are looked at again. */
-export function scanSections(lines: readonly string[], memo?: LineFactsMemo): SectionIndex {
-  const unchanged = memo && sameIndex(lines, memo);
-  if (unchanged) return unchanged;
-  const index = scanFacts(lines, factsOf(lines, memo));
-  if (memo) memo.index = index;
-  return index;
-}
-
-/** The memo's index when `lines` has as many lines as its scan and every changed line keeps its part in the structure. */
-function sameIndex(lines: readonly string[], memo: LineFactsMemo): SectionIndex | undefined {
-  const { lines: before, facts: known, index } = memo;
-  if (!before || !known || !index || before.length !== lines.length) return undefined;
-  let head = 0;
-  let tail = 0;
-  while (head < lines.length && before[head] === lines[head]) head++;
-  while (tail < lines.length - head && before[lines.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
-  const changed: LineFacts[] = [];
-  for (let i = head; i < lines.length - tail; i++) {
-    const facts = lineFacts(lines[i]);
-    if (!sameStructure(known[i], facts)) return undefined;
-    changed.push(facts);
-  }
-  // Only this scan reads the memo's facts: updated in place rather than copied (a 10 MB list has 22,000 lines).
-  const facts = known as LineFacts[];
-  for (let i = 0; i < changed.length; i++) facts[head + i] = changed[i];
-  memo.lines = lines;
   return index;
 }
 

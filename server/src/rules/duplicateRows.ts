@@ -2,8 +2,7 @@
 import type { PaperList, RowRef, Week } from '../model/model';
 import { weekLabel, weekOfLine } from '../model/model';
 import type { ListModel, ListRowRef } from '../list/listModel';
-import { replaceSpan, type Fix, type Problem, type RelatedLocation } from './rule';
-import type { Range } from 'vscode-languageserver-types';
+import { relocatedProblem, replaceSpan, type Fix, type LineMap, type Problem, type RelatedLocation } from './rule';
 import { toRange } from '../model/ranges';
 
 export function where(ref: RowRef): string {
@@ -114,30 +113,18 @@ function movedKeyProblems<R extends RowRef, P extends KeyProblem>(
   refs: readonly R[],
   fileOf: (ref: R) => string | undefined,
 ): P[] | undefined {
-  const lineOf = (uri: string | undefined, line: number): number | undefined => {
+  const lineOf: LineMap = (uri, line) => {
     for (let i = 0; i < refs.length; i++) {
       const before = known.weeks[i];
       if (fileOf(refs[i]) === uri && line >= before.startLine && line < before.endLine) return line + refs[i].week.startLine - before.startLine;
     }
     return undefined;
   };
-  let missed = false;
-  const range = (uri: string | undefined, r: Range): Range => {
-    const start = lineOf(uri, r.start.line);
-    const end = lineOf(uri, r.end.line);
-    if (start === undefined || end === undefined) missed = true;
-    return { start: { line: start ?? 0, character: r.start.character }, end: { line: end ?? 0, character: r.end.character } };
-  };
-  const fix = (uri: string | undefined, f: Fix): Fix => {
-    if (f.otherFiles) missed = true;
-    return { ...f, edits: f.edits.map((e) => ({ ...e, range: range(uri, e.range) })) };
-  };
-  const problems = known.problems.map((p) => ({
-    ...p,
-    range: range(p.uri, p.range),
-    ...(p.related && { related: p.related.map((r) => ({ ...r, range: range(r.uri ?? p.uri, r.range) })) }),
-    ...(p.fix && { fix: fix(p.uri, p.fix) }),
-    ...(p.suggestions && { suggestions: p.suggestions.map((f) => fix(p.uri, f)) }),
-  }));
-  return missed ? undefined : problems;
+  const problems: P[] = [];
+  for (const problem of known.problems) {
+    const relocated = relocatedProblem(problem, lineOf);
+    if (!relocated) return undefined;
+    problems.push(relocated);
+  }
+  return problems;
 }

@@ -114,3 +114,38 @@ export function replaceSpan(span: Span, newText: string): TextEdit {
 export function insertAt(line: number, character: number, newText: string): TextEdit {
   return { range: { start: { line, character }, end: { line, character } }, newText };
 }
+
+/** Where a line of a file (a problem's `uri`; undefined: the problem's own file in a single-file analysis) is now; undefined: nowhere known. */
+export type LineMap = (uri: string | undefined, line: number) => number | undefined;
+
+/**
+ * The problem with every position on the line `lineOf` gives it: its range, its related locations (in their file), its
+ * fix's and suggestions' edits (in the problem's file, and other files' by their uri). Undefined when a line maps nowhere.
+ */
+export function relocatedProblem<P extends Omit<Problem, 'rule'> & { readonly uri?: string }>(problem: P, lineOf: LineMap): P | undefined {
+  let lost = false;
+  const line = (uri: string | undefined, at: number): number => {
+    const now = lineOf(uri, at);
+    if (now === undefined) lost = true;
+    return now ?? at;
+  };
+  const range = (uri: string | undefined, r: Range): Range => ({
+    start: { line: line(uri, r.start.line), character: r.start.character },
+    end: { line: line(uri, r.end.line), character: r.end.character },
+  });
+  const edits = (uri: string | undefined, list: readonly TextEdit[]): TextEdit[] => list.map((e) => ({ ...e, range: range(uri, e.range) }));
+  const own = problem.uri;
+  const fix = (f: Fix): Fix => ({
+    ...f,
+    edits: edits(own, f.edits),
+    ...(f.otherFiles && { otherFiles: f.otherFiles.map((o) => ({ ...o, edits: edits(o.uri, o.edits) })) }),
+  });
+  const relocated: P = {
+    ...problem,
+    range: range(own, problem.range),
+    ...(problem.related && { related: problem.related.map((r) => ({ ...r, range: range(r.uri ?? own, r.range) })) }),
+    ...(problem.fix && { fix: fix(problem.fix) }),
+    ...(problem.suggestions && { suggestions: problem.suggestions.map(fix) }),
+  };
+  return lost ? undefined : relocated;
+}
