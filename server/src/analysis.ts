@@ -123,6 +123,44 @@ export function movedProblems<P extends Omit<Problem, 'rule'> & { readonly uri?:
   return result;
 }
 
+/** Whether two problems (or parts of one: ranges, fixes, edits) hold the same data; members that are undefined count as absent. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameData(v, (b as unknown[])[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key in x) if (!sameData(x[key], y[key])) return false;
+  for (const key in y) if (!(key in x) && y[key] !== undefined) return false;
+  return true;
+}
+
+/**
+ * `fresh` with each problem that holds the same data as one of `previous` (by `problemOf`) replaced by that one: a rule
+ * that runs again after an edit (the heading rules, after a heading or TOC line changed) then reports most of its
+ * problems as the objects it reported before, which keep their findings, diagnostics and encoded JSON.
+ */
+export function keptEqualProblems<P>(
+  fresh: readonly P[],
+  previous: readonly P[],
+  problemOf: (p: P) => Omit<Problem, 'rule'> & { readonly uri?: string },
+  ruleOf: (p: P) => unknown = () => undefined,
+): P[] {
+  if (previous.length === 0) return [...fresh];
+  const byMessage = new Map<string, P[]>();
+  for (const p of previous) {
+    const message = problemOf(p).message;
+    const same = byMessage.get(message);
+    if (same) same.push(p);
+    else byMessage.set(message, [p]);
+  }
+  return fresh.map((p) => {
+    const candidates = byMessage.get(problemOf(p).message);
+    const at = candidates ? candidates.findIndex((c) => ruleOf(c) === ruleOf(p) && sameData(problemOf(c), problemOf(p))) : -1;
+    return at === -1 ? p : candidates!.splice(at, 1)[0];
+  });
+}
+
 /**
  * Each reported problem's finding: a problem object a rule reports again (a week's cached problems, a link's, the
  * heading rules' reused ones, a list rule's replayed ones) keeps its finding, and so its diagnostic and that
@@ -174,15 +212,22 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
   // Reused as they were, or moved with their headings (rows inserted or deleted above them).
   const lineOf = headings && memo?.settings === settings && memo.enabled.every((on, i) => on === enabled[i]) ? movedHeadings(memo.inputs, headings) : undefined;
   const reused = lineOf && (sameArrays(memo!.inputs.headingLines, headings!.headingLines) ? memo!.problems : movedRuleProblems(memo!.problems, lineOf));
-  const headingProblems: RuleProblem[] = reused ? [...reused] : [];
-  if (reused) found.push(...reused);
+  const fresh: RuleProblem[] = [];
   RULES.forEach((rule, ruleIndex) => {
     if (!enabled[ruleIndex] || !rule.check || (reused && rule.readsHeadingsOnly)) return;
-    rule.check({ list, settings, host }, (problem) => {
-      found.push({ ruleIndex, problem });
-      if (rule.readsHeadingsOnly && !reused) headingProblems.push({ ruleIndex, problem });
-    });
+    rule.check({ list, settings, host }, (problem) => (rule.readsHeadingsOnly ? fresh : found).push({ ruleIndex, problem }));
   });
+  // Run again: the problems an edit left as they were are the previous objects (a rule's own order is kept, and sorting
+  // by position below is stable).
+  const headingProblems =
+    reused ??
+    keptEqualProblems(
+      fresh,
+      memo?.problems ?? [],
+      (p) => p.problem,
+      (p) => p.ruleIndex,
+    );
+  found.push(...headingProblems);
   cache.headingRules = headings && { settings, enabled, inputs: headings, problems: headingProblems };
   const byPosition = (a: RuleProblem, b: RuleProblem) =>
     a.problem.range.start.line - b.problem.range.start.line || a.problem.range.start.character - b.problem.range.start.character || a.ruleIndex - b.ruleIndex;

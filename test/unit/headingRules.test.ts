@@ -129,3 +129,38 @@ test('seeded rows inserted and deleted anywhere: the heading rules’ kept and m
     assert.ok(calls() - edits < edits / 2, `the toc rule ran ${calls() - edits - 1} times in ${edits} incremental analyses`);
   });
 });
+
+test('a heading edit runs the heading rules again, and the problems it left as they were keep their findings', () => {
+  const text = doc(
+    '# List',
+    '',
+    entry('Feb 20 - 26'),
+    entry('Feb 13 - 20'),
+    entry('Feb 6 - 12', 'nowhere'),
+    entry('Jan 30 - Feb 5'),
+    '',
+    week('Feb 20 - 26', rows(1, 'First')),
+    week('Feb 13 - 20', rows(1, 'Second')),
+    week('Feb 6 - 12', rows(1, 'Third')),
+    week('Jan 30 - Feb 5', rows(1, 'Fourth')),
+  );
+  tocChecks((calls) => {
+    const cache = new WeekCache();
+    const before = analyze(text, DEFAULT_SETTINGS, { cache });
+    const eightDays = before.problems.find((p) => p.rule === 'week-heading')!;
+    const broken = before.problems.find((p) => p.rule === 'toc' && p.message.includes('#nowhere'))!;
+    assert.ok(eightDays && broken, 'an eight-day week and a broken TOC entry');
+    // The oldest week's heading gets a gap after it: a new week-sequence problem, the others unchanged.
+    const edited = text.replace(`## ${heading('Jan 30 - Feb 5')}`, `## ${heading('Jan 29 - Feb 4')}`);
+    const after = analyze(edited, DEFAULT_SETTINGS, { cache });
+    assert.equal(calls(), 2, 'the rules ran again');
+    assert.equal(asJson(after), asJson(analyze(edited, DEFAULT_SETTINGS)), 'the same problems as a fresh analysis');
+    assert.ok(after.problems.includes(eightDays), 'the eight-day week’s finding is the same object');
+    assert.ok(after.problems.includes(broken), 'the broken entry’s finding is the same object');
+    const changed = after.problems.filter((p) => !before.problems.includes(p));
+    assert.ok(
+      changed.length > 0 && changed.every((p) => !before.problems.some((q) => JSON.stringify(q) === JSON.stringify(p))),
+      'only the changed problems are new',
+    );
+  });
+});

@@ -6,6 +6,7 @@ import {
   analyze,
   cappedSeverity,
   keptFinding,
+  keptEqualProblems,
   headingInputs,
   movedHeadings,
   movedProblems,
@@ -93,12 +94,16 @@ export function analyzeList(
       replay.forEach(report);
       continue;
     }
-    const record: ListProblem[] | undefined = rule.readsHeadingsOnly ? [] : undefined;
-    rule.checkList({ list: model, settings }, (problem) => {
-      record?.push(problem);
-      report(problem);
-    });
-    if (record) recorded.set(rule.name, record);
+    if (!rule.readsHeadingsOnly) {
+      rule.checkList({ list: model, settings }, report);
+      continue;
+    }
+    const fresh: ListProblem[] = [];
+    rule.checkList({ list: model, settings }, (problem) => fresh.push(problem));
+    // Run again: the problems an edit left as they were are the previous objects, which keep their findings.
+    const record = keptEqualProblems(fresh, memo?.problems.get(rule.name) ?? [], (p) => p);
+    record.forEach(report);
+    recorded.set(rule.name, record);
   }
   if (inputs) headingRules.set(model, { settings, inputs, problems: recorded });
   else headingRules.delete(model);
