@@ -5,16 +5,17 @@ import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
 import { toRange } from '../model/ranges';
 import { checkTocAcrossFiles } from './tocAcrossFiles';
-import { anchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
+import { lazyAnchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
 
-const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
+/** A number per first and last day of the year (months 1-12, days 1-31): a map key that builds no string per week and run. */
+const dayKey = (d: WeekDates) => ((d.start.month * 32 + d.start.day) * 13 + d.end.month) * 32 + d.end.day;
 
 /**
  * The week whose heading dates match an entry's text; of repeated headings, the first (it owns the plain anchor).
  * Weeks are indexed by their days once: a scan of all weeks per entry is quadratic in a long list.
  */
-function weekFinder(list: PaperList): (entry: TocEntry) => Week | undefined {
-  const byDays = new Map<string, Week[]>();
+function weeksByDays(list: PaperList): Map<number, Week[]> {
+  const byDays = new Map<number, Week[]>();
   for (const week of list.weeks) {
     if (!week.dates) continue;
     const key = dayKey(week.dates);
@@ -22,7 +23,7 @@ function weekFinder(list: PaperList): (entry: TocEntry) => Week | undefined {
     if (same) same.push(week);
     else byDays.set(key, [week]);
   }
-  return (entry) => (entry.dates ? byDays.get(dayKey(entry.dates))?.find((w) => sameDates(w.dates!, entry.dates!)) : undefined);
+  return byDays;
 }
 
 /** The entry's target with its anchor replaced, keeping the entry's own style (`./#`, `#`, a GitHub URL). */
@@ -47,18 +48,19 @@ export const toc: Rule = {
   readsHeadingsOnly: true,
   check({ list }, report) {
     if (list.toc.length === 0) return;
-    const anchorByWeek = anchorsOfWeeks(list);
-    const weekForEntry = weekFinder(list);
-    const listed = new Set<Week>();
+    // Per week by its index: this runs over every entry and week whenever a heading or TOC line changes.
+    const anchorByWeek = lazyAnchorsOfWeeks(list);
+    const byDays = weeksByDays(list);
+    const weekForEntry = (entry: TocEntry) => (entry.dates ? byDays.get(dayKey(entry.dates))?.find((w) => sameDates(w.dates!, entry.dates!)) : undefined);
+    const listed = new Uint8Array(list.weeks.length);
     const unresolved: TocEntry[] = [];
-    const firstEntryFor = new Map<Week, TocEntry>();
+    const firstEntryFor: (TocEntry | undefined)[] = new Array(list.weeks.length);
     const unreachable: { week: Week; entry: TocEntry; fix: Fix | undefined; why: string }[] = [];
     const entries = list.toc.map((entry) => {
       const line = entry.anchor ? list.anchors.get(entry.anchor.toLowerCase()) : undefined;
       return { entry, line, matching: weekForEntry(entry), pointed: line === undefined ? undefined : weekAtHeading(list, line) };
     });
     for (const { entry, line, matching, pointed } of entries) {
-      const range = toRange(entry.link.span);
       // A link pasted into the target is placeholder-link's to report; a retarget would keep half of it.
       const fixTo = (week: Week | undefined) => (week && !entry.link.nested ? retarget(entry, anchorByWeek.get(week)!) : undefined);
       // A copied entry whose anchor was updated but not its text: the text's week is listed by another entry
@@ -73,7 +75,7 @@ export const toc: Rule = {
       if (!entry.anchor) {
         const target = entry.target.trim();
         report({
-          range,
+          range: toRange(entry.link.span),
           message:
             target === ''
               ? `TOC entry "${entry.text}" has an empty target${matching ? `; expected #${anchorByWeek.get(matching)}` : ''}`
@@ -135,23 +137,24 @@ export const toc: Rule = {
         if (line === undefined) unresolved.push(entry);
         continue;
       }
-      listed.add(intended);
-      const earlier = firstEntryFor.get(intended);
+      listed[intended.index] = 1;
+      const earlier = firstEntryFor[intended.index];
       if (earlier) {
         report({
-          range,
+          range: toRange(entry.link.span),
           message: `TOC entry "${entry.text}" repeats the entry on line ${earlier.line + 1} (both for week ${weekLabel(intended)})`,
           related: [{ range: toRange(earlier.link.span), message: 'Earlier entry' }],
         });
       } else {
-        firstEntryFor.set(intended, entry);
+        firstEntryFor[intended.index] = entry;
       }
     }
     // The other end of a misdirected entry: the week it names, which no entry reaches.
-    const reached = new Set(entries.map((e) => e.pointed).filter((w) => w !== undefined));
+    const reached = new Uint8Array(list.weeks.length);
+    for (const { pointed } of entries) if (pointed) reached[pointed.index] = 1;
     const reported = new Set<Week>();
     for (const { week, entry, fix, why } of unreachable) {
-      if (reached.has(week) || reported.has(week)) continue;
+      if (reached[week.index] || reported.has(week)) continue;
       reported.add(week);
       report({
         range: toRange(week.headingSpan),
@@ -161,27 +164,21 @@ export const toc: Rule = {
       });
     }
     const missing: { week: Week; newer?: TocEntry; older?: TocEntry }[] = [];
-    // Listed weeks by their days, and each week's nearest entries above and below: one pass each, not one per week.
-    const listedByDays = new Map<string, Week[]>();
-    for (const w of listed) {
-      if (!w.dates) continue;
-      const same = listedByDays.get(dayKey(w.dates));
-      if (same) same.push(w);
-      else listedByDays.set(dayKey(w.dates), [w]);
-    }
+    // Each week's nearest entries above and below: one pass each, not one per week.
     const newerEntries: (TocEntry | undefined)[] = [];
     for (let i = 0, last: TocEntry | undefined; i < list.weeks.length; i++) {
       newerEntries.push(last);
-      last = firstEntryFor.get(list.weeks[i]) ?? last;
+      last = firstEntryFor[i] ?? last;
     }
     const olderEntries: (TocEntry | undefined)[] = new Array(list.weeks.length);
     for (let i = list.weeks.length - 1, last: TocEntry | undefined; i >= 0; i--) {
       olderEntries[i] = last;
-      last = firstEntryFor.get(list.weeks[i]) ?? last;
+      last = firstEntryFor[i] ?? last;
     }
     for (const week of list.weeks) {
       // A repeated heading (week-heading reports it) gets no entry of its own: it would duplicate the first's.
-      if (listed.has(week) || (week.dates && listedByDays.get(dayKey(week.dates))?.some((w) => w !== week && sameDates(w.dates!, week.dates!)))) continue;
+      if (listed[week.index] || (week.dates && byDays.get(dayKey(week.dates))!.some((w) => w !== week && listed[w.index] && sameDates(w.dates!, week.dates!))))
+        continue;
       // A broken entry where this week's entry belongs is probably it: inserting another would duplicate it.
       const newerEntry = newerEntries[week.index];
       const olderEntry = olderEntries[week.index];

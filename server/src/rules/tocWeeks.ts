@@ -27,9 +27,26 @@ export function spacedAnchor(list: PaperList, week: Week): string | undefined {
 
 /** Anchor of each week as GitHub numbers it (the week's own heading line), from one pass over the anchors. */
 export function anchorsOfWeeks(list: PaperList): Map<Week, string> {
-  const byLine = new Map<number, string>();
-  for (const [anchor, line] of list.anchors) if (!byLine.has(line)) byLine.set(line, anchor);
+  const byLine = anchorsByLine(list.anchors);
   return new Map(list.weeks.map((w) => [w, byLine.get(w.headingLine) ?? w.anchor]));
+}
+
+/** anchorsOfWeeks one week at a time: nothing is computed for a check that asks for no anchor. */
+export function lazyAnchorsOfWeeks(list: PaperList): { get(week: Week): string } {
+  return { get: (week) => anchorsByLine(list.anchors).get(week.headingLine) ?? week.anchor };
+}
+
+/** Each heading line's first anchor, once per anchor map (the model keeps one per section index). */
+const byLineOf = new WeakMap<ReadonlyMap<string, number>, ReadonlyMap<number, string>>();
+
+function anchorsByLine(anchors: ReadonlyMap<string, number>): ReadonlyMap<number, string> {
+  let byLine = byLineOf.get(anchors);
+  if (!byLine) {
+    const map = new Map<number, string>();
+    for (const [anchor, line] of anchors) if (!map.has(line)) map.set(line, anchor);
+    byLineOf.set(anchors, (byLine = map));
+  }
+  return byLine;
 }
 
 export function hasBrackets(text: string): boolean {
@@ -38,6 +55,10 @@ export function hasBrackets(text: string): boolean {
 
 /** Whether the entry text's parentheses do not pair up (`(June 2 - June 8`, `June 2 - June 8))`). */
 export function unbalanced(text: string): boolean {
+  // Most entries have one pair, `(Month D - Month D)`: found by native searches, without a walk over every character.
+  const open = text.indexOf('(');
+  const close = text.indexOf(')');
+  if (open !== -1 && close > open && text.indexOf('(', open + 1) === -1 && text.indexOf(')', close + 1) === -1) return false;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

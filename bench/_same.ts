@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { analyze } from '../server/src/analysis';
+import { WeekCache } from '../server/src/model/cache';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
+import { LineIndex } from '../server/src/model/text';
+const text = readFileSync(process.argv[2], 'utf8');
+const cache = new WeekCache();
+const lines = new LineIndex(text);
+const a = analyze(lines, DEFAULT_SETTINGS, { cache, fileExists: () => true });
+const b = analyze(lines, DEFAULT_SETTINGS, { cache, fileExists: () => true });
+const c = analyze(lines, DEFAULT_SETTINGS, { cache, fileExists: () => true });
+const fresh = new Map<string, number>();
+c.problems.forEach((p, i) => { if (p !== b.problems[i]) fresh.set(p.rule, (fresh.get(p.rule) ?? 0) + 1); });
+console.log(c.problems.length, fresh, a.problems.length);

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Session } from 'node:inspector';
+import { OpenDocument } from '../server/src/documents';
+import { PaperListService } from '../server/src/service';
+import { diskHost } from '../server/src/node/diskHost';
+import { diagnosticsOf } from '../server/src/features/diagnostics';
+import { encodeMessage } from '../server/src/node/messageEncoder';
+const path = resolve(process.argv[2]);
+const count = Number(process.argv[3] ?? 200);
+const uri = pathToFileURL(path).href;
+const text = readFileSync(path, 'utf8');
+const service = new PaperListService(diskHost);
+const doc = new OpenDocument(uri, 'markdown', 1, text);
+service.openDocument = (u) => (u === uri ? doc : undefined);
+const lines = text.split('\n');
+const firstRow = lines.findIndex((l) => /^\|\s*1\)/.test(l));
+const row = '| 2) **Inserted** - d. | [Paper](https://arxiv.org/abs/2999.00001), [Tweet](https://x.com/a/status/1) |';
+const step = (i: number) => {
+  const change = i % 2 === 0
+    ? { range: { start: { line: firstRow, character: lines[firstRow].length }, end: { line: firstRow, character: lines[firstRow].length } }, text: '\n' + row }
+    : { range: { start: { line: firstRow, character: lines[firstRow].length }, end: { line: firstRow + 1, character: row.length } }, text: '' };
+  doc.update([change], i + 2);
+  const diagnostics = diagnosticsOf(service.stateOf(doc));
+  encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: i + 2, diagnostics } } as never);
+};
+for (let i = 0; i < 40; i++) step(i);
+const session = new Session(); session.connect();
+const post = (m: string, p?: object) => new Promise<any>((res, rej) => session.post(m, p, (e, r) => (e ? rej(e) : res(r))));
+(async () => {
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 2048, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !!process.env.ALL });
+  for (let i = 40; i < 40 + count; i++) step(i);
+  const { profile } = await post('HeapProfiler.stopSampling');
+  const self = new Map<string, number>(); let total = 0;
+  const walk = (n: any, parent: string) => { const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-1).join('/')}:${n.callFrame.lineNumber + 1}`; const key = n.callFrame.url ? name : `${name} <- ${parent}`; total += n.selfSize; self.set(key, (self.get(key) ?? 0) + n.selfSize); n.children.forEach((c: any) => walk(c, name)); };
+  walk(profile.head, '');
+  console.log('KB per edit', (total / count / 1024).toFixed(0));
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30))) console.log((v / count / 1024).toFixed(1).padStart(8), 'KB', k);
+})();

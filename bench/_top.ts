@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { OpenDocument } from '../server/src/documents';
+import { PaperListService } from '../server/src/service';
+import { diskHost } from '../server/src/node/diskHost';
+import { diagnosticsOf } from '../server/src/features/diagnostics';
+import { encodeMessage } from '../server/src/node/messageEncoder';
+const path = resolve(process.argv[2]);
+const count = Number(process.argv[3] ?? 200);
+const uri = pathToFileURL(path).href;
+const text = readFileSync(path, 'utf8');
+const service = new PaperListService(diskHost);
+const doc = new OpenDocument(uri, 'markdown', 1, text);
+service.openDocument = (u) => (u === uri ? doc : undefined);
+const lines = text.split('\n');
+const firstRow = lines.findIndex((l) => /^\|\s*1\)/.test(l));
+const times: number[] = [];
+const stage: Record<string, number> = { update: 0, analyze: 0, convert: 0, encode: 0 };
+const step = (i: number) => {
+  const nextLen = '| 2) **Inserted** - d. | [Paper](https://arxiv.org/abs/2999.00001), [Tweet](https://x.com/a/status/1) |'.length;
+  const t0 = performance.now();
+  const change = i % 2 === 0
+    ? { range: { start: { line: firstRow, character: lines[firstRow].length }, end: { line: firstRow, character: lines[firstRow].length } }, text: '\n| 2) **Inserted** - d. | [Paper](https://arxiv.org/abs/2999.00001), [Tweet](https://x.com/a/status/1) |' }
+    : { range: { start: { line: firstRow, character: lines[firstRow].length }, end: { line: firstRow + 1, character: lines[firstRow + 1].length + 0 } }, text: '' };
+  if (i % 2 === 1) change.range.end = { line: firstRow + 1, character: nextLen };
+  doc.update([change], i + 2);
+  const t1 = performance.now();
+  const state = service.stateOf(doc);
+  const t2 = performance.now();
+  const diagnostics = diagnosticsOf(state);
+  const t3 = performance.now();
+  encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: i + 2, diagnostics } } as never);
+  const t4 = performance.now();
+  stage.update += t1 - t0; stage.analyze += t2 - t1; stage.convert += t3 - t2; stage.encode += t4 - t3;
+  times.push(t4 - t0);
+};
+for (let i = 0; i < 40; i++) step(i);
+times.length = 0; for (const k in stage) stage[k] = 0;
+for (let i = 40; i < 40 + count; i++) step(i);
+times.sort((a, b) => a - b);
+console.log('p50', times[times.length >> 1].toFixed(2), 'p95', times[Math.ceil(times.length * 0.95) - 1].toFixed(2), Object.entries(stage).map(([k, v]) => `${k} ${(v / count).toFixed(2)}`).join(' '));
