@@ -266,7 +266,7 @@ function followRenames(model: ListModel, file: ListFile, fix: Fix, weeks: readon
     const newLine = applyEdits(lineText, lineEdits);
     const heading = newLine.slice(week.headingSpan.start, week.headingSpan.end + (newLine.length - lineText.length)).trim();
     const anchor = githubSlug(heading);
-    const entries = model.entries.filter((r) => r.week === week && r.file === file);
+    const entries = entriesOfWeek(model, week).filter((r) => r.file === file);
     if (entries.length === 0) continue;
     if (anchor !== week.anchor && file.list.anchors.has(anchor)) return undefined;
     for (const r of entries) {
@@ -285,6 +285,24 @@ function followRenames(model: ListModel, file: ListFile, fix: Fix, weeks: readon
   for (const other of fix.otherFiles ?? []) byUri.set(other.uri, [...other.edits]);
   byUri.set(model.indexUri, [...(byUri.get(model.indexUri) ?? []), ...indexEdits]);
   return fixAcrossFiles(fix.title, file.uri, byUri);
+}
+
+/** The index entries that resolve to each week, once per resolution of the entries (a fix is followed per week it renames). */
+const entriesByWeek = new WeakMap<readonly ResolvedEntry[], Map<Week, ResolvedEntry[]>>();
+
+function entriesOfWeek(model: ListModel, week: Week): readonly ResolvedEntry[] {
+  let byWeek = entriesByWeek.get(model.entries);
+  if (!byWeek) {
+    byWeek = new Map();
+    for (const r of model.entries) {
+      if (!r.week) continue;
+      const same = byWeek.get(r.week);
+      if (same) same.push(r);
+      else byWeek.set(r.week, [r]);
+    }
+    entriesByWeek.set(model.entries, byWeek);
+  }
+  return byWeek.get(week) ?? [];
 }
 
 function sameDays(a: { start: { month: number; day: number }; end: { month: number; day: number } }, b: typeof a): boolean {

@@ -1,14 +1,10 @@
 import type { PaperList, TocEntry, Week } from '../model/model';
 import { weekAtHeading, weekLabel } from '../model/model';
 import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
-import type { WeekDates } from '../model/dates';
 import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
 import { toRange } from '../model/ranges';
 import { checkTocAcrossFiles } from './tocAcrossFiles';
-import { lazyAnchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
-
-/** A number per first and last day of the year (months 1-12, days 1-31): a map key that builds no string per week and run. */
-const dayKey = (d: WeekDates) => ((d.start.month * 32 + d.start.day) * 13 + d.end.month) * 32 + d.end.day;
+import { dayKey, lazyAnchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
 
 /**
  * The week whose heading dates match an entry's text; of repeated headings, the first (it owns the plain anchor).

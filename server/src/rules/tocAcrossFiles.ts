@@ -5,12 +5,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { weekLabel, type Week } from '../model/model';
 import { tocEntryLine, tocEntryText, tocStyleOf, type TocStyle } from '../model/toc';
 import { toRange } from '../model/ranges';
-import type { WeekDates } from '../model/dates';
 import type { ListFile, ListModel, ListWeek, ResolvedEntry } from '../list/listModel';
-import { anchorsOfWeeks, hasBrackets, sameDates, spacedAnchor, unbalanced } from './tocWeeks';
+import { anchorsOfWeeks, dayKey, hasBrackets, sameDates, spacedAnchor, unbalanced } from './tocWeeks';
 import { insertAt, replaceSpan, type Fix, type ListProblem, type ListRuleContext } from './rule';
-
-const dayKey = (d: WeekDates) => `${d.start.month}/${d.start.day}-${d.end.month}/${d.end.day}`;
 
 /** A fix whose edits may fall in several files, split into the problem file's own edits and the others. */
 export function fixAcrossFiles(title: string, problemUri: string, editsByUri: ReadonlyMap<string, readonly TextEdit[]>): Fix {
@@ -22,7 +19,7 @@ export function checkTocAcrossFiles({ list }: ListRuleContext, report: (problem:
   const index = list.index;
   if (list.entries.length === 0) return;
   const anchorOf = anchorsByWeek(list);
-  const byDays = new Map<string, ListWeek[]>();
+  const byDays = new Map<number, ListWeek[]>();
   for (const ref of list.weeks) {
     if (!ref.week.dates) continue;
     const key = dayKey(ref.week.dates);

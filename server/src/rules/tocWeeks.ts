@@ -3,6 +3,9 @@ import type { PaperList, Week } from '../model/model';
 import type { WeekDates } from '../model/dates';
 import { githubSlug } from '../model/urls';
 
+/** A number per first and last day of the year (months 1-12, days 1-31): a map key that builds no string per week and run. */
+export const dayKey = (d: WeekDates): number => ((d.start.month * 32 + d.start.day) * 13 + d.end.month) * 32 + d.end.day;
+
 export function sameDates(a: WeekDates, b: WeekDates): boolean {
   return (
     a.start.month === b.start.month &&
