@@ -5,7 +5,7 @@
 // marker style, the settings, and the host's answers to the questions the checks asked.
 import type { ParsedWeek } from './model/parseWeek';
 import type { PaperList, Week } from './model/model';
-import { relocatedProblem, type Problem, type Rule, type RuleHost } from './rules/rule';
+import { relocatedProblem, type Fix, type LineMap, type Problem, type Rule, type RuleHost } from './rules/rule';
 import type { Settings } from './settings';
 import type { Finding } from './analysis';
 
@@ -80,12 +80,12 @@ export function weekProblems(
       answers,
       relative: found,
       placedAt: offset,
-      placed: offset === 0 ? found : found.map((p) => shifted(p, offset)),
+      placed: offset === 0 ? found : shifted(found, offset),
     };
     cache.set(week.parsed, entry);
   } else if (entry.placedAt !== week.startLine) {
     entry.placedAt = week.startLine;
-    entry.placed = entry.relative.map((p) => shifted(p, week.startLine));
+    entry.placed = shifted(entry.relative, week.startLine);
   }
   return entry.placed;
 }
@@ -116,9 +116,14 @@ function relativeWeek(week: Week): Week {
   };
 }
 
-/** The problem `delta` lines further down (a week's own problems are in its file: other files' edits stay where they are). */
-function shifted({ ruleIndex, problem }: RuleProblem, delta: number): RuleProblem {
-  return { ruleIndex, problem: relocatedProblem(problem, (uri, line) => (uri === undefined ? line + delta : line))! };
+/**
+ * The problems `delta` lines further down (a week's own problems are in its file: other files' edits stay where they
+ * are). Problems that share a fix (a week's row numbers, one renumbering) share its moved copy.
+ */
+function shifted(problems: readonly RuleProblem[], delta: number): RuleProblem[] {
+  const lineOf: LineMap = (uri, line) => (uri === undefined ? line + delta : line);
+  const movedFixes = new Map<Fix, Fix>();
+  return problems.map(({ ruleIndex, problem }) => ({ ruleIndex, problem: relocatedProblem(problem, lineOf, movedFixes)! }));
 }
 
 /** Whether the host still gives the answers a week's checks were given (most weeks asked nothing). */

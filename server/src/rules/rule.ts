@@ -122,7 +122,12 @@ export type LineMap = (uri: string | undefined, line: number) => number | undefi
  * The problem with every position on the line `lineOf` gives it: its range, its related locations (in their file), its
  * fix's and suggestions' edits (in the problem's file, and other files' by their uri). Undefined when a line maps nowhere.
  */
-export function relocatedProblem<P extends Omit<Problem, 'rule'> & { readonly uri?: string }>(problem: P, lineOf: LineMap): P | undefined {
+export function relocatedProblem<P extends Omit<Problem, 'rule'> & { readonly uri?: string }>(
+  problem: P,
+  lineOf: LineMap,
+  /** Fixes already moved by the same `lineOf` (which maps every line), for problems that share a fix (a week's row numbers). */
+  movedFixes?: Map<Fix, Fix>,
+): P | undefined {
   let lost = false;
   const line = (uri: string | undefined, at: number): number => {
     const now = lineOf(uri, at);
@@ -135,11 +140,14 @@ export function relocatedProblem<P extends Omit<Problem, 'rule'> & { readonly ur
   });
   const edits = (uri: string | undefined, list: readonly TextEdit[]): TextEdit[] => list.map((e) => ({ ...e, range: range(uri, e.range) }));
   const own = problem.uri;
-  const fix = (f: Fix): Fix => ({
-    ...f,
-    edits: edits(own, f.edits),
-    ...(f.otherFiles && { otherFiles: f.otherFiles.map((o) => ({ ...o, edits: edits(o.uri, o.edits) })) }),
-  });
+  const fix = (f: Fix): Fix => {
+    let moved = movedFixes?.get(f);
+    if (!moved) {
+      moved = { ...f, edits: edits(own, f.edits), ...(f.otherFiles && { otherFiles: f.otherFiles.map((o) => ({ ...o, edits: edits(o.uri, o.edits) })) }) };
+      movedFixes?.set(f, moved);
+    }
+    return moved;
+  };
   const relocated: P = {
     ...problem,
     range: range(own, problem.range),
