@@ -149,17 +149,31 @@ export function keptEqualProblems<P>(
   ruleOf: (p: P) => unknown = () => undefined,
 ): P[] {
   if (previous.length === 0) return [...fresh];
-  const byMessage = new Map<string, P[]>();
-  for (const p of previous) {
-    const message = problemOf(p).message;
-    const same = byMessage.get(message);
-    if (same) same.push(p);
-    else byMessage.set(message, [p]);
-  }
+  const same = (a: P, b: P) => ruleOf(a) === ruleOf(b) && sameData(problemOf(a), problemOf(b));
+  const taken = new Uint8Array(previous.length);
+  // Rules report in a stable order, so most problems equal the previous one after the last match; the others are
+  // looked up by message (built on the first miss), and the walk goes on after what they matched.
+  let next = 0;
+  let byMessage: Map<string, number[]> | undefined;
   return fresh.map((p) => {
-    const candidates = byMessage.get(problemOf(p).message);
-    const at = candidates ? candidates.findIndex((c) => ruleOf(c) === ruleOf(p) && sameData(problemOf(c), problemOf(p))) : -1;
-    return at === -1 ? p : candidates!.splice(at, 1)[0];
+    if (next < previous.length && !taken[next] && same(previous[next], p)) {
+      taken[next] = 1;
+      return previous[next++];
+    }
+    if (!byMessage) {
+      byMessage = new Map();
+      previous.forEach((q, i) => {
+        const message = problemOf(q).message;
+        const at = byMessage!.get(message);
+        if (at) at.push(i);
+        else byMessage!.set(message, [i]);
+      });
+    }
+    const match = byMessage.get(problemOf(p).message)?.find((i) => !taken[i] && same(previous[i], p));
+    if (match === undefined) return p;
+    taken[match] = 1;
+    next = match + 1;
+    return previous[match];
   });
 }
 

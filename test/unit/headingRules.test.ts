@@ -2,7 +2,7 @@
 // deleted above some headings move their problems with the headings instead, unless a message names a line that moved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, type Analysis } from '../../server/src/analysis';
+import { analyze, keptEqualProblems, type Analysis } from '../../server/src/analysis';
 import { WeekCache } from '../../server/src/model/cache';
 import { githubSlug } from '../../server/src/model/urls';
 import { RULES } from '../../server/src/rules/index';
@@ -163,4 +163,32 @@ test('a heading edit runs the heading rules again, and the problems it left as t
       'only the changed problems are new',
     );
   });
+});
+
+test('keptEqualProblems: each previous problem replaces at most one equal fresh problem, in or out of order, and only within its rule', () => {
+  const problem = (rule: number, line: number, message = `at ${line}`) => ({
+    rule,
+    problem: {
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+      message,
+      fix: { title: 'Fix', edits: [{ range: { start: { line, character: 0 }, end: { line, character: 1 } }, newText: `${line}` }] },
+    },
+  });
+  const [a, b, c, twin, other] = [problem(0, 1), problem(0, 2), problem(0, 3), problem(0, 3), problem(1, 1)];
+  const previous = [a, b, c, twin, other];
+  const copy = (p: ReturnType<typeof problem>) => ({ rule: p.rule, problem: structuredClone(p.problem) });
+  const fresh = [copy(b), problem(0, 9), copy(a), copy(c), copy(c), copy(c), { rule: 0, problem: structuredClone(other.problem) }, copy(other)];
+  const kept = keptEqualProblems(
+    fresh,
+    previous,
+    (p) => p.problem,
+    (p) => p.rule,
+  );
+  assert.deepEqual(
+    kept.map((p) => previous.indexOf(p)),
+    [1, -1, 0, 2, 3, -1, -1, 4],
+  );
+  assert.equal(kept[1], fresh[1], 'a new problem is kept as reported');
+  assert.equal(kept[5], fresh[5], 'a third equal problem finds no previous one left');
+  assert.equal(kept[6], fresh[6], 'equal data under another rule is not taken');
 });
