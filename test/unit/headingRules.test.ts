@@ -40,20 +40,23 @@ function withRowIn(text: string, dates: string): string {
 
 const asJson = (analysis: Analysis) => JSON.stringify(analysis.problems);
 
+/** A list with heading problems of two rules: an eight-day week (week-heading) and a TOC entry whose anchor matches nothing (toc). */
+const eightDayWeekAndBrokenEntry = doc(
+  '# List',
+  '',
+  entry('Feb 20 - 26'),
+  entry('Feb 13 - 20'),
+  entry('Feb 6 - 12', 'nowhere'),
+  entry('Jan 30 - Feb 5'),
+  '',
+  week('Feb 20 - 26', rows(1, 'First')),
+  week('Feb 13 - 20', rows(1, 'Second')),
+  week('Feb 6 - 12', rows(1, 'Third')),
+  week('Jan 30 - Feb 5', rows(1, 'Fourth')),
+);
+
 test('rows inserted above headings move the heading rules’ problems (and their fixes) without running the rules again', () => {
-  const text = doc(
-    '# List',
-    '',
-    entry('Feb 20 - 26'),
-    entry('Feb 13 - 20'),
-    entry('Feb 6 - 12', 'nowhere'),
-    entry('Jan 30 - Feb 5'),
-    '',
-    week('Feb 20 - 26', rows(1, 'First')),
-    week('Feb 13 - 20', rows(1, 'Second')),
-    week('Feb 6 - 12', rows(1, 'Third')),
-    week('Jan 30 - Feb 5', rows(1, 'Fourth')),
-  );
+  const text = eightDayWeekAndBrokenEntry;
   tocChecks((calls) => {
     const cache = new WeekCache();
     const before = analyze(text, DEFAULT_SETTINGS, { cache });
@@ -131,19 +134,7 @@ test('seeded rows inserted and deleted anywhere: the heading rules’ kept and m
 });
 
 test('a heading edit runs the heading rules again, and the problems it left as they were keep their findings', () => {
-  const text = doc(
-    '# List',
-    '',
-    entry('Feb 20 - 26'),
-    entry('Feb 13 - 20'),
-    entry('Feb 6 - 12', 'nowhere'),
-    entry('Jan 30 - Feb 5'),
-    '',
-    week('Feb 20 - 26', rows(1, 'First')),
-    week('Feb 13 - 20', rows(1, 'Second')),
-    week('Feb 6 - 12', rows(1, 'Third')),
-    week('Jan 30 - Feb 5', rows(1, 'Fourth')),
-  );
+  const text = eightDayWeekAndBrokenEntry;
   tocChecks((calls) => {
     const cache = new WeekCache();
     const before = analyze(text, DEFAULT_SETTINGS, { cache });
