@@ -4,23 +4,7 @@ import { tocEntryLine, tocEntryText, tocStyleOf } from '../model/toc';
 import { insertAt, replaceSpan, type Fix, type Rule } from './rule';
 import { toRange } from '../model/ranges';
 import { checkTocAcrossFiles } from './tocAcrossFiles';
-import { dayKey, lazyAnchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
-
-/**
- * The week whose heading dates match an entry's text; of repeated headings, the first (it owns the plain anchor).
- * Weeks are indexed by their days once: a scan of all weeks per entry is quadratic in a long list.
- */
-function weeksByDays(list: PaperList): Map<number, Week[]> {
-  const byDays = new Map<number, Week[]>();
-  for (const week of list.weeks) {
-    if (!week.dates) continue;
-    const key = dayKey(week.dates);
-    const same = byDays.get(key);
-    if (same) same.push(week);
-    else byDays.set(key, [week]);
-  }
-  return byDays;
-}
+import { byDays, dayKey, lazyAnchorsOfWeeks, hasBrackets, unbalanced, sameDates, spacedAnchor } from './tocWeeks';
 
 /** The entry's target with its anchor replaced, keeping the entry's own style (`./#`, `#`, a GitHub URL). */
 function retarget(entry: TocEntry, anchor: string): Fix {
@@ -46,8 +30,9 @@ export const toc: Rule = {
     if (list.toc.length === 0) return;
     // Per week by its index: this runs over every entry and week whenever a heading or TOC line changes.
     const anchorByWeek = lazyAnchorsOfWeeks(list);
-    const byDays = weeksByDays(list);
-    const weekForEntry = (entry: TocEntry) => (entry.dates ? byDays.get(dayKey(entry.dates))?.find((w) => sameDates(w.dates!, entry.dates!)) : undefined);
+    const weeksByDays = byDays(list.weeks, (w) => w.dates);
+    // The week whose heading dates match an entry's text; of repeated headings, the first (it owns the plain anchor).
+    const weekForEntry = (entry: TocEntry) => (entry.dates ? weeksByDays.get(dayKey(entry.dates))?.find((w) => sameDates(w.dates!, entry.dates!)) : undefined);
     const listed = new Uint8Array(list.weeks.length);
     const unresolved: TocEntry[] = [];
     const firstEntryFor: (TocEntry | undefined)[] = new Array(list.weeks.length);
@@ -173,7 +158,10 @@ export const toc: Rule = {
     }
     for (const week of list.weeks) {
       // A repeated heading (week-heading reports it) gets no entry of its own: it would duplicate the first's.
-      if (listed[week.index] || (week.dates && byDays.get(dayKey(week.dates))!.some((w) => w !== week && listed[w.index] && sameDates(w.dates!, week.dates!))))
+      if (
+        listed[week.index] ||
+        (week.dates && weeksByDays.get(dayKey(week.dates))!.some((w) => w !== week && listed[w.index] && sameDates(w.dates!, week.dates!)))
+      )
         continue;
       // A broken entry where this week's entry belongs is probably it: inserting another would duplicate it.
       const newerEntry = newerEntries[week.index];

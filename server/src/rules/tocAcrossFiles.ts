@@ -6,7 +6,7 @@ import { weekLabel, type Week } from '../model/model';
 import { tocEntryLine, tocEntryText, tocStyleOf, type TocStyle } from '../model/toc';
 import { toRange } from '../model/ranges';
 import type { ListFile, ListModel, ListWeek, ResolvedEntry } from '../list/listModel';
-import { anchorsOfWeeks, dayKey, hasBrackets, sameDates, spacedAnchor, unbalanced } from './tocWeeks';
+import { anchorsOfWeeks, byDays, dayKey, hasBrackets, sameDates, spacedAnchor, unbalanced } from './tocWeeks';
 import { insertAt, replaceSpan, type Fix, type ListProblem, type ListRuleContext } from './rule';
 
 /** A fix whose edits may fall in several files, split into the problem file's own edits and the others. */
@@ -19,18 +19,11 @@ export function checkTocAcrossFiles({ list }: ListRuleContext, report: (problem:
   const index = list.index;
   if (list.entries.length === 0) return;
   const anchorOf = anchorsByWeek(list);
-  const byDays = new Map<number, ListWeek[]>();
-  for (const ref of list.weeks) {
-    if (!ref.week.dates) continue;
-    const key = dayKey(ref.week.dates);
-    const same = byDays.get(key);
-    if (same) same.push(ref);
-    else byDays.set(key, [ref]);
-  }
+  const weeksByDays = byDays(list.weeks, (ref) => ref.week.dates);
   const fileOfWeek = new Map<Week, ListFile>(list.weeks.map((r) => [r.week, r.file]));
   // The week whose dates an entry's text names: in the file the entry names first (2023 and 2024 share day names).
   const matchingOf = (r: ResolvedEntry): Week | undefined => {
-    const candidates = r.entry.dates ? (byDays.get(dayKey(r.entry.dates)) ?? []).filter((w) => sameDates(w.week.dates!, r.entry.dates!)) : [];
+    const candidates = r.entry.dates ? (weeksByDays.get(dayKey(r.entry.dates)) ?? []).filter((w) => sameDates(w.week.dates!, r.entry.dates!)) : [];
     return (candidates.find((w) => w.file === r.file) ?? candidates[0])?.week;
   };
   const stylesByFile = new Map<string, TocStyle>();

@@ -3,8 +3,25 @@ import type { PaperList, Week } from '../model/model';
 import type { WeekDates } from '../model/dates';
 import { githubSlug } from '../model/urls';
 
-/** A number per first and last day of the year (months 1-12, days 1-31): a map key that builds no string per week and run. */
+/** A number for a week's first and last day (months 1-12, days 1-31): a map key that builds no string per week and run. */
 export const dayKey = (d: WeekDates): number => ((d.start.month * 32 + d.start.day) * 13 + d.end.month) * 32 + d.end.day;
+
+/**
+ * The items by the days of their week (dayKey), items without dates left out, each group in the items' order. Built once
+ * per check: a scan of all weeks per entry is quadratic in a long list.
+ */
+export function byDays<T>(items: readonly T[], datesOf: (item: T) => WeekDates | undefined): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const dates = datesOf(item);
+    if (!dates) continue;
+    const key = dayKey(dates);
+    const same = groups.get(key);
+    if (same) same.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
 
 export function sameDates(a: WeekDates, b: WeekDates): boolean {
   return (
