@@ -143,14 +143,12 @@ async function editStream(client: BenchClient, uri: string, text: string, count:
     const edit: Edit = randomEdit(lines, landmarks(lines), random, i);
     applyToLines(lines, edit);
     version++;
-    const start = performance.now();
-    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: edit.range, text: edit.text }] });
-    const checked = await client.checked(uri, version);
+    const checked = await client.timedChange(uri, version, { range: edit.range, text: edit.text });
     if (checked.published) {
       last = checked.published;
       published++;
     }
-    const ms = checked.at - start;
+    const ms = checked.ms;
     samples.push(ms);
     byKind.set(edit.kind, [...(byKind.get(edit.kind) ?? []), ms]);
   }

@@ -54,12 +54,9 @@ async function main() {
     const edit = randomEdit(lines, landmarks(lines), random, version);
     applyToLines(lines, edit);
     for (const name of version % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
-      const client = clients.get(name)!;
-      const start = performance.now();
-      client.notify('textDocument/didChange', { textDocument: { uri: uris[0], version }, contentChanges: [{ range: edit.range, text: edit.text }] });
-      const checked = await client.checked(uris[0], version);
+      const { ms } = await clients.get(name)!.timedChange(uris[0], version, { range: edit.range, text: edit.text });
       const byKind = times[name];
-      byKind.set(edit.kind, [...(byKind.get(edit.kind) ?? []), checked.at - start]);
+      byKind.set(edit.kind, [...(byKind.get(edit.kind) ?? []), ms]);
     }
   }
   console.log(`${count} edits in ${files[0]}${files.length > 1 ? ` with ${files.length} files open` : ''}, p50 / p95 in ms`);

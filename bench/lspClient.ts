@@ -107,6 +107,17 @@ export class BenchClient {
   }
 
   /**
+   * Sends one change to `version` of an open document and times it, from writing didChange to the check (see checked):
+   * what the bench calls an edit's latency.
+   */
+  async timedChange(uri: string, version: number, change: { range: unknown; text: string }): Promise<{ ms: number; published?: Published }> {
+    const start = performance.now();
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    const checked = await this.checked(uri, version);
+    return { ms: checked.at - start, published: checked.published };
+  }
+
+  /**
    * Call right after sending a change to `version`: resolves with that version's publish, or, when the server published
    * none (it sends only diagnostics that changed), with the time it answered a request sent after the change, which it
    * does only once the check is done and its publish, if any, written.
