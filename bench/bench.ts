@@ -164,8 +164,9 @@ const WARM_ROUNDS = 2;
 
 /**
  * The same edits again, from the same text, on the server that already ran them: reopened at a new version, its
- * caches start over but V8 has optimized the edit path. What separates this from the stream after open is JIT
- * warm-up alone (same text, edits and problems), which the stream's first hundreds of edits pay.
+ * caches start over (the document is forgotten on close) but V8 has optimized the edit path and grown its heap. What
+ * separates this from the stream after open is the process's warm-up alone (same text, edits and problems), which the
+ * stream's first hundreds of edits pay.
  */
 async function replayWarm(client: BenchClient, uri: string, text: string, edits: readonly Edit[], firstVersion: number): Promise<Stats> {
   let version = firstVersion;
@@ -458,7 +459,7 @@ async function main(): Promise<void> {
                 `${n}: LSP edit → diagnostics, the same edits on a warm server`,
                 `${ms(lsp.warmEdits.median)} ms`,
                 `${ms(lsp.warmEdits.p95)} ms`,
-                `the stream above sent again to the same server, reopened on the same text (the last of ${WARM_ROUNDS} replays): the difference from the row above is the server process warming up (V8 optimizing the edit path)`,
+                `the stream above sent again to the same server, reopened on the same text (the last of ${WARM_ROUNDS} replays): what differs from the row above is the process's warm-up (V8's optimized code, its heap grown), not the caches: they start over on reopen`,
               ],
             ]
           : []),
