@@ -122,7 +122,8 @@ function relativeWeek(week: Week): Week {
  */
 function shifted(problems: readonly RuleProblem[], delta: number): RuleProblem[] {
   const lineOf: LineMap = (uri, line) => (uri === undefined ? line + delta : line);
-  const movedFixes = new Map<Fix, Fix>();
+  // Most moved weeks have one problem or none: no map for them.
+  const movedFixes = problems.length > 1 ? new Map<Fix, Fix>() : undefined;
   return problems.map(({ ruleIndex, problem }) => ({ ruleIndex, problem: relocatedProblem(problem, lineOf, movedFixes)! }));
 }
 

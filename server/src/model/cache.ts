@@ -69,14 +69,17 @@ export class WeekCache {
   /** Call once per model build. */
   beginBuild(): void {
     const previous = this.generation++;
-    for (const [key, bucket] of this.entries) {
+    // forEach, not for-of: iterating a Map's entries allocates a pair per entry, a 10 MB list's 1,300 on every build.
+    this.entries.forEach((bucket, key) => {
       // Most buckets hold one section the previous build used: nothing to drop, nothing to copy.
-      if (bucket.every((entry) => entry.used >= previous)) continue;
+      if (bucket.every((entry) => entry.used >= previous)) return;
       const kept = bucket.filter((entry) => entry.used >= previous);
       if (kept.length === 0) this.entries.delete(key);
       else this.entries.set(key, kept);
-    }
-    for (const [line, memo] of this.lineMemos) if (memo.used < previous) this.lineMemos.delete(line);
+    });
+    this.lineMemos.forEach((memo, line) => {
+      if (memo.used < previous) this.lineMemos.delete(line);
+    });
   }
 
   /**

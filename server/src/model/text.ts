@@ -88,8 +88,11 @@ export class LineIndex {
     starts.set(oldStarts.subarray(0, startLine + 1));
     starts.set(breaks, startLine + 1);
     for (let l = 0, to = startLine + changedLines, from = endLine + 1; l < after; l++) starts[to + l] = oldStarts[from + l] + delta;
-    // Native copies around the changed lines, which are left unknown (holes) until read.
-    const texts = this.texts.slice(0, startLine).concat(new Array<string | undefined>(changedLines), this.texts.slice(endLine + 1));
+    // One native copy, the changed lines then replaced in place by unknown ones (read on demand): slicing both sides and
+    // concatenating them allocated the table twice over (on a 10 MB list, 350 KB per keystroke).
+    const texts = this.texts.slice();
+    if (changedLines === 1 && endLine === startLine) texts[startLine] = undefined;
+    else texts.splice(startLine, endLine - startLine + 1, ...new Array<undefined>(changedLines).fill(undefined));
     // Many small pieces make slicing slow; past a bound, join them once.
     const edited = new LineIndex('', starts, texts, pieces.length > 256 ? [pieces.join('')] : pieces, this.length + delta);
     edited.copyLines = true;
