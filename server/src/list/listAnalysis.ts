@@ -69,9 +69,7 @@ export function analyzeList(
   const problems = new Map<string, Finding[]>(files.map((f) => [f.uri, [...f.analysis.problems]]));
   const filters = new Map(modelled.map((f) => [f.uri, disabledFilter(f.analysis.list.disableComments)]));
   const entries = entrySignature(model);
-  const lastEntries = entryTokens.get(model);
-  const entriesToken = lastEntries && sameEntries(lastEntries.entries, entries) ? lastEntries.token : {};
-  entryTokens.set(model, { entries, token: entriesToken });
+  const entriesTokens = entryTokensByFile(model, entries);
   const inputs = listHeadingInputs(model, entries);
   const memo = headingRules.get(model);
   // Replayed as they were, or moved with their headings (rows inserted or deleted above them).
@@ -113,7 +111,7 @@ export function analyzeList(
       for (let i = 0; i < found.length; i++) {
         const fix = found[i].fix;
         if (fix && found[i].rule !== 'toc') {
-          const followed = followHeadingRenames(model, file, fix, entriesToken);
+          const followed = followHeadingRenames(model, file, fix, entriesTokens.get(uri)!);
           if (followed !== fix) found[i] = withFollowedFix(found[i], followed);
         }
       }
@@ -146,8 +144,35 @@ function sameEntries(a: EntrySignature, b: EntrySignature): boolean {
   return a.length === b.length && a.every((e, i) => e.every((v, j) => v === b[i][j]));
 }
 
-/** A token per list model that stays the same object while its entries' signature does: what per-fix memos compare. */
-const entryTokens = new WeakMap<ListModel, { entries: EntrySignature; token: object }>();
+/**
+ * Per list model, a token per file that stays the same object while the signature of the entries resolving into that
+ * file does: what a fix's followed extension reads of the entries (followRenames reads only its own file's), so rows
+ * inserted in one year file leave the other files' extensions as they were.
+ */
+const entryTokens = new WeakMap<ListModel, ReadonlyMap<string, { readonly entries: EntrySignature; readonly token: object }>>();
+
+function entryTokensByFile(model: ListModel, entries: EntrySignature): ReadonlyMap<string, object> {
+  const byFile = new Map<string, EntrySignature[number][]>();
+  for (const entry of entries) {
+    const uri = entry[2]?.uri;
+    if (uri === undefined) continue;
+    const own = byFile.get(uri);
+    if (own) own.push(entry);
+    else byFile.set(uri, [entry]);
+  }
+  const last = entryTokens.get(model);
+  const kept = new Map<string, { entries: EntrySignature; token: object }>();
+  const tokens = new Map<string, object>();
+  for (const file of model.files) {
+    const own = byFile.get(file.uri) ?? [];
+    const before = last?.get(file.uri);
+    const token = before && sameEntries(before.entries, own) ? before.token : {};
+    kept.set(file.uri, { entries: own, token });
+    tokens.set(file.uri, token);
+  }
+  entryTokens.set(model, kept);
+  return tokens;
+}
 
 function listHeadingInputs(model: ListModel, entries: EntrySignature): ListHeadingInputs | undefined {
   const files: ListHeadingInputs['files'][number][] = [];
@@ -219,30 +244,26 @@ const followedFindings = new WeakMap<Finding, { readonly fix: Fix | undefined; r
  * weeks (anchor, and text in the entry's style); undefined when the new anchor would be ambiguous (a link would break).
  */
 function followHeadingRenames(model: ListModel, file: ListFile, fix: Fix, entries: object): Fix | undefined {
-  // Most fixes touch no week heading, and are let through at once.
+  const known = followed.get(fix);
+  const sameEntriesAndIndex = known !== undefined && known.entries === entries && known.indexUri === model.indexUri;
+  // The same file model too: nothing the extension reads changed (every file but the edited one, on each edit).
+  if (sameEntriesAndIndex && known.list === file.list) return known.result;
+  // Most fixes touch no week heading, and are let through.
   const weeks = headingWeeks(file.list, fix);
-  if (weeks.length === 0) return fix;
+  let result: Fix | undefined = fix;
   // What the extension reads: those weeks (the same objects while their sections keep their text and place), the
   // file's anchors (kept per section index) and the index entries; not the rest of the file, which an edit elsewhere changes.
-  const known = followed.get(fix);
-  if (
-    known &&
-    known.anchors === file.list.anchors &&
-    known.entries === entries &&
-    known.indexUri === model.indexUri &&
-    known.weeks.length === weeks.length &&
-    known.weeks.every((w, i) => w === weeks[i])
-  )
-    return known.result;
-  const result = followRenames(model, file, fix, weeks);
-  followed.set(fix, { weeks, anchors: file.list.anchors, entries, indexUri: model.indexUri, result });
+  if (weeks.length > 0)
+    result =
+      sameEntriesAndIndex && known.anchors === file.list.anchors && sameArrays(known.weeks, weeks) ? known.result : followRenames(model, file, fix, weeks);
+  followed.set(fix, { list: file.list, weeks, anchors: file.list.anchors, entries, indexUri: model.indexUri, result });
   return result;
 }
 
 /** Each fix's extension, for what it was computed from (a week's cached problems keep their fixes). */
 const followed = new WeakMap<
   Fix,
-  { weeks: readonly Week[]; anchors: ReadonlyMap<string, number>; entries: object; indexUri: string; result: Fix | undefined }
+  { list: PaperList; weeks: readonly Week[]; anchors: ReadonlyMap<string, number>; entries: object; indexUri: string; result: Fix | undefined }
 >();
 
 /** The weeks whose heading line one of the fix's single-line edits is on, in list order. */
