@@ -129,7 +129,13 @@ export function movedProblems<P extends Omit<Problem, 'rule'> & { readonly uri?:
 function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameData(v, (b as unknown[])[i]));
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    // A loop, not every() with a closure: the heading rules' problems are compared after every heading or TOC edit.
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], other[i])) return false;
+    return true;
+  }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   for (const key in x) if (!sameData(x[key], y[key])) return false;
