@@ -237,7 +237,11 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
   const enabled = severities.map((severity, i) => severity !== undefined && !env.skipRules?.has(RULES[i].name));
   // Week-local checks first (cached per week), then the cross-week ones: a rule's problems at one position keep
   // that order, and rules at one position keep the registry's.
-  for (const week of list.weeks) found.push(...weekProblems(list, week, RULES, enabled, settings, host));
+  // Pushed one by one: a spread call copies each week's problems into an arguments list first.
+  for (const week of list.weeks) {
+    const own = weekProblems(list, week, RULES, enabled, settings, host);
+    for (let i = 0; i < own.length; i++) found.push(own[i]);
+  }
   const headings = headingInputs(list);
   const memo = cache.headingRules;
   // Reused as they were, or moved with their headings (rows inserted or deleted above them).
@@ -258,7 +262,7 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
       (p) => p.problem,
       (p) => p.ruleIndex,
     );
-  found.push(...headingProblems);
+  for (let i = 0; i < headingProblems.length; i++) found.push(headingProblems[i]);
   cache.headingRules = headings && { settings, enabled, inputs: headings, problems: headingProblems };
   const byPosition = (a: RuleProblem, b: RuleProblem) =>
     a.problem.range.start.line - b.problem.range.start.line || a.problem.range.start.character - b.problem.range.start.character || a.ruleIndex - b.ruleIndex;

@@ -133,13 +133,13 @@ export class WeekCache {
   }
 
   /** A value computed from one line outside the weeks (a TOC entry), reused while the line keeps its number and text. */
-  outsideLine<T>(line: number, text: string, compute: () => T): T {
+  outsideLine<T>(line: number, text: string, compute: (text: string, line: number) => T): T {
     const memo = this.lineMemos.get(line);
     if (memo && memo.text === text) {
       memo.used = this.generation;
       return memo.value as T;
     }
-    const value = compute();
+    const value = compute(text, line);
     this.lineMemos.set(line, { text, value, used: this.generation });
     return value;
   }

@@ -121,7 +121,8 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
   for (const line of index.outsideLines) {
     const textOfLine = lineTexts[line];
     if (textOfLine.indexOf('](') === -1) continue;
-    const found = cache.outsideLine(line, textOfLine, () => outsideLine(textOfLine, line));
+    // The function itself, not a closure over the line: a 10 MB list's TOC is 1,300 lines, read on every build.
+    const found = cache.outsideLine(line, textOfLine, outsideLine);
     if (found.toc) toc.push(found.toc);
     for (const link of found.links) outsideLinks.push(link);
     if (weeks.length === 0 && found.links.length > 0 && ITEM_LINE.test(textOfLine)) {
@@ -153,16 +154,20 @@ function anchorsOf(index: SectionIndex, weeks: readonly Week[]): ReadonlyMap<str
   const known = indexAnchors.get(index);
   if (known) return known;
   const anchors = new Map<string, number>();
-  const headingLines = [
-    ...index.otherHeadings.map((h) => ({ line: h.line, slug: githubSlug(h.text) })),
-    ...weeks.map((w) => ({ line: w.headingLine, slug: w.anchor })),
-  ];
-  headingLines.sort((a, b) => a.line - b.line);
-  for (const { line, slug } of headingLines) {
+  const add = (slug: string, line: number) => {
     let anchor = slug;
     for (let n = 1; anchors.has(anchor); n++) anchor = `${slug}-${n}`;
     anchors.set(anchor, line);
+  };
+  // Both lists are in line order: merged as they are, in document order (GitHub numbers repeated slugs so), without
+  // an object per heading and a sort (a 10 MB list has 1,300 weeks, and this runs on every structural edit).
+  const others = index.otherHeadings;
+  let o = 0;
+  for (const week of weeks) {
+    for (; o < others.length && others[o].line < week.headingLine; o++) add(githubSlug(others[o].text), others[o].line);
+    add(week.anchor, week.headingLine);
   }
+  for (; o < others.length; o++) add(githubSlug(others[o].text), others[o].line);
   indexAnchors.set(index, anchors);
   return anchors;
 }
