@@ -1,6 +1,6 @@
 // The list model: sections from the line scan, weeks from the per-week parse cache, TOC entries,
 // heading anchors and the cross-week indexes every rule reads. Read-only after construction.
-import type { LineIndex } from './text';
+import { isBlank, type LineIndex } from './text';
 import { parseWeekDates, weekSpan, type WeekDates } from './dates';
 import { scanSections, isWeekHeadingText, type DisableComment, type SectionIndex, type SectionSpan } from './sectionIndex';
 import { scanLinks, type Link, type PaperRow, type Span, type ParsedTable, type ParsedWeek } from './parseWeek';
@@ -179,8 +179,7 @@ const PAPER_HOST =
   /^(?:arxiv\.org|openreview\.net|aclanthology\.org|doi\.org|dl\.acm\.org|ieeexplore\.ieee\.org|proceedings\.\S+|papers\.nips\.cc|proceedings\.neurips\.cc|biorxiv\.org|medrxiv\.org|semanticscholar\.org|huggingface\.co)$/;
 
 function itemPaper(links: readonly Link[], paperLabel: string): Link | undefined {
-  const wanted = paperLabel.toLowerCase();
-  const labelled = links.find((l) => !l.isImage && l.label.trim().toLowerCase() === wanted);
+  const labelled = links.find((l) => !l.isImage && sameLabel(l.label, paperLabel));
   if (labelled) return labelled;
   return links.find((l) => {
     if (l.isImage) return false;
@@ -682,8 +681,38 @@ export function isTemplateRow(row: PaperRow): boolean {
 }
 
 export function paperLink(row: PaperRow, paperLabel = 'Paper'): Link | undefined {
-  const wanted = paperLabel.toLowerCase();
-  return row.links.find((l) => !l.isImage && l.label.trim().toLowerCase() === wanted);
+  for (const link of row.links) if (!link.isImage && sameLabel(link.label, paperLabel)) return link;
+  return undefined;
+}
+
+/**
+ * Whether a link's label is `wanted`, ignoring case and surrounding blanks: `label.trim().toLowerCase() === wanted.toLowerCase()`
+ * without a lowercased copy of each (every row's links are read for their paper on a cold analysis).
+ */
+export function sameLabel(label: string, wanted: string): boolean {
+  if (label === wanted) return true;
+  let start = 0;
+  let end = label.length;
+  while (start < end && isBlank(label.charCodeAt(start))) start++;
+  while (end > start && isBlank(label.charCodeAt(end - 1))) end--;
+  // Lowercasing keeps the length of ASCII text: only other text can still match at another length.
+  if (end - start !== wanted.length) return !(isAscii(label) && isAscii(wanted)) && label.trim().toLowerCase() === wanted.toLowerCase();
+  for (let i = 0; i < wanted.length; i++) {
+    const a = label.charCodeAt(start + i);
+    const b = wanted.charCodeAt(i);
+    if (a === b) continue;
+    // Outside ASCII, lowercasing may change lengths: the library decides.
+    if (a >= 128 || b >= 128) return label.trim().toLowerCase() === wanted.toLowerCase();
+    if ((a | 32) !== (b | 32) || !isAsciiLetter(a) || !isAsciiLetter(b)) return false;
+  }
+  return true;
+}
+
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 export function weekOfLine(list: PaperList, line: number): Week | undefined {

@@ -325,6 +325,8 @@ function splitTitle(text: string, boldOpen: boolean): { title: string; titleOffs
 const TARGET = '[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*';
 const LINK = new RegExp(`(!?)\\[([^[\\]\\n]*)\\]\\((?:(\\s*\\[([^[\\]\\n]*)\\]\\((${TARGET})\\)\\s*)(\\))?|(${TARGET})\\))`, 'g');
 
+const TITLED_TARGET = /^(\S+)\s+(?:"[^"]*"|'[^']*')$/;
+
 /** Links lying within text[from, to), e.g. one cell of a row (a link cannot span a cell's pipe, as in GFM). */
 export function scanLinks(text: string, line: number, from: number, to: number): Link[] {
   // Only the segment is searched: searching on to the line's end for every cell is quadratic in a long row's cells.
@@ -343,7 +345,9 @@ export function scanLinks(text: string, line: number, from: number, to: number):
     const lead = rawTarget.length - rawTarget.trimStart().length;
     let target = rawTarget.trim();
     // A title after the URL: [Paper](https://… "title")
-    const titled = isNested ? null : /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(target);
+    // Tried only on a target ending in a quote: a regex literal here was a RegExp object and a match per link.
+    const quoted = target.endsWith('"') || target.endsWith("'");
+    const titled = isNested || !quoted ? null : TITLED_TARGET.exec(target);
     if (titled) target = titled[1];
     // `<url>`: the span skips the `<` only when it was stripped (an unclosed `<` stays part of the target).
     const angled = target.length >= 2 && target.startsWith('<') && target.endsWith('>');

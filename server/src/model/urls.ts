@@ -58,6 +58,17 @@ const PLACEHOLDER_TARGETS: ReadonlySet<string> = new Set([
   'http:',
 ]);
 
+// Module constants, not literals in placeholderReason: a literal is a new RegExp object on every call, and every link
+// target of a list is checked.
+const X_RUN = /^x{2,}$/i;
+const HASH_RUN = /^#+$/;
+const EXAMPLE_DOMAIN = /^(?:https?:\/\/)?(?:www\.)?example\.(?:com|org|net)(?:[/?#]|$)/i;
+const BARE_SCHEME = /^[a-z][a-z0-9+.-]*:\/{0,2}$/i;
+const PASTED_LINK = /^\[[^\]]*\]\(/;
+const BLANK = /\s/;
+
+const LONGEST_PLACEHOLDER_TARGET = Math.max(...[...PLACEHOLDER_TARGETS].map((word) => word.length));
+
 /**
  * Why a link target is a placeholder rather than a real destination, or undefined when it looks real.
  * `extraPatterns` come from settings and are matched as plain, case-insensitive text (never compiled as
@@ -65,17 +76,18 @@ const PLACEHOLDER_TARGETS: ReadonlySet<string> = new Set([
  */
 export function placeholderReason(target: string, isImage: boolean, extraPatterns: readonly string[] = []): string | undefined {
   const t = target.trim();
-  const lower = t.toLowerCase();
   if (t === '') return 'is empty';
-  if (PLACEHOLDER_TARGETS.has(lower) || /^x{2,}$/i.test(t) || /^#+$/.test(t)) return `is the placeholder "${t}"`;
-  if (/^(?:https?:\/\/)?(?:www\.)?example\.(?:com|org|net)(?:[/?#]|$)/i.test(t)) return `points at ${t.replace(/^https?:\/\//i, '')}, a placeholder domain`;
-  if (/^[a-z][a-z0-9+.-]*:\/{0,2}$/i.test(t)) return `is a bare scheme "${t}"`;
+  // Lowercased only when it can matter: every link target of a list goes through here on a cold analysis.
+  const lower = t.length <= LONGEST_PLACEHOLDER_TARGET || extraPatterns.length > 0 ? t.toLowerCase() : '';
+  if ((t.length <= LONGEST_PLACEHOLDER_TARGET && PLACEHOLDER_TARGETS.has(lower)) || X_RUN.test(t) || HASH_RUN.test(t)) return `is the placeholder "${t}"`;
+  if (EXAMPLE_DOMAIN.test(t)) return `points at ${t.replace(/^https?:\/\//i, '')}, a placeholder domain`;
+  if (BARE_SCHEME.test(t)) return `is a bare scheme "${t}"`;
   for (const pattern of extraPatterns) {
     if (pattern !== '' && lower.includes(pattern.toLowerCase())) return `matches the placeholder pattern "${pattern}"`;
   }
   // `[Paper]([XXX](https://…))`: a placeholder link pasted over instead of replaced.
-  if (/^\[[^\]]*\]\(/.test(t)) return `is the Markdown link "${t.length > 40 ? t.slice(0, 40) + '…' : t}", not a URL`;
-  if (/\s/.test(t) && !/^<.*>$/.test(t)) return `is prose ("${t.length > 40 ? t.slice(0, 40) + '…' : t}"), not a URL`;
+  if (PASTED_LINK.test(t)) return `is the Markdown link "${t.length > 40 ? t.slice(0, 40) + '…' : t}", not a URL`;
+  if (BLANK.test(t) && !/^<.*>$/.test(t)) return `is prose ("${t.length > 40 ? t.slice(0, 40) + '…' : t}"), not a URL`;
   if (isImage && !isExternal(t) && /\/$/.test(t)) return `is the folder "${t}", not an image file`;
   return undefined;
 }

@@ -2,6 +2,10 @@ import { LINK_LABELS } from '../model/linkLabels';
 import { hostOf, isTweetHost, hostsCode } from '../model/urls';
 import { replaceSpan, type Rule } from './rule';
 import { toRange } from '../model/ranges';
+import { sameLabel } from '../model/model';
+
+const STRAY = /[()[\]{}<>,;:!|]/;
+const STRAYS = /[()[\]{}<>,;:!|]/g;
 
 export const linkLabel: Rule = {
   name: 'link-label',
@@ -13,7 +17,8 @@ export const linkLabel: Rule = {
       for (const link of row.links) {
         if (link.isImage) continue;
         const label = link.label;
-        const clean = label.replace(/[()[\]{}<>,;:!|]/g, '').trim();
+        // Most labels hold none of the stray characters: no copy of them then.
+        const clean = STRAY.test(label) ? label.replace(STRAYS, '').trim() : label.trim();
         if (clean !== label.trim() && clean !== '' && LINK_LABELS.some((k) => k.toLowerCase() === clean.toLowerCase())) {
           report({
             range: toRange(link.labelSpan),
@@ -22,12 +27,14 @@ export const linkLabel: Rule = {
           });
           continue;
         }
+        // The host is read only for the labels that name one.
+        const tweet = sameLabel(clean, 'tweet');
+        if (!tweet && !sameLabel(clean, 'code') && !sameLabel(clean, 'github')) continue;
         const host = hostOf(link.target);
         if (!host) continue;
-        const name = clean.toLowerCase();
-        if (name === 'tweet' && !isTweetHost(host)) {
+        if (tweet && !isTweetHost(host)) {
           report({ range: toRange(link.labelSpan), message: `[${label}] links to ${host}; expected twitter.com or x.com` });
-        } else if ((name === 'code' || name === 'github') && !hostsCode(host)) {
+        } else if (!tweet && !hostsCode(host)) {
           report({ range: toRange(link.labelSpan), message: `[${label}] links to ${host}, which hosts no code; expected a code host such as github.com` });
         }
       }
