@@ -111,3 +111,30 @@ test('missing-link: default requires [Paper] (any case), at information severity
   const at = columnOf(text, '[Blog]');
   assert.deepEqual(problems[0].range.start, at);
 });
+
+test('sameLabel: case and surrounding blanks ignored, nothing else; text outside ASCII is left to toLowerCase', async () => {
+  const { sameLabel } = await import('../../server/src/model/model');
+  assert.ok(sameLabel('Paper', 'Paper'));
+  assert.ok(sameLabel(' PAPER\t', 'paper'));
+  assert.ok(sameLabel('paper', 'Paper'));
+  assert.ok(!sameLabel('Papers', 'Paper'));
+  assert.ok(!sameLabel('Tweet', 'Paper'));
+  // `@` and a backtick differ by the case bit, as `P` and `p` do, but are no letters.
+  assert.ok(!sameLabel('P@per', 'P`per'));
+  // `İ` lowercases to two characters: equal to its lowercase form at another length.
+  assert.ok(sameLabel('İ', 'i̇'));
+  assert.ok(sameLabel('Über', 'über'));
+  assert.ok(!sameLabel('Über', 'uber'));
+});
+
+test('placeholder-text: runs of x or dots of any length, with emphasis and dashes around them, are placeholders; long real text is not', () => {
+  const text = week('Feb 13 - 19', [
+    `| 1) **${'x'.repeat(24)}** - a real description of the paper | [Paper](https://arxiv.org/abs/2501.00001) |`,
+    `| 2) **Real Title** - *${'.'.repeat(30)}* | [Paper](https://arxiv.org/abs/2501.00002) |`,
+    `| 3) **Real Title Two** - — ${'X'.repeat(12)}_x_ | [Paper](https://arxiv.org/abs/2501.00003) |`,
+    `| 4) **${'x'.repeat(20)}y** - ${'.'.repeat(20)}, and more | [Paper](https://arxiv.org/abs/2501.00004) |`,
+  ]);
+  const lines = rulesOf(run(doc(text)), 'placeholder-text').map((p) => p.range.start.line);
+  const rowLine = (n: number) => doc(text).split('\n').findIndex((l) => l.startsWith(`| ${n})`));
+  assert.deepEqual(lines, [rowLine(1), rowLine(2), rowLine(3)]);
+});
