@@ -135,6 +135,9 @@ test('placeholder-text: runs of x or dots of any length, with emphasis and dashe
     `| 4) **${'x'.repeat(20)}y** - ${'.'.repeat(20)}, and more | [Paper](https://arxiv.org/abs/2501.00004) |`,
   ]);
   const lines = rulesOf(run(doc(text)), 'placeholder-text').map((p) => p.range.start.line);
-  const rowLine = (n: number) => doc(text).split('\n').findIndex((l) => l.startsWith(`| ${n})`));
+  const rowLine = (n: number) =>
+    doc(text)
+      .split('\n')
+      .findIndex((l) => l.startsWith(`| ${n})`));
   assert.deepEqual(lines, [rowLine(1), rowLine(2), rowLine(3)]);
 });
