@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyEdits } from '../../server/src/textEdits';
+import { sameLabel } from '../../server/src/model/model';
 import { doc, row, run, rulesOf, week, where, columnOf } from './helpers';
 
 const one = (links: string, title = 'Linked Paper') => week('Feb 13 - 19', [`| 1) **${title}** - desc | ${links} |`]);
@@ -112,8 +113,7 @@ test('missing-link: default requires [Paper] (any case), at information severity
   assert.deepEqual(problems[0].range.start, at);
 });
 
-test('sameLabel: case and surrounding blanks ignored, nothing else; text outside ASCII is left to toLowerCase', async () => {
-  const { sameLabel } = await import('../../server/src/model/model');
+test('sameLabel: case and surrounding blanks ignored, nothing else; text outside ASCII is left to toLowerCase', () => {
   assert.ok(sameLabel('Paper', 'Paper'));
   assert.ok(sameLabel(' PAPER\t', 'paper'));
   assert.ok(sameLabel('paper', 'Paper'));
