@@ -48,11 +48,10 @@ const isDash = (c: number) => c === 58 /* : */ || c === 45 /* - */ || c === 0x20
 
 /** The text without blanks, colons and dashes at either end; by hand, as a `[…]+$` regex retries from every blank of a long description. */
 function trimDashes(text: string): string {
-  const dash = isDash;
   let start = 0;
   let end = text.length;
-  while (start < end && dash(text.charCodeAt(start))) start++;
-  while (end > start && dash(text.charCodeAt(end - 1))) end--;
+  while (start < end && isDash(text.charCodeAt(start))) start++;
+  while (end > start && isDash(text.charCodeAt(end - 1))) end--;
   return text.slice(start, end);
 }
 
