@@ -58,3 +58,43 @@ test('an edit that fills the blank line above a `---` turns the break into an un
   const before = scanSections(filled, memo);
   assert.equal(scanSections(typed, memo), before);
 });
+
+test('inserting or deleting lines anywhere gives the index a fresh scan gives (the shift path for rows inside a week included)', () => {
+  const lines = [
+    '# Invented Papers',
+    '',
+    '- [Week (Jun 9 - Jun 15)](#week-jun-9---jun-15)',
+    '<!-- paper-list-disable-next-line toc -->',
+    '## Week (Jun 9 - Jun 15) - 2025',
+    '| **Paper** | **Links** |',
+    '| --- | --- |',
+    '| 1) **A** - a | [Paper](https://arxiv.org/abs/2506.00001) |',
+    '```',
+    '## Week (Jun 1 - Jun 7) inside a fence',
+    '```',
+    '| 2) **B** - b | [Paper](https://arxiv.org/abs/2506.00002) |',
+    '',
+    '### A subheading',
+    'text',
+    '## Week (Jun 2 - Jun 8) - 2025',
+    '| 1) **C** - c | [Paper](https://arxiv.org/abs/2506.00003) |',
+    '<!--',
+    '## Week (May 1 - May 7) inside a comment',
+    '-->',
+    '',
+    '---',
+    '',
+    'Closing words.',
+  ];
+  const inserts = ['', '| 3) **New** - n | [Paper](https://arxiv.org/abs/2506.00009) |', 'plain text'];
+  for (let at = 0; at <= lines.length; at++) {
+    const variants: string[][] = inserts.map((row) => [...lines.slice(0, at), row, ...lines.slice(at)]);
+    variants.push([...lines.slice(0, at), inserts[1], inserts[0], ...lines.slice(at)]);
+    if (at < lines.length) variants.push([...lines.slice(0, at), ...lines.slice(at + 1)]);
+    for (const edited of variants) {
+      const memo = {};
+      scanSections(lines, memo);
+      assert.deepEqual(scanSections(edited, memo), scanSections(edited), `edit at line ${at}: ${JSON.stringify(edited.slice(Math.max(0, at - 1), at + 2))}`);
+    }
+  }
+});

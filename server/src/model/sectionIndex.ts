@@ -166,13 +166,53 @@ export function scanSections(lines: readonly string[], memo?: LineFactsMemo): Se
   for (let i = 0; i < head; i++) facts[i] = known![i];
   for (let k = 0; k < changed.length; k++) facts[head + k] = changed[k];
   for (let i = lines.length - tail, j = before ? before.length - tail : 0; i < lines.length; i++, j++) facts[i] = known![j];
-  const index = scanFacts(lines, facts);
+  const index = (memo?.index && shiftedIndex(memo.index, known!, facts, head, before!.length - tail, lines.length - before!.length)) || scanFacts(lines, facts);
   if (memo) {
     memo.lines = lines;
     memo.facts = facts;
     memo.index = index;
   }
   return index;
+}
+
+/** No part in the structure: not a fence, comment, disable comment, thematic break or heading (blank or not). */
+const isPlain = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak && !f.heading;
+
+/**
+ * The previous index with lines inserted or deleted inside one week (rows added or removed): the old lines
+ * [head, oldEnd) became [head, oldEnd + delta), all of them plain lines inside a week section. Every boundary at or after
+ * oldEnd moves by delta, and nothing else changes, so no pass over the lines is needed (a 10 MB list has 22,000). Undefined
+ * when that does not hold: the scan runs.
+ */
+function shiftedIndex(
+  index: SectionIndex,
+  oldFacts: readonly LineFacts[],
+  facts: readonly LineFacts[],
+  head: number,
+  oldEnd: number,
+  delta: number,
+): SectionIndex | undefined {
+  const newEnd = oldEnd + delta;
+  for (let i = head; i < oldEnd; i++) if (!isPlain(oldFacts[i])) return undefined;
+  for (let i = head; i < newEnd; i++) if (!isPlain(facts[i])) return undefined;
+  // A thematic break ends a week only after a blank line: the line before the first unchanged one may have changed.
+  if (newEnd < facts.length && facts[newEnd].thematicBreak) return undefined;
+  // The week the lines are in: its heading above them, its end at or after them (the lines before its end belong to it).
+  const week = index.weeks.findIndex((w) => w.startLine < head && oldEnd <= w.endLine);
+  if (week === -1) return undefined;
+  const moved = (line: number) => (line >= oldEnd ? line + delta : line);
+  return {
+    weeks: index.weeks.map((w, i) =>
+      i < week
+        ? w
+        : i === week
+          ? { ...w, endLine: moved(w.endLine) }
+          : { heading: { ...w.heading, line: w.heading.line + delta }, startLine: w.startLine + delta, endLine: moved(w.endLine) },
+    ),
+    otherHeadings: index.otherHeadings.map((h) => (h.line >= oldEnd ? { ...h, line: h.line + delta } : h)),
+    outsideLines: index.outsideLines.map(moved),
+    disableComments: index.disableComments.map((d) => (d.line >= oldEnd ? { ...d, line: d.line + delta } : d)),
+  };
 }
 
 function scanFacts(lines: readonly string[], facts: readonly LineFacts[]): SectionIndex {
