@@ -379,3 +379,33 @@ test(
     await runList('multi-corpus', texts, 60, 6, 6);
   },
 );
+
+test("an edit on any single line, sections' first and last lines included, gives what a fresh analysis gives", () => {
+  // Weeks packed without blank lines: each section's last line is a row right above the next heading.
+  const text = [
+    '# Invented list',
+    '- [Top Papers of the Week (June 9 - June 15)](#top-papers-of-the-week-june-9---june-15)',
+    '## Top Papers of the Week (June 9 - June 15)',
+    '| **Paper** | **Links** |',
+    '| --- | --- |',
+    '| 1) **Alpha** - a | [Paper](https://arxiv.org/abs/2506.00001) |',
+    '| 2) **Beta** - b | [Paper](https://arxiv.org/abs/2506.00002) |',
+    '## Top Papers of the Week (June 2 - June 8)',
+    '| **Paper** | **Links** |',
+    '| --- | --- |',
+    '| 1) **Gamma** - c | [Paper](https://arxiv.org/abs/2506.00003) |',
+    '## Top Papers of the Week (May 26 - June 1)',
+    '| 1) **Delta** - d | [Paper](https://arxiv.org/abs/2506.00004) |',
+  ].join('\n');
+  const lines = text.split('\n');
+  for (let at = 0; at < lines.length; at++) {
+    // A change that keeps the line's part in the structure (so the section index is the same object) and one that
+    // changes what the line says to the rules: a title or a number.
+    for (const edited of [lines[at] + ' x', lines[at].replace(/\d\)/, '7)').replace('**', '**Changed ')]) {
+      const cache = new WeekCache();
+      analyze(text, DEFAULT_SETTINGS, { cache });
+      const after = [...lines.slice(0, at), edited, ...lines.slice(at + 1)].join('\n');
+      assert.equal(snapshot(analyze(after, DEFAULT_SETTINGS, { cache })), snapshot(analyze(after, DEFAULT_SETTINGS)), `line ${at}: ${edited}`);
+    }
+  }
+});

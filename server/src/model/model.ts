@@ -302,6 +302,9 @@ interface BuiltWeek {
 
 const builtWeeks = new WeakMap<PlacedWeek, BuiltWeek>();
 
+/** Each cache's last build: its sections' spans and facts, in order (see buildWeeks). */
+const builtSections = new WeakMap<WeekCache, { readonly spans: readonly SectionSpan[]; readonly facts: readonly SectionFacts[] }>();
+
 const indexYears = new WeakMap<SectionIndex, { readonly fallbackYear: number | undefined; readonly years: readonly (number | undefined)[] }>();
 
 function buildWeeks(
@@ -310,8 +313,16 @@ function buildWeeks(
   cache: WeekCache,
   fallbackYear?: number,
 ): { weeks: Week[]; facts: SectionFacts[]; slots: WeekSlot[] } {
-  const placed = index.weeks.map((section) => cache.section(lineTexts, section.startLine, section.endLine));
-  const facts = placed.map((p, i) => factsOf(p.parsed, index.weeks[i].heading));
+  // A section the previous build placed at the same index, with the same span object (the index is the same, or the
+  // span comes before lines inserted or deleted), and outside the lines the edit changed is the same section in the same
+  // place: taken as it was, with its facts.
+  const previous = builtSections.get(cache);
+  const { changedFrom = 0, changedTo = Infinity } = cache.lineFacts;
+  const unchanged = (section: SectionSpan, i: number) =>
+    previous !== undefined && previous.spans[i] === section && (section.endLine <= changedFrom || section.startLine >= changedTo);
+  const placed = index.weeks.map((section, i) => (unchanged(section, i) ? cache.sameSection(i) : cache.section(lineTexts, section.startLine, section.endLine)));
+  const facts = placed.map((p, i) => (unchanged(index.weeks[i], i) ? previous!.facts[i] : factsOf(p.parsed, index.weeks[i].heading)));
+  builtSections.set(cache, { spans: index.weeks, facts });
   // The years follow from the headings alone, which are the index's.
   let known = indexYears.get(index);
   if (!known || known.fallbackYear !== fallbackYear) {

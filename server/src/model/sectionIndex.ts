@@ -102,6 +102,9 @@ export interface LineFactsMemo {
   lines?: readonly string[];
   facts?: readonly LineFacts[];
   index?: SectionIndex;
+  /** The last scan's changed lines, [changedFrom, changedTo) in its text: the lines outside are the previous text's, in the same order. */
+  changedFrom?: number;
+  changedTo?: number;
 }
 
 /** Whether a line with facts `a` replaced by one with facts `b` leaves every section boundary, heading and comment where it was. */
@@ -154,6 +157,10 @@ export function scanSections(lines: readonly string[], memo?: LineFactsMemo): Se
   }
   const changed: LineFacts[] = [];
   for (let i = head; i < lines.length - tail; i++) changed.push(lineFacts(lines[i]));
+  if (memo) {
+    memo.changedFrom = before && known ? head : 0;
+    memo.changedTo = before && known ? lines.length - tail : lines.length;
+  }
   if (memo?.index && before!.length === lines.length && changed.every((f, k) => sameStructure(known![head + k], f))) {
     // No line changed its part in the structure (typing in a row): the same index. Only this scan reads the memo's
     // facts, so they are updated in place rather than copied (a 10 MB list has 22,000 lines).
