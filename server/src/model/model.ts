@@ -318,10 +318,18 @@ function buildWeeks(
   // place: taken as it was, with its facts.
   const previous = builtSections.get(cache);
   const { changedFrom = 0, changedTo = Infinity } = cache.lineFacts;
-  const unchanged = (section: SectionSpan, i: number) =>
-    previous !== undefined && previous.spans[i] === section && (section.endLine <= changedFrom || section.startLine >= changedTo);
-  const placed = index.weeks.map((section, i) => (unchanged(section, i) ? cache.sameSection(i) : cache.section(lineTexts, section.startLine, section.endLine)));
-  const facts = placed.map((p, i) => (unchanged(index.weeks[i], i) ? previous!.facts[i] : factsOf(p.parsed, index.weeks[i].heading)));
+  const placed: PlacedWeek[] = [];
+  const facts: SectionFacts[] = [];
+  index.weeks.forEach((section, i) => {
+    if (previous !== undefined && previous.spans[i] === section && (section.endLine <= changedFrom || section.startLine >= changedTo)) {
+      placed.push(cache.sameSection(i));
+      facts.push(previous.facts[i]);
+    } else {
+      const p = cache.section(lineTexts, section.startLine, section.endLine);
+      placed.push(p);
+      facts.push(factsOf(p.parsed, section.heading));
+    }
+  });
   builtSections.set(cache, { spans: index.weeks, facts });
   // The years follow from the headings alone, which are the index's.
   let known = indexYears.get(index);

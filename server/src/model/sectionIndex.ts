@@ -109,9 +109,11 @@ export interface LineFactsMemo {
 
 /** Whether a line with facts `a` replaced by one with facts `b` leaves every section boundary, heading and comment where it was. */
 function sameStructure(a: LineFacts, b: LineFacts): boolean {
-  const plain = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak && !f.heading;
-  return a.blank === b.blank && plain(a) && plain(b);
+  return a.blank === b.blank && isPlain(a) && isPlain(b);
 }
+
+/** No part in the structure: not a fence, comment, disable comment, thematic break or heading (blank or not). */
+const isPlain = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak && !f.heading;
 
 const firstNonBlank = /\S/;
 
@@ -158,8 +160,8 @@ export function scanSections(lines: readonly string[], memo?: LineFactsMemo): Se
   const changed: LineFacts[] = [];
   for (let i = head; i < lines.length - tail; i++) changed.push(lineFacts(lines[i]));
   if (memo) {
-    memo.changedFrom = before && known ? head : 0;
-    memo.changedTo = before && known ? lines.length - tail : lines.length;
+    memo.changedFrom = head;
+    memo.changedTo = lines.length - tail;
   }
   if (memo?.index && before!.length === lines.length && changed.every((f, k) => sameStructure(known![head + k], f))) {
     // No line changed its part in the structure (typing in a row): the same index. Only this scan reads the memo's
@@ -181,9 +183,6 @@ export function scanSections(lines: readonly string[], memo?: LineFactsMemo): Se
   }
   return index;
 }
-
-/** No part in the structure: not a fence, comment, disable comment, thematic break or heading (blank or not). */
-const isPlain = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak && !f.heading;
 
 /**
  * The previous index with lines inserted or deleted inside one week (rows added or removed): the old lines

@@ -19,7 +19,7 @@ export const linkLabel: Rule = {
         const label = link.label;
         // Most labels hold none of the stray characters: no copy of them then.
         const clean = STRAY.test(label) ? label.replace(STRAYS, '').trim() : label.trim();
-        if (clean !== label.trim() && clean !== '' && LINK_LABELS.some((k) => k.toLowerCase() === clean.toLowerCase())) {
+        if (clean !== label.trim() && clean !== '' && LINK_LABELS.some((k) => sameLabel(clean, k))) {
           report({
             range: toRange(link.labelSpan),
             message: `Link label "${label}" is malformed; expected "${clean}"`,
