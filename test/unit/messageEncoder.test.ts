@@ -8,7 +8,8 @@ import type { Message } from 'vscode-languageserver/node';
 import { encodeMessage } from '../../server/src/node/messageEncoder';
 import { analyze } from '../../server/src/analysis';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { diagnosticsOf } from '../../server/src/features/diagnostics';
+import { diagnosticsOf, toDiagnostic } from '../../server/src/features/diagnostics';
+import { WeekCache } from '../../server/src/model/cache';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { weeksOf } from '../../server/src/features/weeksRequest';
 
@@ -65,4 +66,43 @@ test('a frozen object is encoded twice at most (its bytes are kept from its seco
   encodeMessage(message(open));
   encodeMessage(message(open));
   assert.equal(reads, 5);
+});
+
+test("a publish's diagnostics met the first time encode as JSON.stringify does, with or without an earlier one of the same message", () => {
+  const uri = 'file:///list.md';
+  const range = (line: number, character: number) => ({ start: { line, character }, end: { line: line + 1, character: character + 3 } });
+  const finding = (rule: string, severity: 'error' | 'warning' | 'info' | 'hint', message: string, line: number, character = 2) => ({
+    rule,
+    severity,
+    message,
+    range: range(line, character),
+  });
+  const message = 'Row "A \\"quoted\\" Ünïcode ✓ title" appears twice';
+  // The same message under another rule or severity, at other lines (a moved week), with related information, and a new one.
+  const findings = [
+    finding('duplicate-title', 'warning', message, 4),
+    finding('duplicate-title', 'warning', message, 40, 7),
+    finding('duplicate-paper', 'warning', message, 41),
+    finding('duplicate-paper', 'error', message, 42),
+    { ...finding('duplicate-title', 'warning', message, 43), related: [{ message: 'first listed here', range: range(4, 0) }] },
+    finding('row-number', 'info', 'Expected 3)', 0, 0),
+  ];
+  for (let round = 0; round < 3; round++) {
+    // New diagnostic objects each round, as a moved week gets: each is met the first time.
+    const diagnostics = findings.map((f) => toDiagnostic(uri, { ...f, range: range(f.range.start.line + round * 10, f.range.start.character) }));
+    const publish = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: round, diagnostics } } as Message;
+    assert.equal(encodeMessage(publish).toString('utf8'), JSON.stringify(publish));
+  }
+});
+
+test('the diagnostics of a list whose weeks all moved encode as JSON.stringify encodes them', () => {
+  const text = readFileSync(join(root, 'samples/papers.md'), 'utf8');
+  const uri = 'file:///samples/papers.md';
+  const cache = new WeekCache();
+  for (const [version, source] of [text, `\n\n${text}`, `\n${text}`].entries()) {
+    const analysis = analyze(source, DEFAULT_SETTINGS, { cache });
+    const diagnostics = diagnosticsOf({ uri, version, analysis, settings: DEFAULT_SETTINGS, isPaperList: true });
+    const publish = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version, diagnostics } } as Message;
+    assert.equal(encodeMessage(publish).toString('utf8'), JSON.stringify(publish));
+  }
 });

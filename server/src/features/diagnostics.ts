@@ -13,7 +13,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Frozen: a finding unchanged since the last version keeps its diagnostic, and the transport may encode it once (node/messageEncoder.ts). */
+/**
+ * Frozen: a finding unchanged since the last version keeps its diagnostic, and the transport may encode it once
+ * (node/messageEncoder.ts). The range comes first and everything after it is a function of the rule, severity and
+ * message unless there is related information: diagnosticJson relies on both.
+ */
 export function toDiagnostic(uri: string, problem: Finding): Diagnostic {
   return Object.freeze({
     range: problem.range,
@@ -45,6 +49,53 @@ export function diagnosticsOf(state: DocumentState): Diagnostic[] {
   let diagnostics = ofState.get(state);
   if (!diagnostics) ofState.set(state, (diagnostics = state.analysis.problems.map((p) => diagnosticOf(state.uri, p))));
   return diagnostics;
+}
+
+/** What follows the range in a diagnostic's JSON, per message: the fields it is a function of, and the JSON text. */
+interface Tail {
+  readonly code: Diagnostic['code'];
+  readonly severity: Diagnostic['severity'];
+  readonly codeDescription: Diagnostic['codeDescription'];
+  readonly source: Diagnostic['source'];
+  readonly json: string;
+}
+
+const tails = new Map<string, Tail>();
+/** Enough for every problem of a 10 MB list; past it the map starts over rather than hold messages no list has any more. */
+const MAX_TAILS = 20_000;
+
+/**
+ * JSON.stringify(diagnostic), for a diagnostic met the first time. A week that moved gets new diagnostics that differ
+ * from its previous ones only in their lines: the range is written by hand and the rest, keyed by the message, is the
+ * text written for the same message before (one JSON.stringify per new message instead of one per diagnostic).
+ */
+export function diagnosticJson(diagnostic: Diagnostic): string {
+  const message = diagnostic.message;
+  if (diagnostic.relatedInformation !== undefined || typeof message !== 'string') return JSON.stringify(diagnostic);
+  let tail = tails.get(message);
+  if (
+    !tail ||
+    tail.code !== diagnostic.code ||
+    tail.severity !== diagnostic.severity ||
+    tail.codeDescription !== diagnostic.codeDescription ||
+    tail.source !== diagnostic.source
+  ) {
+    const { range: _range, ...rest } = diagnostic;
+    const json = JSON.stringify(rest);
+    // An empty rest (not one of ours) has no tail to join.
+    if (json === '{}') return JSON.stringify(diagnostic);
+    tail = {
+      code: diagnostic.code,
+      severity: diagnostic.severity,
+      codeDescription: diagnostic.codeDescription,
+      source: diagnostic.source,
+      json: json.slice(1),
+    };
+    if (tails.size >= MAX_TAILS) tails.clear();
+    tails.set(message, tail);
+  }
+  const { start, end } = diagnostic.range;
+  return `{"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}},${tail.json}`;
 }
 
 /** Whether an editor-side diagnostic is the one we published for this problem. */

@@ -4,6 +4,7 @@
 // answer), so publishing a 1 MB list's diagnostics after an edit encodes the few that changed, and asking again for
 // the same symbols encodes nothing.
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import { diagnosticJson } from '../features/diagnostics';
 
 /** A frozen object met once (ENCODED_ONCE), or its bytes from the second time on. */
 const encoded = new WeakMap<object, typeof ENCODED_ONCE | Buffer>();
@@ -12,10 +13,14 @@ const ENCODED_ONCE = 1;
 /** Containers are walked this deep (message → params → diagnostics → diagnostic); below it, JSON.stringify. */
 const WALKED_DEPTH = 4;
 
+/** Where a publish's diagnostics are: message → params → diagnostics → diagnostic. */
+const DIAGNOSTIC_DEPTH = 3;
+
 /** The message's JSON in UTF-8: the same bytes as Buffer.from(JSON.stringify(message)). */
 export function encodeMessage(message: Message): Buffer {
   const out = new Output();
-  if (!write(out, message, 0)) out.text('null');
+  const firstJson = (message as { method?: string }).method === 'textDocument/publishDiagnostics' ? diagnosticJson : undefined;
+  if (!write(out, message, 0, firstJson)) out.text('null');
   return out.bytes();
 }
 
@@ -36,11 +41,11 @@ class Output {
    * diagnostics, replaced at its next move), so the first time keeps only a mark: a kept string would outlive the
    * young-generation collections and be copied by each.
    */
-  encodedOnce(value: object): void {
+  encodedOnce(value: object, firstJson: (value: never) => string = JSON.stringify): void {
     const known = encoded.get(value);
     if (known === undefined) {
       encoded.set(value, ENCODED_ONCE);
-      this.pending += JSON.stringify(value);
+      this.pending += firstJson(value as never);
       return;
     }
     const bytes = known === ENCODED_ONCE ? Buffer.from(JSON.stringify(value), 'utf8') : known;
@@ -62,8 +67,11 @@ class Output {
   }
 }
 
-/** Writes the value's JSON; false for what JSON.stringify leaves out (undefined, functions, symbols). */
-function write(out: Output, value: unknown, depth: number): boolean {
+/**
+ * Writes the value's JSON; false for what JSON.stringify leaves out (undefined, functions, symbols). `diagnostic`:
+ * the JSON of a publish's diagnostic met the first time (diagnosticJson).
+ */
+function write(out: Output, value: unknown, depth: number, diagnostic?: (value: never) => string): boolean {
   if (typeof value !== 'object' || value === null) {
     const text = JSON.stringify(value);
     if (text === undefined) return false;
@@ -71,7 +79,7 @@ function write(out: Output, value: unknown, depth: number): boolean {
     return true;
   }
   if (Object.isFrozen(value)) {
-    out.encodedOnce(value);
+    out.encodedOnce(value, depth === DIAGNOSTIC_DEPTH ? diagnostic : undefined);
     return true;
   }
   if (depth >= WALKED_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
@@ -82,7 +90,7 @@ function write(out: Output, value: unknown, depth: number): boolean {
     out.text('[');
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.text(',');
-      if (!write(out, value[i], depth + 1)) out.text('null');
+      if (!write(out, value[i], depth + 1, diagnostic)) out.text('null');
     }
     out.text(']');
     return true;
@@ -94,7 +102,7 @@ function write(out: Output, value: unknown, depth: number): boolean {
     if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
     out.text(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
     first = false;
-    write(out, member, depth + 1);
+    write(out, member, depth + 1, diagnostic);
   }
   out.text('}');
   return true;
