@@ -84,8 +84,8 @@ export function weekProblems(
     };
     cache.set(week.parsed, entry);
   } else if (entry.placedAt !== week.startLine) {
+    entry.placed = moved(entry.placed, week.startLine - entry.placedAt);
     entry.placedAt = week.startLine;
-    entry.placed = shifted(entry.relative, week.startLine);
   }
   return entry.placed;
 }
@@ -125,6 +125,21 @@ function shifted(problems: readonly RuleProblem[], delta: number): RuleProblem[]
   // Most moved weeks have one problem or none: no map for them.
   const movedFixes = problems.length > 1 ? new Map<Fix, Fix>() : undefined;
   return problems.map(({ ruleIndex, problem }) => ({ ruleIndex, problem: relocatedProblem(problem, lineOf, movedFixes)! }));
+}
+
+/**
+ * The week's placed problems `delta` lines further down. A placed problem the analysis published carries its finding
+ * (analysis.ts): the finding is moved instead, and is the new wrapper's problem and finding both, so a moved week's
+ * problems need no finding of their own made and looked up again.
+ */
+function moved(placed: readonly RuleProblem[], delta: number): RuleProblem[] {
+  const lineOf: LineMap = (uri, line) => (uri === undefined ? line + delta : line);
+  const movedFixes = placed.length > 1 ? new Map<Fix, Fix>() : undefined;
+  return placed.map(({ ruleIndex, problem, finding }) => {
+    if (!finding) return { ruleIndex, problem: relocatedProblem(problem, lineOf, movedFixes)! };
+    const movedFinding = relocatedProblem(finding, lineOf, movedFixes)!;
+    return { ruleIndex, problem: movedFinding, finding: movedFinding };
+  });
 }
 
 /** Whether the host still gives the answers a week's checks were given (most weeks asked nothing). */
