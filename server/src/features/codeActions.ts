@@ -86,7 +86,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, fixA
 function disableForLine(state: DocumentState, rule: string, line: number): Fix {
   const list = state.analysis.list;
   const title = `Disable ${rule} for this line`;
-  const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = list.lines.eol;
   if (list.weeks.some((w) => w.headingLine === line))
     return {
       title,

@@ -66,7 +66,7 @@ export function newWeekEdits(list: PaperList): NewWeekEdit | undefined {
   if (unfinished) return { edits: [], ...unfinished };
   const next = nextWeek(list);
   if (!next) return undefined;
-  const eol = list.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = list.lines.eol;
   const newest = list.weeks[0];
   const section = sectionLines(list, next.heading);
   const edits: TextEdit[] = [];
@@ -126,12 +126,12 @@ export function newWeekInList(model: ListModel): ListNewWeekEdit | undefined {
   if (!next) return undefined;
   const nextYear = fromDayNumber(next.end).year;
   const index = model.index.list;
-  const eol = index.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = index.lines.eol;
   const changes: { [uri: string]: TextEdit[] } = {};
   let targetUri = newestFile.uri;
   let createFile: string | undefined;
   let selection: Position;
-  const fileEol = newestFile.list.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const fileEol = newestFile.list.lines.eol;
   const separated = separatedByRule(newestFile.list);
   const section = sectionLines(newestFile.list, next.heading);
   if (newestFile.year === undefined || nextYear === newestFile.year) {

@@ -9,20 +9,19 @@ export class LineIndex {
   /** Offsets of the lines' starts: a typed array, which an edit copies natively and the garbage collector never moves. */
   readonly lineStarts: Readonly<Float64Array>;
   readonly length: number;
-  /**
-   * The text as pieces (slices of an earlier version and inserted strings), joined on first use of `text`.
-   * An edit splices pieces instead of building the new text: flattening a fresh copy of a 1 MB string costs
-   * milliseconds per version (a 10 MB one tens of them), and most versions are never read whole.
-   */
-  private pieces: string[];
-  /** Line texts, filled on demand; an edited index shares the untouched ones with its predecessor. */
+  /** The whole text: given to a first index, joined from the lines on first use of `text` in an edited one. */
+  private source: string | undefined;
+  /** Line texts, filled on demand from `source` (a first index) or all known (an edited one, which shares the untouched ones with its predecessor). */
   private readonly texts: (string | undefined)[];
-  /** Set on edited indexes, whose line texts outlive the version they were cut from. */
-  private copyLines = false;
+  /** Whether every line's text is known. */
+  private complete: boolean;
+  private crlf: boolean | undefined;
 
-  constructor(text: string, lineStarts?: Float64Array, texts?: (string | undefined)[], pieces?: string[], length?: number) {
-    this.pieces = pieces ?? [text];
+  /** An edited index (edit) passes its line starts, every line's text and its length, with no text. */
+  constructor(text: string, lineStarts?: Float64Array, texts?: (string | undefined)[], length?: number) {
+    this.source = texts ? undefined : text;
     this.length = length ?? text.length;
+    this.complete = texts !== undefined;
     if (lineStarts) {
       this.lineStarts = lineStarts;
     } else {
@@ -37,49 +36,62 @@ export class LineIndex {
     this.texts = texts ?? new Array<string | undefined>(this.lineStarts.length);
   }
 
+  /**
+   * The text. An edited index joins it from its lines on first use: most versions are never read whole, and building
+   * each version's text (or splicing pieces of the previous one, joined now and then) cost a 10 MB list tens of
+   * milliseconds on the edits that paid it.
+   */
   get text(): string {
-    if (this.pieces.length !== 1) this.pieces = [this.pieces.join('')];
-    return this.pieces[0];
+    if (this.source === undefined) {
+      const lines = this.texts as string[];
+      let text = '';
+      for (let line = 0; line < lines.length; line++) text += line === 0 ? this.rawLine(0) : '\n' + this.rawLine(line);
+      this.source = text;
+    }
+    return this.source;
   }
 
-  /** text.slice(start, end) without joining the pieces. */
-  private slice(start: number, end: number): string {
-    if (this.pieces.length === 1) return this.pieces[0].slice(start, end);
-    let result = '';
-    let at = 0;
-    for (const piece of this.pieces) {
-      const next = at + piece.length;
-      if (next > start && at < end) result += piece.slice(Math.max(0, start - at), Math.min(piece.length, end - at));
-      if (next >= end) break;
-      at = next;
+  /** Whether the text has a `\r\n` line break (the line break an edit we make should use), without joining it. */
+  get usesCrlf(): boolean {
+    if (this.crlf === undefined) {
+      if (this.source !== undefined) this.crlf = this.source.includes('\r\n');
+      else {
+        this.crlf = false;
+        for (let line = 0; line + 1 < this.lineStarts.length && !this.crlf; line++)
+          this.crlf = this.lineStarts[line + 1] - this.lineStarts[line] - 1 > this.line(line).length;
+      }
     }
-    return result;
+    return this.crlf;
+  }
+
+  /** The line break an edit we make uses: the text's own. */
+  get eol(): '\r\n' | '\n' {
+    return this.usesCrlf ? '\r\n' : '\n';
+  }
+
+  /** The line as it is in the text: with the `\r` of a `\r\n` line break, without the `\n`. */
+  private rawLine(line: number): string {
+    const text = this.line(line);
+    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.length;
+    return end - this.lineStarts[line] > text.length ? text + '\r' : text;
   }
 
   /**
-   * The index of the text with [start, end) replaced by `insert`. Line starts after the edit are shifted,
-   * not rescanned, and unchanged lines keep their string objects, so a section cache can tell them unchanged
-   * by identity. Costs a copy of the line table and of the piece list, not a scan or copy of the text.
+   * The index of the text with [start, end) replaced by `insert`. Line starts after the edit are shifted, not
+   * rescanned; the edited lines are cut from the old ones, and unchanged lines keep their string objects, so a
+   * section cache can tell them unchanged by identity. Costs a copy of the line table, not a scan or copy of the text.
    */
   edit(start: number, end: number, insert: string): LineIndex {
-    const pieces: string[] = [];
-    let at = 0;
-    let inserted = false;
-    for (const piece of this.pieces) {
-      const next = at + piece.length;
-      if (at < start) pieces.push(next <= start ? piece : piece.slice(0, start - at));
-      if (!inserted && next >= start) {
-        if (insert !== '') pieces.push(insert);
-        inserted = true;
-      }
-      if (next > end) pieces.push(at >= end ? piece : piece.slice(end - at));
-      at = next;
-    }
-    if (!inserted && insert !== '') pieces.push(insert);
+    if (!this.complete) this.lines();
     const startLine = this.lineAt(start);
     const endLine = this.lineAt(end);
     const delta = insert.length - (end - start);
     const oldStarts = this.lineStarts;
+    // The edited lines, from the start of the first to the end of the last (its `\n` excluded), as they are now.
+    const startColumn = start - oldStarts[startLine];
+    const endRaw = this.rawLine(endLine);
+    const region = this.rawLine(startLine).slice(0, startColumn) + insert + endRaw.slice(end - oldStarts[endLine]);
+    const edited = splitLines(region);
     const breaks: number[] = [];
     for (let i = insert.indexOf('\n'); i !== -1; i = insert.indexOf('\n', i + 1)) breaks.push(start + i + 1);
     const changedLines = breaks.length + 1;
@@ -88,15 +100,12 @@ export class LineIndex {
     starts.set(oldStarts.subarray(0, startLine + 1));
     starts.set(breaks, startLine + 1);
     for (let l = 0, to = startLine + changedLines, from = endLine + 1; l < after; l++) starts[to + l] = oldStarts[from + l] + delta;
-    // One native copy, the changed lines then replaced in place by unknown ones (read on demand): slicing both sides and
-    // concatenating them allocated the table twice over (on a 10 MB list, 350 KB per keystroke).
+    // One native copy, the changed lines then replaced in place: slicing both sides and concatenating them allocated
+    // the table twice over (on a 10 MB list, 350 KB per keystroke).
     const texts = this.texts.slice();
-    if (changedLines === 1 && endLine === startLine) texts[startLine] = undefined;
-    else texts.splice(startLine, endLine - startLine + 1, ...new Array<undefined>(changedLines).fill(undefined));
-    // Many small pieces make slicing slow; past a bound, join them once.
-    const edited = new LineIndex('', starts, texts, pieces.length > 256 ? [pieces.join('')] : pieces, this.length + delta);
-    edited.copyLines = true;
-    return edited;
+    if (changedLines === 1 && endLine === startLine) texts[startLine] = edited[0];
+    else texts.splice(startLine, endLine - startLine + 1, ...edited);
+    return new LineIndex('', starts, texts, this.length + delta);
   }
 
   /** The line containing the offset (a line break belongs to the line it ends). */
@@ -119,13 +128,11 @@ export class LineIndex {
   line(line: number): string {
     const known = this.texts[line];
     if (known !== undefined) return known;
+    // Only a first index has lines not read yet, and its text.
     const start = this.lineStarts[line];
     const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.length;
-    let text = this.slice(start, end);
+    let text = this.source!.slice(start, end);
     if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
-    // A flat copy, not a slice: a slice would keep this whole version of the text alive as long as the
-    // line is shared with later versions.
-    if (this.copyLines && text.length > 12) text = (' ' + text).slice(1);
     this.texts[line] = text;
     return text;
   }
@@ -133,7 +140,10 @@ export class LineIndex {
   /** Every line's text (shared with the index: do not modify). */
   lines(): string[] {
     const result = this.texts as string[];
-    for (let i = 0; i < result.length; i++) if (result[i] === undefined) this.line(i);
+    if (!this.complete) {
+      for (let i = 0; i < result.length; i++) if (result[i] === undefined) this.line(i);
+      this.complete = true;
+    }
     return result;
   }
 

@@ -223,7 +223,7 @@ function insertEntries(
   const texts = weeks.map(({ week }) => tocEntryText(style, week.heading));
   const lines = weeks.map(({ anchor }, i) => tocEntryLine(style, texts[i], anchor));
   // The neighbour's own line break, so a mixed CRLF/LF file keeps every existing line's ending.
-  const eol = eolOf(list, model.line) ?? (list.lines.text.includes('\r\n') ? '\r\n' : '\n');
+  const eol = eolOf(list, model.line) ?? list.lines.eol;
   const title =
     weeks.length === 1
       ? `Add "${texts[0]}" to the table of contents`

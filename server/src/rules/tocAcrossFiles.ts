@@ -141,7 +141,7 @@ export function checkTocAcrossFiles({ list }: ListRuleContext, report: (problem:
     if (group) group.weeks.push(ref);
     else groups.set(key, { at, weeks: [ref] });
   }
-  const eol = index.list.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = index.list.lines.eol;
   for (const { at, weeks } of groups.values()) {
     const insertable = weeks.filter((w) => !hasBrackets(w.week.heading));
     const lines = insertable.map((w) => {

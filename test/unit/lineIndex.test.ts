@@ -1,0 +1,69 @@
+// LineIndex.edit must give the line table a fresh scan of the edited text gives: every line, the line starts, the
+// text and its line break, whatever the edit cuts (a `\r\n` in two, a line break away, many lines at once).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineIndex } from '../../server/src/model/text';
+
+/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PARTS = ['a', 'row', '| 1) **T** |', '\n', '\r\n', '\r', ' ', 'é😀', '\n\n', '\r\n\r\n'];
+
+function randomText(random: () => number, parts: number): string {
+  let text = '';
+  for (let i = 0; i < parts; i++) text += PARTS[Math.floor(random() * PARTS.length)];
+  return text;
+}
+
+function assertSameIndex(actual: LineIndex, expectedText: string, context: string): void {
+  const expected = new LineIndex(expectedText);
+  assert.equal(actual.length, expected.length, `${context}: length`);
+  assert.deepEqual([...actual.lineStarts], [...expected.lineStarts], `${context}: line starts`);
+  for (let line = 0; line < expected.lineCount; line++) assert.equal(actual.line(line), expected.line(line), `${context}: line ${line}`);
+  assert.equal(actual.usesCrlf, expectedText.includes('\r\n'), `${context}: line break`);
+  assert.equal(actual.text, expectedText, `${context}: text`);
+}
+
+test('an edited line table is the table of the edited text, for random edits of LF, CRLF and mixed texts', () => {
+  for (let seed = 1; seed <= 300; seed++) {
+    const random = rng(seed);
+    let text = randomText(random, 1 + Math.floor(random() * 30));
+    let index = new LineIndex(text);
+    // Half the tables are edited before any line was read, as a document is when an edit arrives before its first check.
+    if (seed % 2 === 0) index.lines();
+    for (let step = 0; step < 12; step++) {
+      const start = Math.floor(random() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(random() * 8));
+      const insert = random() < 0.3 ? '' : randomText(random, Math.floor(random() * 4));
+      text = text.slice(0, start) + insert + text.slice(end);
+      index = index.edit(start, end, insert);
+      // The usesCrlf and text answers are checked at the end only for some steps: asking must not change later edits.
+      if (step % 3 === 0) assertSameIndex(index, text, `seed ${seed}, step ${step}`);
+    }
+    assertSameIndex(index, text, `seed ${seed}, end`);
+  }
+});
+
+test('an edit that splits or joins a CRLF line break reads the lines a fresh scan reads', () => {
+  const text = 'one\r\ntwo\r\nthree';
+  const between = text.indexOf('\n');
+  const cases: [number, number, string][] = [
+    [between, between, 'x'], // between the \r and the \n: the \r stays on the line
+    [between - 1, between, ''], // the \r removed: an LF break
+    [between - 1, between + 1, ''], // the whole break removed: lines joined
+    [text.length, text.length, '\r'], // a trailing \r on the last line
+    [0, text.length, 'a\nb\r\nc'],
+  ];
+  for (const [start, end, insert] of cases) {
+    const index = new LineIndex(text);
+    index.lines();
+    assertSameIndex(index.edit(start, end, insert), text.slice(0, start) + insert + text.slice(end), JSON.stringify([start, end, insert]));
+  }
+});
