@@ -67,3 +67,17 @@ test('an edit that splits or joins a CRLF line break reads the lines a fresh sca
     assertSameIndex(index.edit(start, end, insert), text.slice(0, start) + insert + text.slice(end), JSON.stringify([start, end, insert]));
   }
 });
+
+test('an edit that pastes or removes 300,000 lines gives the table of the edited text', () => {
+  const text = 'head\r\nmiddle\r\ntail';
+  const many = Array.from({ length: 300_000 }, (_, i) => `| ${i}) **T** |`).join('\r\n');
+  const at = text.indexOf('middle');
+  const index = new LineIndex(text).edit(at, at, `${many}\r\n`);
+  const pasted = text.slice(0, at) + many + '\r\n' + text.slice(at);
+  assert.equal(index.lineCount, 300_003);
+  assert.equal(index.line(150_001), '| 150000) **T** |');
+  assert.equal(index.text, pasted);
+  const removed = index.edit(at, at + many.length + 2, '');
+  assert.equal(removed.text, text);
+  assert.deepEqual(removed.lines(), ['head', 'middle', 'tail']);
+});

@@ -43,10 +43,9 @@ export class LineIndex {
    */
   get text(): string {
     if (this.source === undefined) {
-      const lines = this.texts as string[];
-      let text = '';
-      for (let line = 0; line < lines.length; line++) text += line === 0 ? this.rawLine(0) : '\n' + this.rawLine(line);
-      this.source = text;
+      const raw = new Array<string>(this.texts.length);
+      for (let line = 0; line < raw.length; line++) raw[line] = this.rawLine(line);
+      this.source = raw.join('\n');
     }
     return this.source;
   }
@@ -102,9 +101,11 @@ export class LineIndex {
     for (let l = 0, to = startLine + changedLines, from = endLine + 1; l < after; l++) starts[to + l] = oldStarts[from + l] + delta;
     // One native copy, the changed lines then replaced in place: slicing both sides and concatenating them allocated
     // the table twice over (on a 10 MB list, 350 KB per keystroke).
-    const texts = this.texts.slice();
-    if (changedLines === 1 && endLine === startLine) texts[startLine] = edited[0];
-    else texts.splice(startLine, endLine - startLine + 1, ...edited);
+    let texts: (string | undefined)[];
+    if (changedLines === 1 && endLine === startLine) (texts = this.texts.slice())[startLine] = edited[0];
+    else if (changedLines <= SPREAD_LIMIT) (texts = this.texts.slice()).splice(startLine, endLine - startLine + 1, ...edited);
+    // A paste of many lines: spread into arguments, they would overflow the stack.
+    else texts = this.texts.slice(0, startLine).concat(edited, this.texts.slice(endLine + 1));
     return new LineIndex('', starts, texts, this.length + delta);
   }
 
@@ -171,6 +172,9 @@ export class LineIndex {
     return { line: low, character: Math.min(offset - this.lineStarts[low], this.lineLength(low)) };
   }
 }
+
+/** Lines an edit splices in as arguments; more are joined with concat (a spread of 100,000s of arguments overflows the stack). */
+const SPREAD_LIMIT = 10_000;
 
 /** Splits text into lines the way LineIndex does (without line breaks, `\r` dropped). */
 export function splitLines(text: string): string[] {
