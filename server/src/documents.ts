@@ -24,18 +24,45 @@ export class OpenDocument {
     return this.index;
   }
 
-  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+  /**
+   * Applies the changes in order. With `changed`, returns whether it says so for any change, given the lines the change
+   * touched before and after it (a text replaced whole counts as changed): the server asks it whether an edit of an
+   * index changed the files its entries link, without reading the rest of the text.
+   */
+  update(
+    changes: readonly TextDocumentContentChangeEvent[],
+    version: number,
+    changed?: (before: readonly string[], after: readonly string[]) => boolean,
+  ): boolean {
+    let said = false;
     for (const change of changes) {
       if ('range' in change && change.range) {
-        const start = this.index.offsetAt(change.range.start);
-        const end = Math.max(start, this.index.offsetAt(change.range.end));
+        const { start: from, end: to } = change.range;
+        const before = changed && !said ? this.linesIn(from.line, to.line) : undefined;
+        const start = this.index.offsetAt(from);
+        const end = Math.max(start, this.index.offsetAt(to));
         this.index = this.index.edit(start, end, change.text);
+        if (before) said = changed!(before, this.linesIn(from.line, from.line + lineBreaks(change.text)));
       } else {
         this.index = new LineIndex(change.text);
+        said = changed !== undefined;
       }
     }
     this.version = version;
+    return said;
   }
+
+  private linesIn(from: number, to: number): string[] {
+    const lines: string[] = [];
+    for (let line = Math.max(0, from); line <= to && line < this.index.lineCount; line++) lines.push(this.index.line(line));
+    return lines;
+  }
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 export class DocumentStore {

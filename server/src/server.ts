@@ -26,6 +26,7 @@ import { newWeekEdits, newWeekInList, untouchedTemplate } from './features/newWe
 import { renumberWeekAt } from './features/renumberWeek';
 import { FixAllRequest, NewWeekRequest, RenumberWeekRequest, RowDetailsRequest, WeeksRequest, type EditResult } from './protocol';
 import { fixAllMessage } from './fixAll';
+import { linkedFilesOf } from './list/loadList';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -157,10 +158,18 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     if (!document) return;
     // A version older than what we hold is stale; applying it would corrupt the text.
     if (textDocument.version !== null && textDocument.version < document.version) return;
-    document.update(contentChanges, textDocument.version ?? document.version + 1);
-    publisher.schedule(textDocument.uri);
-    // The index's entries decide which files are in the list.
-    if (service.indexOf(textDocument.uri) === textDocument.uri || /\/readme\.md$/i.test(textDocument.uri)) void rediscover(textDocument.uri);
+    // The index's entries decide which files are in the list: an edit of an index (or of a README, which may become one)
+    // finds the list again when the lines it touched link other files than before. Finding it reads the whole text,
+    // which on a single-file README list cost every keystroke milliseconds.
+    const uri = textDocument.uri;
+    const mayLinkFiles = service.indexOf(uri) === uri || /\/readme\.md$/i.test(uri);
+    const linksTouched = document.update(
+      contentChanges,
+      textDocument.version ?? document.version + 1,
+      mayLinkFiles ? (before, after) => linkedFilesOf(uri, before) !== linkedFilesOf(uri, after) : undefined,
+    );
+    publisher.schedule(uri);
+    if (linksTouched) void rediscover(uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {

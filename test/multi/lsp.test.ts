@@ -120,6 +120,29 @@ describe('a multi-file list over stdio, opening only years/2026.md', () => {
       ['years/2026.md#top-papers-of-the-week-january-12---january-18---2026', 'Top Papers of the Week (January 12 - January 18)'],
     );
   });
+
+  test('an entry typed into README.md that links a file the list did not hold adds the file, and taking the link back drops it', async () => {
+    const y2024 = fileUri(join(dir, 'years/2024.md'));
+    writeFileSync(
+      join(dir, 'years/2024.md'),
+      '# Invented Papers of the Week — 2024\n\n## Top Papers of the Week (December 23 - December 29) - 2024\n| **Paper**  | **Links** |\n| ------------- | ------------- |\n| 1) **Reed Models** - An invented summary of reed models. | [Paper](https://arxiv.org/abs/2412.20001), [Tweet](https://x.com/inventedlab/status/2401) |\n',
+    );
+    const text = readFileSync(join(dir, 'README.md'), 'utf8');
+    await client.open(indexUri, text);
+    const line = text.split('\n').indexOf('[Back to the top](#invented-papers-of-the-week)');
+    const files = async () => (await client.request<WeeksResult>('paperList/weeks', { textDocument: { uri: indexUri } })).files.map((f) => f.uri);
+    // Typed without the `(` first: not a link yet, so the list is what it was.
+    const entry = '- [Top Papers of the Week (December 23 - December 29)]years/2024.md#top-papers-of-the-week-december-23---december-29---2024)\n';
+    await client.change(indexUri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: entry }]);
+    assert.ok(!(await files()).includes(y2024));
+    // The `(` that makes it a link: `](` forms across what was there and what is typed.
+    const at = entry.indexOf(']') + 1;
+    await client.change(indexUri, [{ range: { start: { line, character: at }, end: { line, character: at } }, text: '(' }]);
+    assert.ok((await files()).includes(y2024), 'the linked file joins the list');
+    await client.change(indexUri, [{ range: { start: { line, character: at }, end: { line, character: at + 1 } }, text: '' }]);
+    assert.ok(!(await files()).includes(y2024), 'the file leaves the list with its link');
+    await client.close(indexUri);
+  });
 });
 
 describe('a multi-file list asked about the moment its year file opens', () => {

@@ -27,7 +27,8 @@ export interface ListLayout {
   readonly isMultiFile: boolean;
 }
 
-const ENTRY_TARGET = /^\s*(?:[-*+]|\d+[.)])\s+\[[^\]\n]*\]\(\s*(<[^>\n]*>|[^)\s]+)/gm;
+/** A list item's link target, within one line (so an edit's lines alone tell what it changed: linkedFilesOf). */
+const ENTRY_TARGET = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([ \t]*(<[^>\n]*>|[^)\s]+)/gm;
 
 /** The link targets of a text's list-item links (a cheap scan for discovery; the model decides what is a TOC entry). */
 export function entryTargets(text: string): string[] {
@@ -43,6 +44,23 @@ function linkedFiles(indexUri: string, text: string): { uri: string; viaUrl: boo
     seen.set(resolved.uri, (seen.get(resolved.uri) ?? true) && resolved.viaUrl);
   }
   return [...seen].map(([uri, viaUrl]) => ({ uri, viaUrl }));
+}
+
+/**
+ * What some lines of an index contribute to the files it links (each entry's file and whether by URL), in a form that
+ * compares equal when an edit of those lines left the linked files as they were: the server then skips finding the
+ * list again, which reads the whole text. Most lines hold no entry link, and are passed over without a regex.
+ */
+export function linkedFilesOf(indexUri: string, lines: readonly string[]): string {
+  const found: string[] = [];
+  for (const line of lines) {
+    if (!line.includes('](')) continue;
+    for (const target of entryTargets(line)) {
+      const resolved = entryTarget(indexUri, target);
+      if (resolved && resolved.uri !== indexUri && resolved.anchor) found.push(`${resolved.uri} ${resolved.viaUrl}`);
+    }
+  }
+  return found.sort().join('\n');
 }
 
 const MAX_LEVELS = 12;
