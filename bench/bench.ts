@@ -6,7 +6,7 @@
 // writes bench/results.json.
 // Options: --quick (fewer runs, for trying things out), --no-markdownlint-large (skip markdownlint on 10 MB).
 // PAPER_LIST_CORPUS points at another corpus folder (e.g. to bench an older checkout against the same files).
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,6 +87,15 @@ function subjects(tmp: string): Subject[] {
   writeFileSync(path, generateList({ weeks: 1300 }));
   list.push({ name: '10 MB list', source: 'generated, 1,300 weeks', path, text: readFileSync(path, 'utf8'), main: false });
   return list;
+}
+
+/** The subject saved as README.md in a folder of its own, as the single-file list is in its repository. */
+function readmeCopy(subject: Subject, tmp: string): Subject {
+  const folder = join(tmp, 'as-readme');
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, 'README.md');
+  writeFileSync(path, subject.text);
+  return { ...subject, name: `${subject.name} as README.md`, path, main: false };
 }
 
 async function inProcess(subject: Subject) {
@@ -422,7 +431,9 @@ async function main(): Promise<void> {
       const local = await inProcess(subject);
       process.stderr.write(`${subject.name}: LSP over stdio…\n`);
       const lsp = await overLsp(subject);
-      lists.push({ name: subject.name, source: subject.source, bytes: Buffer.byteLength(subject.text), lines: lineCount, inProcess: local, lsp });
+      // The real list is its repository's README.md, which the server treats as a possible index (see asReadme).
+      const asReadme = subject.main && !quick ? await overLsp(readmeCopy(subject, tmp)) : undefined;
+      lists.push({ name: subject.name, source: subject.source, bytes: Buffer.byteLength(subject.text), lines: lineCount, inProcess: local, lsp, asReadme });
       const ratio = (other: Stats | undefined) => (other ? ratioOf(other.median, local.ours.median) : '—');
       const n = subject.name;
       rows.push(
@@ -460,6 +471,16 @@ async function main(): Promise<void> {
                 `${ms(lsp.warmEdits.median)} ms`,
                 `${ms(lsp.warmEdits.p95)} ms`,
                 `the stream above sent again to the same server, reopened on the same text (the last of ${WARM_ROUNDS} replays): what differs from the row above is the process's warm-up (V8's optimized code, its heap grown), not the caches: they start over on reopen`,
+              ],
+            ]
+          : []),
+        ...(asReadme
+          ? [
+              [
+                `${n}: LSP edit → diagnostics, the list saved as README.md`,
+                `${ms(asReadme.edits.median)} ms`,
+                `${ms(asReadme.edits.p95)} ms`,
+                `the same 200 edits on a copy named as in its repository, in a folder of its own, fresh server (an index's or README's edits can change which files the list holds); final = fresh analysis: ${asReadme.matchesFreshAnalysis ? 'yes' : 'NO'}`,
               ],
             ]
           : []),
