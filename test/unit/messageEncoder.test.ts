@@ -106,3 +106,36 @@ test('the diagnostics of a list whose weeks all moved encode as JSON.stringify e
     assert.equal(encodeMessage(publish).toString('utf8'), JSON.stringify(publish));
   }
 });
+
+test("a new frozen answer made of earlier frozen parts reuses their bytes (a version's symbols), and its own from its second time on", () => {
+  let reads = 0;
+  const counted = (n: number) => {
+    const value = { n };
+    Object.defineProperty(value, 'read', { enumerable: true, get: () => ++reads });
+    return Object.freeze(value);
+  };
+  const parts = [counted(1), counted(2), counted(3)];
+  const answer = (value: unknown) => ({ jsonrpc: '2.0', id: 1, result: value }) as unknown as Message;
+  // Three versions' answers, each a new frozen array of the same parts: the parts are read twice at most, in all.
+  for (let version = 0; version < 3; version++) encodeMessage(answer(Object.freeze([...parts])));
+  assert.equal(reads, 2 * parts.length);
+  // One answer asked again and again: read twice, then its own bytes.
+  const kept = Object.freeze([counted(4)]);
+  for (let time = 0; time < 4; time++) encodeMessage(answer(kept));
+  assert.equal(reads, 2 * parts.length + 2);
+  // And the bytes are JSON.stringify's, every time, with what JSON.stringify leaves out or turns into null.
+  const plain = (n: number) => Object.freeze({ n, label: `é ${n} 😀`, gone: undefined, range: { start: { line: n, character: 0 } } });
+  const frozenParts = [plain(1), plain(2)];
+  for (let version = 0; version < 4; version++) {
+    const value = Object.freeze({
+      items: Object.freeze([...frozenParts, plain(version + 10)]),
+      rows: [...frozenParts, NaN, undefined],
+      skipped: undefined,
+      version,
+    });
+    for (let time = 0; time < 3; time++)
+      assert.equal(encodeMessage(answer(value)).toString('utf8'), JSON.stringify(answer(value)), `version ${version}, time ${time}`);
+  }
+  const dated = Object.freeze({ toJSON: () => 'as-json' });
+  assert.equal(encodeMessage(answer(dated)).toString('utf8'), JSON.stringify(answer(dated)));
+});
