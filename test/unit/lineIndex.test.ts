@@ -3,16 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../server/src/model/text';
-
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Rng } from '../fuzz/rng';
 
 const PARTS = ['a', 'row', '| 1) **T** |', '\n', '\r\n', '\r', ' ', 'é😀', '\n\n', '\r\n\r\n'];
 
@@ -33,7 +24,8 @@ function assertSameIndex(actual: LineIndex, expectedText: string, context: strin
 
 test('an edited line table is the table of the edited text, for random edits of LF, CRLF and mixed texts', () => {
   for (let seed = 1; seed <= 300; seed++) {
-    const random = rng(seed);
+    const generator = new Rng(seed);
+    const random = () => generator.next();
     let text = randomText(random, 1 + Math.floor(random() * 30));
     let index = new LineIndex(text);
     // Half the tables are edited before any line was read, as a document is when an edit arrives before its first check.

@@ -8,19 +8,10 @@ import { OpenDocument } from '../../server/src/documents';
 import { entryTargets, linkedFilesOf } from '../../server/src/list/loadList';
 import { corpusDir, corpusSkip } from '../support/paths';
 import { multiFixture } from '../support/multiList';
+import { Rng } from '../fuzz/rng';
 
 const indexUri = 'file:///list/README.md';
 const linked = (text: string) => linkedFilesOf(indexUri, text.split('\n'));
-
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('an index text gives the same entry targets scanned whole as line by line', () => {
   const texts = [readFileSync(join(multiFixture, 'README.md'), 'utf8'), '- [a](years/2024.md#x)\n\n\n  * [b](<years/2023.md#y>)\r\n1) [c](  ./#z)'];
@@ -53,7 +44,8 @@ test('an edit is said to change the linked files exactly when the whole index li
   ];
   let changes = 0;
   for (let seed = 1; seed <= 200; seed++) {
-    const random = rng(seed);
+    const generator = new Rng(seed);
+    const random = () => generator.next();
     const document = new OpenDocument(indexUri, 'markdown', 1, base);
     for (let step = 0; step < 25; step++) {
       const text = document.text;
