@@ -80,7 +80,7 @@ export function weekProblems(
       answers,
       relative: found,
       placedAt: offset,
-      placed: offset === 0 ? found : shifted(found, offset),
+      placed: offset === 0 ? found : moved(found, offset),
     };
     cache.set(week.parsed, entry);
   } else if (entry.placedAt !== week.startLine) {
@@ -118,19 +118,9 @@ function relativeWeek(week: Week): Week {
 
 /**
  * The problems `delta` lines further down (a week's own problems are in its file: other files' edits stay where they
- * are). Problems that share a fix (a week's row numbers, one renumbering) share its moved copy.
- */
-function shifted(problems: readonly RuleProblem[], delta: number): RuleProblem[] {
-  const lineOf: LineMap = (uri, line) => (uri === undefined ? line + delta : line);
-  // Most moved weeks have one problem or none: no map for them.
-  const movedFixes = problems.length > 1 ? new Map<Fix, Fix>() : undefined;
-  return problems.map(({ ruleIndex, problem }) => ({ ruleIndex, problem: relocatedProblem(problem, lineOf, movedFixes)! }));
-}
-
-/**
- * The week's placed problems `delta` lines further down. A placed problem the analysis published carries its finding
- * (analysis.ts): the finding is moved instead, and is the new wrapper's problem and finding both, so a moved week's
- * problems need no finding of their own made and looked up again.
+ * are). Problems that share a fix (a week's row numbers, one renumbering) share its moved copy. A placed problem the
+ * analysis published carries its finding (analysis.ts): the finding is moved instead, and is the new wrapper's problem
+ * and finding both, so a moved week's problems need no finding of their own made and looked up again.
  */
 function moved(placed: readonly RuleProblem[], delta: number): RuleProblem[] {
   const lineOf: LineMap = (uri, line) => (uri === undefined ? line + delta : line);
