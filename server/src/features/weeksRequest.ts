@@ -68,13 +68,35 @@ function buildWeeks(state: DocumentState): WeeksResult {
     paperCount: weeks.reduce((n, w) => n + w.rowCount, 0),
     problemCount,
   };
-  const revision = hash(`${weeks.map(revisionOf).join('\n')}\n${JSON.stringify(summary, withoutEndColumns)}`);
+  const revision = hash(`${weeks.map(revisionOf).join('\n')}\n${JSON.stringify(summary, withoutProblemDetails)}`);
   return Object.freeze({ ...summary, weeks, version: state.version, revision });
 }
 
 /** Range ends are left out of the revision: typing in a row moves its end column, which nothing the tree shows or does depends on. */
 function withoutEndColumns(key: string, value: unknown): unknown {
   return key === 'end' ? (value as { line: number }).line : value;
+}
+
+/** In the revision, the problems outside the weeks count by their own revisions, which they keep while unchanged. */
+function withoutProblemDetails(key: string, value: unknown): unknown {
+  if (key === 'problems' && Array.isArray(value)) return (value as ProblemInfo[]).map(problemRevisionOf);
+  return withoutEndColumns(key, value);
+}
+
+/** A problem's entry outside the weeks, kept with its finding: an unchanged problem keeps its finding (analysis.ts). */
+const outsideInfos = new WeakMap<Finding, ProblemInfo>();
+function outsideInfo(uri: string, problem: Finding): ProblemInfo {
+  let info = outsideInfos.get(problem);
+  if (info?.uri !== uri)
+    outsideInfos.set(problem, (info = { uri, message: problem.message, rule: problem.rule, severity: problem.severity, range: problem.range }));
+  return info;
+}
+
+const problemRevisions = new WeakMap<ProblemInfo, string>();
+function problemRevisionOf(problem: ProblemInfo): string {
+  let revision = problemRevisions.get(problem);
+  if (revision === undefined) problemRevisions.set(problem, (revision = hash(JSON.stringify(problem, withoutEndColumns))));
+  return revision;
 }
 
 /** A week's part of the revision, the hash of its answer, once per answer object (an unchanged week keeps its answer). */
@@ -91,7 +113,7 @@ function fileWeeks(uri: string, list: PaperList, found: readonly Finding[], sett
   for (const p of found) {
     if (!counted(p)) continue;
     const line = p.range.start.line;
-    if (!weekOfLine(list, line)) outside.push({ uri, message: p.message, rule: p.rule, severity: p.severity, range: p.range });
+    if (!weekOfLine(list, line)) outside.push(outsideInfo(uri, p));
     const at = problemsByLine.get(line);
     if (at) at.push(p.severity);
     else problemsByLine.set(line, [p.severity]);
