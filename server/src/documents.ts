@@ -39,10 +39,12 @@ export class OpenDocument {
       if ('range' in change && change.range) {
         const { start: from, end: to } = change.range;
         const before = changed && !said ? this.linesIn(from.line, to.line) : undefined;
+        const lineCount = this.index.lineCount;
         const start = this.index.offsetAt(from);
         const end = Math.max(start, this.index.offsetAt(to));
         this.index = this.index.edit(start, end, change.text);
-        if (before) said = changed!(before, this.linesIn(from.line, from.line + lineBreaks(change.text)));
+        // The lines that replaced [from, to]: as many more or fewer as the table gained or lost.
+        if (before) said = changed!(before, this.linesIn(from.line, to.line + this.index.lineCount - lineCount));
       } else {
         this.index = new LineIndex(change.text);
         said = changed !== undefined;
@@ -57,12 +59,6 @@ export class OpenDocument {
     for (let line = Math.max(0, from); line <= to && line < this.index.lineCount; line++) lines.push(this.index.line(line));
     return lines;
   }
-}
-
-function lineBreaks(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }
 
 export class DocumentStore {

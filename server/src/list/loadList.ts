@@ -35,13 +35,18 @@ export function entryTargets(text: string): string[] {
   return [...text.matchAll(ENTRY_TARGET)].map((m) => m[1]);
 }
 
+/** The file an entry's target links into, when it is a heading of another file than the index. */
+function linkedFile(indexUri: string, target: string): { uri: string; viaUrl: boolean } | undefined {
+  const resolved = entryTarget(indexUri, target);
+  return resolved && resolved.uri !== indexUri && resolved.anchor ? resolved : undefined;
+}
+
 /** The files a text's entries link into, other than itself. */
 function linkedFiles(indexUri: string, text: string): { uri: string; viaUrl: boolean }[] {
   const seen = new Map<string, boolean>();
   for (const target of entryTargets(text)) {
-    const resolved = entryTarget(indexUri, target);
-    if (!resolved || resolved.uri === indexUri || !resolved.anchor) continue;
-    seen.set(resolved.uri, (seen.get(resolved.uri) ?? true) && resolved.viaUrl);
+    const linked = linkedFile(indexUri, target);
+    if (linked) seen.set(linked.uri, (seen.get(linked.uri) ?? true) && linked.viaUrl);
   }
   return [...seen].map(([uri, viaUrl]) => ({ uri, viaUrl }));
 }
@@ -56,8 +61,8 @@ export function linkedFilesOf(indexUri: string, lines: readonly string[]): strin
   for (const line of lines) {
     if (!line.includes('](')) continue;
     for (const target of entryTargets(line)) {
-      const resolved = entryTarget(indexUri, target);
-      if (resolved && resolved.uri !== indexUri && resolved.anchor) found.push(`${resolved.uri} ${resolved.viaUrl}`);
+      const linked = linkedFile(indexUri, target);
+      if (linked) found.push(`${linked.uri} ${linked.viaUrl}`);
     }
   }
   return found.sort().join('\n');

@@ -56,8 +56,7 @@ export class LineIndex {
       if (this.source !== undefined) this.crlf = this.source.includes('\r\n');
       else {
         this.crlf = false;
-        for (let line = 0; line + 1 < this.lineStarts.length && !this.crlf; line++)
-          this.crlf = this.lineStarts[line + 1] - this.lineStarts[line] - 1 > this.line(line).length;
+        for (let line = 0; line + 1 < this.lineStarts.length && !this.crlf; line++) this.crlf = this.endsInCr(line);
       }
     }
     return this.crlf;
@@ -70,9 +69,17 @@ export class LineIndex {
 
   /** The line as it is in the text: with the `\r` of a `\r\n` line break, without the `\n`. */
   private rawLine(line: number): string {
-    const text = this.line(line);
-    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.length;
-    return end - this.lineStarts[line] > text.length ? text + '\r' : text;
+    return this.endsInCr(line) ? this.line(line) + '\r' : this.line(line);
+  }
+
+  /** Where the line ends in the text: before its `\n`, after a `\r` that line() leaves out. */
+  private rawEnd(line: number): number {
+    return line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.length;
+  }
+
+  /** Whether the line ends in a `\r` (of a `\r\n` break, or the text's last character) that line() leaves out. */
+  private endsInCr(line: number): boolean {
+    return this.rawEnd(line) - this.lineStarts[line] > this.line(line).length;
   }
 
   /**
@@ -102,10 +109,14 @@ export class LineIndex {
     // One native copy, the changed lines then replaced in place: slicing both sides and concatenating them allocated
     // the table twice over (on a 10 MB list, 350 KB per keystroke).
     let texts: (string | undefined)[];
-    if (changedLines === 1 && endLine === startLine) (texts = this.texts.slice())[startLine] = edited[0];
-    else if (changedLines <= SPREAD_LIMIT) (texts = this.texts.slice()).splice(startLine, endLine - startLine + 1, ...edited);
-    // A paste of many lines: spread into arguments, they would overflow the stack.
-    else texts = this.texts.slice(0, startLine).concat(edited, this.texts.slice(endLine + 1));
+    if (changedLines <= SPREAD_LIMIT) {
+      texts = this.texts.slice();
+      if (changedLines === 1 && endLine === startLine) texts[startLine] = edited[0];
+      else texts.splice(startLine, endLine - startLine + 1, ...edited);
+    } else {
+      // A paste of many lines: spread into arguments, they would overflow the stack.
+      texts = this.texts.slice(0, startLine).concat(edited, this.texts.slice(endLine + 1));
+    }
     return new LineIndex('', starts, texts, this.length + delta);
   }
 
@@ -130,9 +141,7 @@ export class LineIndex {
     const known = this.texts[line];
     if (known !== undefined) return known;
     // Only a first index has lines not read yet, and its text.
-    const start = this.lineStarts[line];
-    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.length;
-    let text = this.source!.slice(start, end);
+    let text = this.source!.slice(this.lineStarts[line], this.rawEnd(line));
     if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     this.texts[line] = text;
     return text;
@@ -156,7 +165,7 @@ export class LineIndex {
   /** The line break ending the line: `\r\n`, `\n`, or '' for the last line. */
   lineBreak(line: number): string {
     if (line + 1 >= this.lineStarts.length) return '';
-    return this.lineStarts[line + 1] - this.lineStarts[line] - 1 > this.lineLength(line) ? '\r\n' : '\n';
+    return this.endsInCr(line) ? '\r\n' : '\n';
   }
 
   offsetAt(position: Position): number {

@@ -67,37 +67,45 @@ class Output {
       this.push(known);
       return;
     }
-    this.push('');
+    this.endText();
     const from = this.parts.length;
     walk();
     if (known === undefined) {
       encoded.set(value, ENCODED_ONCE);
       return;
     }
-    if (this.pending !== '') this.parts.push(this.pending);
-    this.pending = '';
-    const bytes = Buffer.concat(this.parts.splice(from).map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+    this.endText();
+    const bytes = joined(this.parts.splice(from));
     encoded.set(value, bytes);
     this.parts.push(bytes);
   }
 
-  /** Ends the pending text, then adds `bytes` (none when empty). */
-  private push(bytes: Buffer | ''): void {
+  /** Ends the pending text, then adds `bytes`. */
+  private push(bytes: Buffer): void {
+    this.endText();
+    this.parts.push(bytes);
+  }
+
+  /** The pending text becomes a part. */
+  private endText(): void {
     if (this.pending !== '') this.parts.push(this.pending);
     this.pending = '';
-    if (bytes !== '') this.parts.push(bytes);
   }
 
   bytes(): Buffer {
-    if (this.pending !== '') this.parts.push(this.pending);
-    this.pending = '';
-    let length = 0;
-    for (const part of this.parts) length += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;
-    const out = Buffer.allocUnsafe(length);
-    let at = 0;
-    for (const part of this.parts) at += typeof part === 'string' ? out.write(part, at, 'utf8') : part.copy(out, at);
-    return out;
+    this.endText();
+    return joined(this.parts);
   }
+}
+
+/** The parts' UTF-8 bytes in one buffer, each copied once. */
+function joined(parts: readonly (string | Buffer)[]): Buffer {
+  let length = 0;
+  for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const part of parts) at += typeof part === 'string' ? out.write(part, at, 'utf8') : part.copy(out, at);
+  return out;
 }
 
 /**

@@ -4,8 +4,9 @@ import { replaceSpan, type Rule } from './rule';
 import { toRange } from '../model/ranges';
 import { sameLabel } from '../model/model';
 
-const STRAY = /[()[\]{}<>,;:!|]/;
 const STRAYS = /[()[\]{}<>,;:!|]/g;
+/** The same class without the global flag, whose test() keeps no lastIndex between labels. */
+const STRAY = new RegExp(STRAYS.source);
 
 export const linkLabel: Rule = {
   name: 'link-label',
