@@ -182,16 +182,21 @@ function splitCells(text: string, line = 0): SplitCells {
   while (pipes.length > 0 && pipes[pipes.length - 1] >= contentEnd) pipes.pop();
   const leadingPipe = pipes.length > 0 && pipes[0] === contentStart;
   const trailingPipe = pipes.length > 0 && pipes[pipes.length - 1] === contentEnd - 1 && !(leadingPipe && pipes.length === 1);
-  const bounds = [leadingPipe ? pipes[0] : contentStart - 1, ...pipes.slice(leadingPipe ? 1 : 0, trailingPipe ? -1 : undefined)];
-  bounds.push(trailingPipe ? pipes[pipes.length - 1] : contentEnd);
-  const cells: Cell[] = [];
-  for (let b = 0; b + 1 < bounds.length; b++) {
+  // The pipes between cells are pipes[first, last); the row's cells are kept with the model, so their array is made
+  // at its size: one grown by push holds 17 slots for a row's 2 or 3 cells.
+  const first = leadingPipe ? 1 : 0;
+  const last = trailingPipe ? pipes.length - 1 : pipes.length;
+  const cells: Cell[] = new Array<Cell>(last - first + 1);
+  let left = leadingPipe ? pipes[0] : contentStart - 1;
+  for (let b = 0; b < cells.length; b++) {
+    const right = first + b < last ? pipes[first + b] : trailingPipe ? pipes[pipes.length - 1] : contentEnd;
     // The cell between two pipes without the blanks around it (those String.prototype.trim drops), cut once.
-    let start = bounds[b] + 1;
-    let end = Math.max(start, bounds[b + 1]);
+    let start = left + 1;
+    let end = Math.max(start, right);
     while (start < end && isBlank(text.charCodeAt(start))) start++;
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-    cells.push({ text: text.slice(start, end), span: { line, start, end } });
+    cells[b] = { text: text.slice(start, end), span: { line, start, end } };
+    left = right;
   }
   return { cells, leadingPipe, trailingPipe, contentStart, contentEnd };
 }
@@ -222,8 +227,12 @@ export function parseRow(text: string, line: number, headerCells: number): Paper
   }
   const { title, titleOffset, description } = splitTitle(rest, boldOpen);
   const titleStart = restColumn + titleOffset;
-  const links: Link[] = [];
-  for (const cell of split.cells) links.push(...scanLinks(text, line, cell.span.start, cell.span.end));
+  // Most rows have links in one cell: its array is the row's, else the cells' arrays are joined (at their size).
+  let links: Link[] = [];
+  for (const cell of split.cells) {
+    const found = scanLinks(text, line, cell.span.start, cell.span.end);
+    if (found.length > 0) links = links.length === 0 ? found : links.concat(found);
+  }
   return {
     line,
     number,
@@ -363,7 +372,8 @@ export function scanLinks(text: string, line: number, from: number, to: number):
       nested: isNested ? nestedLink(match[4], match[5], targetColumn, line, match[6] !== undefined) : undefined,
     });
   }
-  return links;
+  // Kept with the model: a copy at its size, not the 17 slots push grew (the copy's garbage is short-lived).
+  return links.slice();
 }
 
 /** The pasted link inside a target starting at `column`: `[label](target)`. */
