@@ -7,7 +7,7 @@ import { RULES } from './rules/index';
 import { relocatedProblem, type LineMap, type Problem, type RuleHost, type Severity } from './rules/rule';
 import { severityOf, type Settings } from './settings';
 import { disabledFilter } from './disableComments';
-import { weekProblems, type RuleProblem } from './weekProblems';
+import { byPosition, weekProblems, type RuleProblem } from './weekProblems';
 
 export interface Finding extends Problem {
   readonly severity: Severity;
@@ -231,17 +231,22 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     };
   }
   const list = buildModel(source, cache, { paperLabel, fallbackYear: env.fallbackYear });
-  const found: RuleProblem[] = [];
+  const weekFound: RuleProblem[] = [];
   const host: RuleHost | undefined = env.fileExists ? { fileExists: env.fileExists } : undefined;
   const severities = RULES.map((rule) => severityOf(settings, rule.name));
   const enabled = severities.map((severity, i) => severity !== undefined && !env.skipRules?.has(RULES[i].name));
   // Week-local checks first (cached per week), then the cross-week ones: a rule's problems at one position keep
   // that order, and rules at one position keep the registry's.
-  // Pushed one by one: a spread call copies each week's problems into an arguments list first.
+  // Pushed one by one: a spread call copies each week's problems into an arguments list first. Each week's come in
+  // publishing order and the weeks in line order, so together they are in order unless a check reported outside its
+  // week's lines (then everything is sorted): only the cross-week problems, a few, are sorted and merged in.
+  let weeksInOrder = true;
   for (const week of list.weeks) {
     const own = weekProblems(list, week, RULES, enabled, settings, host);
-    for (let i = 0; i < own.length; i++) found.push(own[i]);
+    if (own.length > 0 && weekFound.length > 0 && byPosition(weekFound[weekFound.length - 1], own[0]) > 0) weeksInOrder = false;
+    for (let i = 0; i < own.length; i++) weekFound.push(own[i]);
   }
+  const cross: RuleProblem[] = [];
   const headings = headingInputs(list);
   const memo = cache.headingRules;
   // Reused as they were, or moved with their headings (rows inserted or deleted above them).
@@ -250,7 +255,7 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
   const fresh: RuleProblem[] = [];
   RULES.forEach((rule, ruleIndex) => {
     if (!enabled[ruleIndex] || !rule.check || (reused && rule.readsHeadingsOnly)) return;
-    rule.check({ list, settings, host }, (problem) => (rule.readsHeadingsOnly ? fresh : found).push({ ruleIndex, problem }));
+    rule.check({ list, settings, host }, (problem) => (rule.readsHeadingsOnly ? fresh : cross).push({ ruleIndex, problem }));
   });
   // Run again: the problems an edit left as they were are the previous objects (a rule's own order is kept, and sorting
   // by position below is stable).
@@ -262,13 +267,12 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
       (p) => p.problem,
       (p) => p.ruleIndex,
     );
-  for (let i = 0; i < headingProblems.length; i++) found.push(headingProblems[i]);
+  for (let i = 0; i < headingProblems.length; i++) cross.push(headingProblems[i]);
   cache.headingRules = headings && { settings, enabled, inputs: headings, problems: headingProblems };
-  const byPosition = (a: RuleProblem, b: RuleProblem) =>
-    a.problem.range.start.line - b.problem.range.start.line || a.problem.range.start.character - b.problem.range.start.character || a.ruleIndex - b.ruleIndex;
+  const ordered = weeksInOrder ? mergedByPosition(weekFound, cross.sort(byPosition)) : [...weekFound, ...cross].sort(byPosition);
   const filter = disabledFilter(list.disableComments);
   const problems: Finding[] = [];
-  for (const entry of found.sort(byPosition)) {
+  for (const entry of ordered) {
     const { ruleIndex, problem } = entry;
     const rule = RULES[ruleIndex].name;
     if (filter(rule, problem.range.start.line)) continue;
@@ -281,6 +285,22 @@ export function analyze(source: string | LineIndex, settings: Settings, env: Ana
     problems.push(finding);
   }
   return new AnalysisWithLazyText(list, problems);
+}
+
+/**
+ * Two runs in publishing order merged into one, as a stable sort of `first` followed by `second` orders them: of two
+ * problems at the same place by the same rule, the one from `first` comes first.
+ */
+function mergedByPosition(first: readonly RuleProblem[], second: readonly RuleProblem[]): readonly RuleProblem[] {
+  if (second.length === 0) return first;
+  const merged: RuleProblem[] = [];
+  let j = 0;
+  for (let i = 0; i < first.length; i++) {
+    while (j < second.length && byPosition(second[j], first[i]) < 0) merged.push(second[j++]);
+    merged.push(first[i]);
+  }
+  while (j < second.length) merged.push(second[j++]);
+  return merged;
 }
 
 /**

@@ -31,7 +31,17 @@ interface Entry {
 
 const cache = new WeakMap<ParsedWeek, Entry>();
 
-/** The problems of the week-local checks of `rules` (those enabled: `enabled[i]`) for one week, on the document's lines. */
+/** The order problems are published in: by position, then by rule (the registry's order); a stable sort keeps the rest. */
+export function byPosition(a: RuleProblem, b: RuleProblem): number {
+  const x = a.problem.range.start;
+  const y = b.problem.range.start;
+  return x.line - y.line || x.character - y.character || a.ruleIndex - b.ruleIndex;
+}
+
+/**
+ * The problems of the week-local checks of `rules` (those enabled: `enabled[i]`) for one week, on the document's lines,
+ * in publishing order (byPosition): sorted once here, so the analysis merges the weeks' problems instead of sorting them all.
+ */
 export function weekProblems(
   list: PaperList,
   week: Week,
@@ -71,6 +81,7 @@ export function weekProblems(
       if (enabled[ruleIndex] && rule.checkWeek)
         rule.checkWeek({ week: relative, settings, host: recording, markerStyle: list.markerStyle, line }, (problem) => found.push({ ruleIndex, problem }));
     });
+    found.sort(byPosition);
     entry = {
       settings,
       year: week.year,

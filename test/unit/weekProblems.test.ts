@@ -2,14 +2,17 @@
 // and whatever a week check read from outside its text (the host's answers) invalidates them when it changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/analysis';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyze, type Finding } from '../../server/src/analysis';
+import { RULES } from '../../server/src/rules/index';
 import { WeekCache } from '../../server/src/model/cache';
 import { buildModel } from '../../server/src/model/model';
 import { LineIndex } from '../../server/src/model/text';
 import type { Rule } from '../../server/src/rules/rule';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { weekProblems } from '../../server/src/weekProblems';
-import { doc, row, rows, week } from './helpers';
+import { doc, row, rows, run, week } from './helpers';
 
 test('an edit re-checks only the week it touched; weeks below it keep their problems, shifted', () => {
   let checks = 0;
@@ -57,3 +60,59 @@ test("a week's missing-file problems follow the host's answers, not only its tex
   assert.equal(missing(), 1, 'the file went away again');
   assert.equal(analyze(text, DEFAULT_SETTINGS, { cache }).problems.filter((p) => p.rule === 'missing-file').length, 0, 'no host: nothing to ask');
 });
+
+/** Publishing order: by position, then by the rules' registry order (a stable sort keeps each rule's own order). */
+function inPublishingOrder(problems: readonly Finding[]): boolean {
+  const rank = new Map(RULES.map((r, i) => [r.name, i]));
+  return problems.every((p, i) => {
+    if (i === 0) return true;
+    const a = problems[i - 1].range.start;
+    const b = p.range.start;
+    return (a.line - b.line || a.character - b.character || rank.get(problems[i - 1].rule)! - rank.get(p.rule)!) <= 0;
+  });
+}
+
+test("the weeks' problems are merged with the cross-week ones in publishing order; at one place and rule, the week check's come first", () => {
+  // The repeated heading has a week-local problem (its dates) and a cross-week one (the repeat) at the same place.
+  const heading = '## Top ML Papers of the Week (Febtember 13 - 19)';
+  const text = doc(
+    '# List',
+    '',
+    week('Feb 20 - 26'),
+    heading,
+    '',
+    ...week('Feb 6 - 12').split('\n').slice(2),
+    heading,
+    '',
+    ...week('Jan 30 - Feb 5').split('\n').slice(2),
+  );
+  const problems = run(text);
+  assert.ok(inPublishingOrder(problems), problems.map((p) => `${p.range.start.line}:${p.range.start.character} ${p.rule}`).join(', '));
+  const repeated = text.split('\n').lastIndexOf(heading);
+  const atRepeat = problems.filter((p) => p.range.start.line === repeated && p.rule === 'week-heading').map((p) => p.message);
+  assert.equal(atRepeat.length, 2, atRepeat.join(' | '));
+  assert.match(atRepeat[0], /^Week heading .*expected "\(Month D - Month D\)"$/, 'the week check first');
+  assert.match(atRepeat[1], /^Week heading repeats line \d+$/);
+});
+
+const root = resolve(__dirname, '../..');
+const corpus = resolve(root, '../shared/corpus');
+
+test(
+  'every corpus list and fixture is published in order (by position, then rule)',
+  { skip: !existsSync(corpus) && 'corpus absent (../shared/corpus): the fixtures alone are checked by the fixture tests' },
+  () => {
+    const files = [
+      ...readdirSync(join(corpus, 'history')).map((f) => join(corpus, 'history', f)),
+      join(corpus, 'potw-2025-07-README.md'),
+      join(corpus, 'potw-2023-02-README.md'),
+      ...readdirSync(join(root, 'test/fixtures'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(root, 'test/fixtures', f)),
+    ];
+    for (const file of files) {
+      const problems = analyze(readFileSync(file, 'utf8'), DEFAULT_SETTINGS).problems;
+      assert.ok(inPublishingOrder(problems), file);
+    }
+  },
+);
