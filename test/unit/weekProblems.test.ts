@@ -98,21 +98,23 @@ test("the weeks' problems are merged with the cross-week ones in publishing orde
 const root = resolve(__dirname, '../..');
 const corpus = resolve(root, '../shared/corpus');
 
-test(
-  'every corpus list and fixture is published in order (by position, then rule)',
-  { skip: !existsSync(corpus) && 'corpus absent (../shared/corpus): the fixtures alone are checked by the fixture tests' },
-  () => {
-    const files = [
-      ...readdirSync(join(corpus, 'history')).map((f) => join(corpus, 'history', f)),
-      join(corpus, 'potw-2025-07-README.md'),
-      join(corpus, 'potw-2023-02-README.md'),
-      ...readdirSync(join(root, 'test/fixtures'))
-        .filter((f) => f.endsWith('.md'))
-        .map((f) => join(root, 'test/fixtures', f)),
-    ];
-    for (const file of files) {
-      const problems = analyze(readFileSync(file, 'utf8'), DEFAULT_SETTINGS).problems;
-      assert.ok(inPublishingOrder(problems), file);
-    }
-  },
-);
+function assertPublishedInOrder(files: readonly string[]): void {
+  for (const file of files) assert.ok(inPublishingOrder(analyze(readFileSync(file, 'utf8'), DEFAULT_SETTINGS).problems), file);
+}
+
+test('every fixture list is published in order (by position, then rule)', () => {
+  const fixtures = join(root, 'test/fixtures');
+  assertPublishedInOrder(
+    readdirSync(fixtures)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(fixtures, f)),
+  );
+});
+
+test('every corpus list is published in order (by position, then rule)', { skip: !existsSync(corpus) && 'corpus absent (../shared/corpus)' }, () => {
+  assertPublishedInOrder([
+    ...readdirSync(join(corpus, 'history')).map((f) => join(corpus, 'history', f)),
+    join(corpus, 'potw-2025-07-README.md'),
+    join(corpus, 'potw-2023-02-README.md'),
+  ]);
+});
