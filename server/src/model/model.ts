@@ -82,7 +82,7 @@ export interface PaperList {
    */
   readonly items: readonly ListItem[];
   /** Explicit HTML anchors, `<a id="x">` / `<a name="x">`, which `#x` links may target. */
-  readonly htmlAnchors: ReadonlySet<string>;
+  readonly htmlAnchors: HtmlAnchors;
 }
 
 /** A table row or bullet item of a list without weeks. */
@@ -142,7 +142,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     yearsAssumed,
     markerStyle,
     items,
-    htmlAnchors: htmlAnchorsOf(lineTexts, weeks),
+    htmlAnchors: new HtmlAnchors(lineTexts, weeks),
     ...buildIndexes(slots, facts, paperLabel, cache),
   };
 }
@@ -198,6 +198,27 @@ function addHtmlAnchors(line: string, into: Set<string>): void {
 
 /** A section's HTML anchors, found once per section text. */
 const sectionHtmlAnchors = new WeakMap<ParsedWeek, readonly string[]>();
+
+/**
+ * A version's HTML anchors, found when first asked for: only a same-document link whose anchor matches no heading asks
+ * (anchor-link), so most versions never scan the lines between the weeks (a 10 MB list's TOC is 1,300 of them).
+ */
+export class HtmlAnchors implements Iterable<string> {
+  private found: ReadonlySet<string> | undefined;
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly weeks: readonly Week[],
+  ) {}
+  has(anchor: string): boolean {
+    return this.all().has(anchor);
+  }
+  [Symbol.iterator](): Iterator<string> {
+    return this.all().values();
+  }
+  private all(): ReadonlySet<string> {
+    return (this.found ??= htmlAnchorsOf(this.lines, this.weeks));
+  }
+}
 
 /** Every line's HTML anchors: each week's from its section's memo, the lines between weeks scanned. */
 function htmlAnchorsOf(lines: readonly string[], weeks: readonly Week[]): Set<string> {
