@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/textEdits';
 import { fixAll } from '../../server/src/fixAll';
 import { parseRow } from '../../server/src/model/parseWeek';
+import { WeekCache } from '../../server/src/model/cache';
+import { buildModel } from '../../server/src/model/model';
+import { LineIndex } from '../../server/src/model/text';
 import { HEADER, doc, row, rows, run, rulesOf, settings, week, where, columnOf } from './helpers';
 
 const rowNumbers = (text: string) => rulesOf(run(text), 'row-number');
@@ -156,4 +159,50 @@ test('a row with a marker the parser does not read gets no second marker', () =>
   const problems = rowNumbers(text);
   assert.equal(problems.length, 1);
   assert.equal(problems[0].fix, undefined, 'inserting "2) " would make "2) #2"');
+});
+
+test("the list's marker style follows edits as a fresh build reads it: counts changed by the edited weeks, ties by first use", () => {
+  // Weeks numbered in one style each; edits restyle a week, add and remove weeks, and pass through ties between two
+  // styles that are not the default (the one the list uses first wins) and ties with the default (the default wins).
+  const styled = (dates: string, style: string, count: number) =>
+    week(
+      dates,
+      Array.from({ length: count }, (_, i) => row(style.replace('N', String(i + 1)), `${dates} ${style} ${i}`)),
+    );
+  const weeks = [
+    styled('Mar 6 - 12', 'N.', 2),
+    styled('Feb 27 - Mar 5', '(N)', 2),
+    styled('Feb 20 - 26', 'N)', 1),
+    styled('Feb 13 - 19', 'N.', 1),
+    styled('Feb 6 - 12', '(N)', 1),
+  ];
+  const cache = new WeekCache();
+  let text = doc('# List', '', ...weeks);
+  let index = new LineIndex(text);
+  const styles: string[] = [];
+  const check = (what: string) => {
+    const incremental = buildModel(index, cache).markerStyle;
+    assert.equal(incremental, buildModel(text, new WeekCache()).markerStyle, what);
+    styles.push(incremental);
+  };
+  // Week w's text replaced (by '' to remove it); the styled texts carry fresh URLs, so the current ones are kept.
+  const replace = (w: number, to: string, what: string) => {
+    const from = weeks[w];
+    const at = text.indexOf(from);
+    assert.ok(at >= 0, from);
+    index = index.edit(at, at + from.length, to);
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+    weeks[w] = to;
+    check(what);
+  };
+  check('open: N. 3, (N) 3, N) 1 (N. first)');
+  replace(0, styled('Mar 6 - 12', '(N)', 2), 'restyled to (N): (N) 5');
+  replace(1, styled('Feb 27 - Mar 5', 'N)', 4), 'N) 5, (N) 3');
+  replace(4, '', 'a week removed: N) 5, (N) 2');
+  replace(2, styled('Feb 20 - 26', 'N.', 4), 'N) 4, N. 5');
+  replace(0, styled('Mar 6 - 12', '(N)', 3), 'N) 4, N. 5, (N) 3');
+  replace(3, styled('Feb 13 - 19', 'N)', 1), 'N) 5, N. 4, (N) 3');
+  replace(2, styled('Feb 20 - 26', 'N.', 5), 'N) 5, N. 5: tied with the default');
+  replace(1, styled('Feb 27 - Mar 5', '(N)', 2), '(N) 5, N. 5, N) 1: tied, (N) first');
+  assert.deepEqual(styles, ['N.', '(N)', 'N)', 'N)', 'N.', 'N.', 'N)', 'N)', '(N)']);
 });

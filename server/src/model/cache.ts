@@ -63,6 +63,8 @@ export class WeekCache {
     | undefined;
   /** The title and paper indexes of the last build, which the next one updates (model.ts). */
   indexes: BuiltIndexes | undefined;
+  /** The last build's numbered rows per marker style, which the next one adjusts (model.ts). */
+  markerTotals: { readonly slots: readonly WeekSlot[]; readonly totals: Int32Array } | undefined;
   /** Sections parsed since creation (tests and the benchmark read it). */
   parses = 0;
   /** The entries of the sections this build placed, in order, and the previous build's (see sameSection). */

@@ -131,7 +131,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
       items.push({ line, links: found.links, paper: itemPaper(found.links, paperLabel), heading: above });
     }
   }
-  const markerStyle = listMarkerStyle(weeks);
+  const markerStyle = listMarkerStyle(weeks, slots, cache);
   return {
     lines,
     weeks,
@@ -247,25 +247,56 @@ const STYLE_LIST: readonly MarkerStyle[] = [...NORM_STYLES];
  */
 const sectionMarkers = new WeakMap<ParsedWeek, Int32Array>();
 
-/** dominantStyle over every row of the list, from per-section counts. */
-function listMarkerStyle(weeks: readonly Week[]): MarkerStyle {
-  const totals = new Int32Array(STYLE_LIST.length);
-  const order: number[] = [];
-  for (let w = 0; w < weeks.length; w++) {
-    const parsed = weeks[w].parsed;
-    let own = sectionMarkers.get(parsed);
-    if (!own) {
-      const styles = new Map<MarkerStyle, number>();
-      for (const row of parsed.rows) if (row.number && NORM_STYLES.has(row.number.style)) styles.set(row.number.style, (styles.get(row.number.style) ?? 0) + 1);
-      sectionMarkers.set(parsed, (own = Int32Array.from([...styles].flatMap(([style, count]) => [STYLE_LIST.indexOf(style), count]))));
-    }
-    for (let i = 0; i < own.length; i += 2) {
-      if (totals[own[i]] === 0) order.push(own[i]);
-      totals[own[i]] += own[i + 1];
-    }
+/** A section's numbered rows per marker style, as [style index, count] pairs in the order the rows first use them. */
+function sectionMarkerCounts(parsed: ParsedWeek): Int32Array {
+  let own = sectionMarkers.get(parsed);
+  if (!own) {
+    const styles = new Map<MarkerStyle, number>();
+    for (const row of parsed.rows) if (row.number && NORM_STYLES.has(row.number.style)) styles.set(row.number.style, (styles.get(row.number.style) ?? 0) + 1);
+    sectionMarkers.set(parsed, (own = Int32Array.from([...styles].flatMap(([style, count]) => [STYLE_LIST.indexOf(style), count]))));
   }
-  const counts = new Map(order.map((style) => [STYLE_LIST[style], totals[style]] as const));
+  return own;
+}
+
+/**
+ * dominantStyle over every row of the list: the style most numbered rows use; in a tie the default, else the one the
+ * list uses first. The previous build's totals are adjusted by the sections an edit replaced (a walk over the sections
+ * by identity) instead of being summed again from every section.
+ */
+function listMarkerStyle(weeks: readonly Week[], slots: readonly WeekSlot[], cache: WeekCache): MarkerStyle {
+  const kept = cache.markerTotals;
+  const changes = kept && changedSlots(kept.slots, slots);
+  let totals: Int32Array;
+  if (changes && changes.removed.length + changes.added.length <= Math.max(8, slots.length / 4)) {
+    totals = kept.totals.slice();
+    for (const slot of changes.removed) addCounts(totals, sectionMarkerCounts(slot.parsed), -1);
+    for (const i of changes.added) addCounts(totals, sectionMarkerCounts(slots[i].parsed), 1);
+  } else {
+    totals = new Int32Array(STYLE_LIST.length);
+    for (const week of weeks) addCounts(totals, sectionMarkerCounts(week.parsed), 1);
+  }
+  cache.markerTotals = { slots, totals };
+  // mostUsedStyle takes the first of equal counts: the list's first use orders the styles, needed only for a tie.
+  const top = Math.max(...totals);
+  const tied = top > 0 && totals.filter((count) => count === top).length > 1;
+  const styles = tied ? stylesByFirstUse(weeks) : STYLE_LIST.map((_, i) => i);
+  const counts = new Map(styles.filter((i) => totals[i] > 0).map((i) => [STYLE_LIST[i], totals[i]] as const));
   return mostUsedStyle(counts, DEFAULT_MARKER_STYLE) ?? DEFAULT_MARKER_STYLE;
+}
+
+/** The styles' indexes in the order the list's rows first use them. */
+function stylesByFirstUse(weeks: readonly Week[]): number[] {
+  const order: number[] = [];
+  for (const week of weeks) {
+    const own = sectionMarkerCounts(week.parsed);
+    for (let i = 0; i < own.length; i += 2) if (!order.includes(own[i])) order.push(own[i]);
+  }
+  return order;
+}
+
+/** Adds a section's counts to the totals (`sign` -1: takes them away). */
+function addCounts(totals: Int32Array, own: Int32Array, sign: 1 | -1): void {
+  for (let i = 0; i < own.length; i += 2) totals[own[i]] += sign * own[i + 1];
 }
 
 /** A TOC entry and the other links of a line outside the weeks. */
