@@ -4,7 +4,7 @@
 // current start line is memoized too, so unchanged weeks above an edit cost nothing.
 import { LineIndex } from './text';
 import { parseWeek, type Link, type PaperRow, type ParsedTable, type ParsedWeek, type Span } from './parseWeek';
-import type { BuiltIndexes, Week } from './model';
+import type { LastBuild, Week } from './model';
 import type { LineFactsMemo } from './sectionIndex';
 import type { HeadingInputs } from '../analysis';
 import type { RuleProblem } from '../weekProblems';
@@ -61,10 +61,8 @@ export class WeekCache {
   headingRules:
     | { readonly settings: Settings; readonly enabled: readonly boolean[]; readonly inputs: HeadingInputs; readonly problems: readonly RuleProblem[] }
     | undefined;
-  /** The title and paper indexes of the last build, which the next one updates (model.ts). */
-  indexes: BuiltIndexes | undefined;
-  /** The last build's numbered rows per marker style, which the next one adjusts (model.ts). */
-  markerTotals: { readonly slots: readonly WeekSlot[]; readonly totals: Int32Array } | undefined;
+  /** What the last build left for the next one to adjust (model.ts). */
+  lastBuild: LastBuild | undefined;
   /** Sections parsed since creation (tests and the benchmark read it). */
   parses = 0;
   /** The entries of the sections this build placed, in order, and the previous build's (see sameSection). */

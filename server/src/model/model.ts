@@ -131,7 +131,13 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
       items.push({ line, links: found.links, paper: itemPaper(found.links, paperLabel), heading: above });
     }
   }
-  const markerStyle = listMarkerStyle(weeks, slots, cache);
+  // The sections an edit replaced since the last build: its indexes and marker totals are adjusted by them.
+  const last = cache.lastBuild;
+  const changes = last && fewChanges(changedSlots(last.slots, slots), slots.length);
+  const markerTotals = markerTotalsOf(weeks, slots, changes && last.markerTotals, changes);
+  const indexes = buildIndexes(slots, facts, paperLabel, changes && last.paperLabel === paperLabel ? last.indexes : undefined, changes);
+  cache.lastBuild = { slots, paperLabel, indexes, markerTotals };
+  const markerStyle = listMarkerStyle(weeks, markerTotals);
   return {
     lines,
     weeks,
@@ -143,7 +149,7 @@ export function buildModel(source: string | LineIndex, cache: WeekCache, options
     markerStyle,
     items,
     htmlAnchors: new HtmlAnchors(lineTexts, weeks),
-    ...buildIndexes(slots, facts, paperLabel, cache),
+    ...indexes,
   };
 }
 
@@ -258,24 +264,21 @@ function sectionMarkerCounts(parsed: ParsedWeek): Int32Array {
   return own;
 }
 
-/**
- * dominantStyle over every row of the list: the style most numbered rows use; in a tie the default, else the one the
- * list uses first. The previous build's totals are adjusted by the sections an edit replaced (a walk over the sections
- * by identity) instead of being summed again from every section.
- */
-function listMarkerStyle(weeks: readonly Week[], slots: readonly WeekSlot[], cache: WeekCache): MarkerStyle {
-  const kept = cache.markerTotals;
-  const changes = kept && changedSlots(kept.slots, slots);
-  let totals: Int32Array;
-  if (changes && changes.removed.length + changes.added.length <= Math.max(8, slots.length / 4)) {
-    totals = kept.totals.slice();
+/** Numbered rows per marker style over the list: the last build's `kept` totals adjusted by `changes`, or summed. */
+function markerTotalsOf(weeks: readonly Week[], slots: readonly WeekSlot[], kept: Int32Array | undefined, changes: SlotChanges | undefined): Int32Array {
+  if (kept && changes) {
+    const totals = kept.slice();
     for (const slot of changes.removed) addCounts(totals, sectionMarkerCounts(slot.parsed), -1);
     for (const i of changes.added) addCounts(totals, sectionMarkerCounts(slots[i].parsed), 1);
-  } else {
-    totals = new Int32Array(STYLE_LIST.length);
-    for (const week of weeks) addCounts(totals, sectionMarkerCounts(week.parsed), 1);
+    return totals;
   }
-  cache.markerTotals = { slots, totals };
+  const totals = new Int32Array(STYLE_LIST.length);
+  for (const week of weeks) addCounts(totals, sectionMarkerCounts(week.parsed), 1);
+  return totals;
+}
+
+/** dominantStyle over every row of the list, from its totals: the style most numbered rows use; in a tie the default, else the one the list uses first. */
+function listMarkerStyle(weeks: readonly Week[], totals: Int32Array): MarkerStyle {
   // mostUsedStyle takes the first of equal counts: the list's first use orders the styles, needed only for a tie.
   const top = Math.max(...totals);
   const tied = top > 0 && totals.filter((count) => count === top).length > 1;
@@ -623,10 +626,15 @@ function keysOf(slot: WeekSlot, known: SectionFacts, paperLabel: string): WeekKe
   return keys;
 }
 
-/** The indexes a build made, kept in its cache so that the next build changes only the keys of the weeks that changed. */
-export interface BuiltIndexes extends Indexes {
-  readonly paperLabel: string;
+/**
+ * What a build leaves in its cache for the next one to adjust rather than redo: its sections, its title and paper
+ * indexes (for its paper label) and its numbered rows per marker style.
+ */
+export interface LastBuild {
   readonly slots: readonly WeekSlot[];
+  readonly paperLabel: string;
+  readonly indexes: Indexes;
+  readonly markerTotals: Int32Array;
 }
 
 interface Indexes {
@@ -643,75 +651,82 @@ type KeyIndex = ReadonlyMap<string, readonly RowRef[]>;
  * reused only when nothing about it changed), from the previous build's maps: a copy with the removed weeks' refs
  * taken out and the new weeks' put in. The maps' key order is not meaningful; the order of each key's refs is.
  */
-function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[], paperLabel: string, cache: WeekCache): Indexes {
+function buildIndexes(
+  slots: readonly WeekSlot[],
+  facts: readonly SectionFacts[],
+  paperLabel: string,
+  kept: Indexes | undefined,
+  changes: SlotChanges | undefined,
+): Indexes {
   const keys = (i: number) => keysOf(slots[i], facts[i], paperLabel);
-  const kept = cache.indexes?.paperLabel === paperLabel ? cache.indexes : undefined;
-  let result: Indexes | undefined;
-  const changes = kept && changedSlots(kept.slots, slots);
   if (kept && changes) {
     const { removed, added } = changes;
-    if (removed.length + added.length <= Math.max(8, slots.length / 4)) {
-      const removedKeys = removed.map((w) => keysOf(w, sectionFacts.get(w.parsed)!, paperLabel));
-      const gone = new Set(removed);
-      const update = (
-        map: KeyIndex,
-        repeated: ReadonlySet<string>,
-        pick: (k: WeekKeys) => readonly (readonly [string, RowRef])[],
-      ): { map: KeyIndex; repeated: ReadonlySet<string> } => {
-        const changes = new Map<string, RowRef[] | undefined>();
-        const current = (key: string) => (changes.has(key) ? changes.get(key) : map.get(key));
-        for (const own of removedKeys) {
-          for (const [key] of pick(own)) {
-            const refs = current(key);
-            if (!refs) continue;
-            const kept = refs.filter((r) => !gone.has((r as SlotRowRef).slot));
-            if (kept.length !== refs.length) changes.set(key, kept.length === 0 ? undefined : kept);
+    const removedKeys = removed.map((w) => keysOf(w, sectionFacts.get(w.parsed)!, paperLabel));
+    const gone = new Set(removed);
+    const update = (
+      map: KeyIndex,
+      repeated: ReadonlySet<string>,
+      pick: (k: WeekKeys) => readonly (readonly [string, RowRef])[],
+    ): { map: KeyIndex; repeated: ReadonlySet<string> } => {
+      const changes = new Map<string, RowRef[] | undefined>();
+      const current = (key: string) => (changes.has(key) ? changes.get(key) : map.get(key));
+      for (const own of removedKeys) {
+        for (const [key] of pick(own)) {
+          const refs = current(key);
+          if (!refs) continue;
+          const kept = refs.filter((r) => !gone.has((r as SlotRowRef).slot));
+          if (kept.length !== refs.length) changes.set(key, kept.length === 0 ? undefined : kept);
+        }
+      }
+      const copied = new Set<RowRef[]>();
+      for (const i of added) {
+        for (const [key, ref] of pick(keys(i))) {
+          const refs = current(key);
+          if (refs && copied.has(refs as RowRef[])) {
+            (refs as RowRef[]).push(ref);
+            continue;
           }
+          const next = refs ? [...refs, ref] : [ref];
+          copied.add(next);
+          changes.set(key, next);
         }
-        const copied = new Set<RowRef[]>();
-        for (const i of added) {
-          for (const [key, ref] of pick(keys(i))) {
-            const refs = current(key);
-            if (refs && copied.has(refs as RowRef[])) {
-              (refs as RowRef[]).push(ref);
-              continue;
-            }
-            const next = refs ? [...refs, ref] : [ref];
-            copied.add(next);
-            changes.set(key, next);
-          }
-        }
-        for (const refs of copied) if (refs.length > 1) refs.sort(byListOrder);
-        const nowRepeated = new Set(repeated);
-        for (const [key, refs] of changes) {
-          if (refs && refs.length >= 2) nowRepeated.add(key);
-          else nowRepeated.delete(key);
-        }
-        return { map: LayeredMap.of(map).with(changes), repeated: nowRepeated };
-      };
-      const titles = update(kept.titles, kept.repeatedTitles, (k) => k.titles);
-      const papers = update(kept.papers, kept.repeatedPapers, (k) => k.papers);
-      result = { titles: titles.map, papers: papers.map, repeatedTitles: titles.repeated, repeatedPapers: papers.repeated };
-    }
-  }
-  if (!result) {
-    const titles = new Map<string, RowRef[]>();
-    const papers = new Map<string, RowRef[]>();
-    const push = (map: Map<string, RowRef[]>, key: string, ref: RowRef) => {
-      const list = map.get(key);
-      if (list) list.push(ref);
-      else map.set(key, [ref]);
+      }
+      for (const refs of copied) if (refs.length > 1) refs.sort(byListOrder);
+      const nowRepeated = new Set(repeated);
+      for (const [key, refs] of changes) {
+        if (refs && refs.length >= 2) nowRepeated.add(key);
+        else nowRepeated.delete(key);
+      }
+      return { map: LayeredMap.of(map).with(changes), repeated: nowRepeated };
     };
-    for (let i = 0; i < slots.length; i++) {
-      const own = keys(i);
-      for (const [key, ref] of own.titles) push(titles, key, ref);
-      for (const [key, ref] of own.papers) push(papers, key, ref);
-    }
-    const repeated = (map: KeyIndex) => new Set([...map].flatMap(([key, refs]) => (refs.length >= 2 ? [key] : [])));
-    result = { titles, papers, repeatedTitles: repeated(titles), repeatedPapers: repeated(papers) };
+    const titles = update(kept.titles, kept.repeatedTitles, (k) => k.titles);
+    const papers = update(kept.papers, kept.repeatedPapers, (k) => k.papers);
+    return { titles: titles.map, papers: papers.map, repeatedTitles: titles.repeated, repeatedPapers: papers.repeated };
   }
-  cache.indexes = { paperLabel, slots, ...result };
-  return result;
+  const titles = new Map<string, RowRef[]>();
+  const papers = new Map<string, RowRef[]>();
+  const push = (map: Map<string, RowRef[]>, key: string, ref: RowRef) => {
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
+  for (let i = 0; i < slots.length; i++) {
+    const own = keys(i);
+    for (const [key, ref] of own.titles) push(titles, key, ref);
+    for (const [key, ref] of own.papers) push(papers, key, ref);
+  }
+  const repeated = (map: KeyIndex) => new Set([...map].flatMap(([key, refs]) => (refs.length >= 2 ? [key] : [])));
+  return { titles, papers, repeatedTitles: repeated(titles), repeatedPapers: repeated(papers) };
+}
+
+interface SlotChanges {
+  readonly removed: readonly WeekSlot[];
+  readonly added: readonly number[];
+}
+
+/** `changes` when few enough (of `count` sections) to adjust the last build's indexes and totals by; undefined otherwise. */
+function fewChanges(changes: SlotChanges | undefined, count: number): SlotChanges | undefined {
+  return changes && changes.removed.length + changes.added.length <= Math.max(8, count / 4) ? changes : undefined;
 }
 
 /**
@@ -719,7 +734,7 @@ function buildIndexes(slots: readonly WeekSlot[], facts: readonly SectionFacts[]
  * are in the same order (the refs of unchanged keys are then still in list order); undefined otherwise. An edit inside a
  * week replaces one slot in place, which a walk in step finds without building sets of every slot.
  */
-function changedSlots(before: readonly WeekSlot[], after: readonly WeekSlot[]): { removed: WeekSlot[]; added: number[] } | undefined {
+function changedSlots(before: readonly WeekSlot[], after: readonly WeekSlot[]): SlotChanges | undefined {
   if (before.length === after.length) {
     const removed: WeekSlot[] = [];
     const added: number[] = [];
