@@ -98,3 +98,50 @@ test('inserting or deleting lines anywhere gives the index a fresh scan gives (t
     }
   }
 });
+
+test('retyping headings gives the index a fresh scan gives, and the sections not retitled keep their spans', () => {
+  const lines = [
+    '# Invented Papers',
+    '',
+    '- [Week (Jun 9 - Jun 15)](#week-jun-9---jun-15)',
+    '## Week (Jun 9 - Jun 15) - 2025',
+    '| 1) **A** - a | [Paper](https://arxiv.org/abs/2506.00001) |',
+    '```',
+    '## Week (Jun 1 - Jun 7) inside a fence',
+    '```',
+    '### A subheading',
+    'text',
+    '## Week (Jun 2 - Jun 8) - 2025',
+    '| 1) **C** - c | [Paper](https://arxiv.org/abs/2506.00003) |',
+    '<!--',
+    '## Week (May 1 - May 7) inside a comment',
+    '-->',
+    '## Contributing',
+    'Closing words.',
+  ];
+  const retyped = (line: string) => [
+    line.replace(/\d+/, (d) => String(Number(d) + 1)), // a week's dates typed: same level, still a week
+    line.replace('Week', 'Wek'), // no longer a week heading
+    line.replace(/^#+/, (h) => `${h}#`), // another level
+    line.replace('Subheading', 'Subheading (Jun 3 - Jun 9) week'), // becomes a week heading
+    `${line} -->`, // now ends a comment too
+    line.replace(/^#+ /, ''), // no longer a heading
+    `${line}s`, // the same kind of heading, retitled
+  ];
+  let retitled = 0;
+  for (let at = 0; at < lines.length; at++) {
+    if (!lines[at].startsWith('#')) continue;
+    for (const text of retyped(lines[at])) {
+      if (text === lines[at]) continue;
+      const edited = lines.map((line, i) => (i === at ? text : line));
+      const memo = {};
+      const before = scanSections(lines, memo);
+      const after = scanSections(edited, memo);
+      assert.deepEqual(after, scanSections(edited), `line ${at} retyped as ${JSON.stringify(text)}`);
+      if (after.weeks.filter((span) => before.weeks.includes(span)).length >= before.weeks.length - 1) retitled++;
+    }
+  }
+  // Retitled in place, the other sections' spans kept: the two week headings (dates typed, or an `s` added) and the
+  // three other headings outside fences and comments (an `s` added).
+  assert.equal(retitled, 7);
+});

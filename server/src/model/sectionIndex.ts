@@ -171,6 +171,15 @@ export function scanSections(lines: readonly string[], memo?: LineFactsMemo): Se
     memo.lines = lines;
     return memo.index;
   }
+  const retitled = memo?.index && before!.length === lines.length ? retitledIndex(memo.index, known!, changed, head) : undefined;
+  if (retitled) {
+    // Headings whose text changed and nothing else (a week's dates typed): the other sections keep their spans.
+    const facts = known as LineFacts[];
+    for (let k = 0; k < changed.length; k++) facts[head + k] = changed[k];
+    memo!.lines = lines;
+    memo!.index = retitled;
+    return retitled;
+  }
   const facts = new Array<LineFacts>(lines.length);
   for (let i = 0; i < head; i++) facts[i] = known![i];
   for (let k = 0; k < changed.length; k++) facts[head + k] = changed[k];
@@ -219,6 +228,59 @@ function shiftedIndex(
     outsideLines: index.outsideLines.map(moved),
     disableComments: index.disableComments.map((d) => (d.line >= oldEnd ? { ...d, line: d.line + delta } : d)),
   };
+}
+
+/**
+ * The previous index with some headings' text changed, when every changed line kept its part in the structure otherwise:
+ * a plain line that stays plain (and blank or not), or a heading that stays a heading of the same level and kind (week
+ * or other) with no other part (fence, comment, break). Section boundaries depend only on heading lines and levels,
+ * so they stay; the sections not retitled keep their span objects (the model reuses their weeks by identity). Undefined
+ * when that does not hold: the scan runs.
+ */
+function retitledIndex(index: SectionIndex, oldFacts: readonly LineFacts[], changed: readonly LineFacts[], head: number): SectionIndex | undefined {
+  let weeks: SectionSpan[] | undefined;
+  let otherHeadings: OtherHeading[] | undefined;
+  for (let k = 0; k < changed.length; k++) {
+    const before = oldFacts[head + k];
+    const after = changed[k];
+    if (sameStructure(before, after)) continue;
+    const was = before.heading;
+    const now = after.heading;
+    if (!was || !now || was.level !== now.level || was.isWeek !== now.isWeek || !onlyHeading(before) || !onlyHeading(after)) return undefined;
+    const line = head + k;
+    if (now.isWeek) {
+      const at = indexOfLine(index.weeks, line, (w) => w.startLine);
+      // A week heading the scan did not make a section (inside a fence or a comment): the scan decides.
+      if (at === -1) return undefined;
+      weeks ??= [...index.weeks];
+      const span = weeks[at];
+      weeks[at] = { heading: { line, level: now.level, text: now.text, textColumn: now.textColumn }, startLine: span.startLine, endLine: span.endLine };
+    } else {
+      const at = indexOfLine(index.otherHeadings, line, (h) => h.line);
+      if (at === -1) return undefined;
+      otherHeadings ??= [...index.otherHeadings];
+      otherHeadings[at] = { line, level: now.level, text: now.text };
+    }
+  }
+  if (!weeks && !otherHeadings) return undefined;
+  return { ...index, weeks: weeks ?? index.weeks, otherHeadings: otherHeadings ?? index.otherHeadings };
+}
+
+/** A heading line with no other part in the structure (closesComment too: `-->` in a heading ends an open comment). */
+const onlyHeading = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak;
+
+/** The position of the item on `line` in items sorted by line, or -1. */
+function indexOfLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = lineOf(items[mid]);
+    if (at < line) low = mid + 1;
+    else if (at > line) high = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function scanFacts(lines: readonly string[], facts: readonly LineFacts[]): SectionIndex {
