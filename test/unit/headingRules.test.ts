@@ -183,3 +183,50 @@ test('keptEqualProblems: each previous problem replaces at most one equal fresh 
   assert.equal(kept[5], fresh[5], 'a third equal problem finds no previous one left');
   assert.equal(kept[6], fresh[6], 'equal data under another rule is not taken');
 });
+
+test('keptEqualProblems takes a previous problem only when every field is the same, down to each edit of each fix', () => {
+  const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+  const full = {
+    range: range(4, 2, 9),
+    message: 'Week x spans 8 days',
+    severity: 'info' as const,
+    uri: 'file:///list/years/2025.md',
+    related: [{ range: range(7, 0, 3), message: 'Older week', uri: 'file:///list/years/2024.md' }],
+    fix: {
+      title: 'Make the week',
+      note: 'a note',
+      edits: [{ range: range(4, 2, 9), newText: 'June 2 - June 8' }],
+      otherFiles: [{ uri: 'file:///list/README.md', edits: [{ range: range(1, 5, 6), newText: 'june-2' }] }],
+    },
+    suggestions: [{ title: 'Remove the row', edits: [{ range: range(5, 0, 0), newText: '' }] }],
+  };
+  // Every leaf changed, and every optional member removed, one at a time.
+  const variants: { path: string; problem: typeof full }[] = [];
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'object' && value !== null) {
+      for (const [key, member] of Object.entries(value)) {
+        visit(member, [...path, Array.isArray(value) ? Number(key) : key]);
+        if (!['range', 'message', 'title', 'edits', 'start', 'end', 'line', 'character', 'newText'].includes(key) || Array.isArray(value)) {
+          const removed = structuredClone(full);
+          const parent = path.reduce<Record<string | number, unknown>>((at, step) => at[step] as Record<string | number, unknown>, removed);
+          if (Array.isArray(parent)) parent.splice(Number(key), 1);
+          else delete parent[key];
+          variants.push({ path: `${[...path, key].join('.')} removed`, problem: removed });
+        }
+      }
+      return;
+    }
+    const changed = structuredClone(full);
+    const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((at, step) => at[step] as Record<string | number, unknown>, changed);
+    parent[path[path.length - 1]] = typeof value === 'number' ? value + 1 : `${value}!`;
+    variants.push({ path: path.join('.'), problem: changed });
+  };
+  visit(full, []);
+  assert.ok(variants.length > 30, `${variants.length} variants`);
+  for (const { path, problem } of variants) {
+    const [kept] = keptEqualProblems([problem], [full], (p) => p);
+    assert.equal(kept, problem, `a problem differing in ${path} is not the previous one`);
+  }
+  const [same] = keptEqualProblems([structuredClone(full)], [full], (p) => p);
+  assert.equal(same, full, 'a problem holding the same data is the previous one');
+});
