@@ -93,6 +93,21 @@ test('repeated headings get -1, -2 anchors', () => {
   );
 });
 
+test('repeated headings are numbered with the first free suffix, also when another heading took one, as GitHub does', () => {
+  // GitHub's slugger: "a" "a-1" "a" → a, a-1, a-2; "a" "a" "a-1" → a, a-1, a-1-1; "a-2" "a" "a" "a" → a-2, a, a-1, a-3.
+  const anchorsOf = (headings: string[]) => {
+    const list = analyze(headings.map((h) => `## ${h}`).join('\n'), settings()).list;
+    return [...list.anchors.entries()].sort((x, y) => x[1] - y[1]).map(([anchor]) => anchor);
+  };
+  assert.deepEqual(anchorsOf(['a', 'a-1', 'a']), ['a', 'a-1', 'a-2']);
+  assert.deepEqual(anchorsOf(['a', 'a', 'a-1']), ['a', 'a-1', 'a-1-1']);
+  assert.deepEqual(anchorsOf(['a-2', 'a', 'a', 'a']), ['a-2', 'a', 'a-1', 'a-3']);
+  assert.deepEqual(anchorsOf(['a', 'b', 'a', 'a-1', 'b', 'a']), ['a', 'b', 'a-1', 'a-1-1', 'b-1', 'a-2']);
+  const many = anchorsOf(Array.from({ length: 3000 }, () => 'Week (Jan 1 - Jan 7)'));
+  assert.equal(new Set(many).size, 3000);
+  assert.equal(many[2999], 'week-jan-1---jan-7-2999');
+});
+
 test('anchorOf reads every TOC target form', () => {
   for (const target of ['./#week-a', '#week-a', 'https://github.com/o/r#week-a', 'https://github.com/o/r/blob/main/README.md#week-a', '#week%2Da'])
     assert.equal(anchorOf(target), 'week-a', target);

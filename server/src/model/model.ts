@@ -160,9 +160,17 @@ function anchorsOf(index: SectionIndex, weeks: readonly Week[]): ReadonlyMap<str
   const known = indexAnchors.get(index);
   if (known) return known;
   const anchors = new Map<string, number>();
+  // A repeated slug gets the first free `-n`, as GitHub numbers them. Each slug's search starts after the suffix it
+  // took last (those below are taken, and anchors are never removed): from 1 each time, a list of n equal headings
+  // cost n²/2 lookups (4,000 of them: 2 s).
+  const nextSuffix = new Map<string, number>();
   const add = (slug: string, line: number) => {
     let anchor = slug;
-    for (let n = 1; anchors.has(anchor); n++) anchor = `${slug}-${n}`;
+    if (anchors.has(anchor)) {
+      let n = nextSuffix.get(slug) ?? 1;
+      for (anchor = `${slug}-${n}`; anchors.has(anchor); ) anchor = `${slug}-${++n}`;
+      nextSuffix.set(slug, n + 1);
+    }
     anchors.set(anchor, line);
   };
   // Both lists are in line order: merged as they are, in document order (GitHub numbers repeated slugs so), without
