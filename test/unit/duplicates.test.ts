@@ -75,3 +75,28 @@ test('duplicate-title: placeholder titles of rows not written yet are not duplic
   assert.deepEqual(rulesOf(run(text), 'duplicate-title'), []);
   assert.equal(rulesOf(run(text), 'placeholder-link').length, 4, 'the unfinished rows are still reported, by their links');
 });
+
+test('a key repeated many times names the first five other places and counts the rest, and lists twenty as related', () => {
+  const same = (n: number) => row(n, 'Pasted Template Title', 'https://arxiv.org/abs/2401.00001');
+  const problems = run(
+    week(
+      'Jan 1 - Jan 7) - 2024',
+      Array.from({ length: 40 }, (_, i) => same(i + 1)),
+    ),
+  );
+  for (const rule of ['duplicate-title', 'duplicate-paper']) {
+    const found = rulesOf(problems, rule).filter((p) => p.message.includes('row'));
+    assert.equal(found.length, 40, rule);
+    const [first, second] = found;
+    assert.match(first.message, /is also (?:listed as )?row 2 of week Jan 1 - Jan 7, row 3 .*, row 6 of week Jan 1 - Jan 7 and 34 more rows$/);
+    assert.match(second.message, /is also (?:listed as )?row 1 of week Jan 1 - Jan 7, row 3 .*, row 6 of week Jan 1 - Jan 7 and 34 more rows$/);
+    assert.equal(first.related?.length, 20, `${rule}: related locations`);
+    assert.ok(!first.related!.some((r) => r.range.start.line === first.range.start.line), `${rule}: a problem is not related to itself`);
+  }
+  // A list without weeks: its bullet items are checked.
+  const readingList = ['## Reading list', '', ...Array.from({ length: 8 }, () => '- [Paper](https://arxiv.org/abs/2402.00002) a paper listed again'), ''];
+  const items = rulesOf(run(readingList.join('\n')), 'duplicate-paper');
+  assert.equal(items.length, 8);
+  assert.match(items[0].message, /listed on line \d+ \(under "Reading list"\)(?:, line \d+ \(under "Reading list"\)){4} and 2 more lines$/);
+  assert.equal(items[0].related?.length, 7);
+});

@@ -1,4 +1,4 @@
-import { problemsOfKey, type KeyProblems, related, removeRow, where, whereInList } from './duplicateRows';
+import { NAMED_AS_RELATED, namedOthers, othersOf, problemsOfKey, type KeyProblems, removeRow, where, whereInList } from './duplicateRows';
 import { type ListProblem, type Problem, type Rule } from './rule';
 import type { RowRef } from '../model/model';
 import type { ListRowRef } from '../list/listModel';
@@ -24,11 +24,8 @@ export const duplicateTitle: Rule = {
         () =>
           refs.map((ref) => ({
             range: toRange(ref.row.titleSpan),
-            message: `Title "${ref.row.title}" is also ${refs
-              .filter((r) => r !== ref)
-              .map(where)
-              .join(', ')}`,
-            related: related(refs, ref, 'title'),
+            message: `Title "${ref.row.title}" is also ${namedOthers(refs, ref, where, 'rows')}`,
+            related: othersOf(refs, ref, NAMED_AS_RELATED).first.map((r) => ({ range: toRange(r.row.titleSpan), message: `Same title: ${where(r)}` })),
             suggestions: [removeRow(list, ref.row.line)],
           })),
       );
@@ -43,16 +40,17 @@ export const duplicateTitle: Rule = {
         '',
         (ref) => ref.file.list.lines.lineCount,
         () =>
-          refs.map((ref) => {
-            const others = refs.filter((r) => r !== ref);
-            return {
-              uri: ref.file.uri,
-              range: toRange(ref.row.titleSpan),
-              message: `Title "${ref.row.title}" is also ${others.map((r) => whereInList(list, r, ref)).join(', ')}`,
-              related: others.map((r) => ({ uri: r.file.uri, range: toRange(r.row.titleSpan), message: `Same title: ${whereInList(list, r, ref)}` })),
-              suggestions: [removeRow(ref.file.list, ref.row.line)],
-            };
-          }),
+          refs.map((ref) => ({
+            uri: ref.file.uri,
+            range: toRange(ref.row.titleSpan),
+            message: `Title "${ref.row.title}" is also ${namedOthers(refs, ref, (r) => whereInList(list, r, ref), 'rows')}`,
+            related: othersOf(refs, ref, NAMED_AS_RELATED).first.map((r) => ({
+              uri: r.file.uri,
+              range: toRange(r.row.titleSpan),
+              message: `Same title: ${whereInList(list, r, ref)}`,
+            })),
+            suggestions: [removeRow(ref.file.list, ref.row.line)],
+          })),
         (ref) => ref.file.uri,
       );
       problems.forEach((problem) => report(problem));

@@ -2,8 +2,7 @@
 import type { PaperList, RowRef, Week } from '../model/model';
 import { weekLabel, weekOfLine } from '../model/model';
 import type { ListModel, ListRowRef } from '../list/listModel';
-import { relocatedProblem, replaceSpan, type Fix, type LineMap, type Problem, type RelatedLocation } from './rule';
-import { toRange } from '../model/ranges';
+import { relocatedProblem, replaceSpan, type Fix, type LineMap, type Problem } from './rule';
 
 export function where(ref: RowRef): string {
   return `row ${ref.row.number?.value ?? '?'} of week ${weekLabel(ref.week)}`;
@@ -14,8 +13,26 @@ export function whereInList(list: ListModel, ref: ListRowRef, self: ListRowRef):
   return ref.file === self.file ? where(ref) : `${where(ref)} in ${list.nameOf(ref.file.uri)}`;
 }
 
-export function related(refs: readonly RowRef[], self: RowRef, what: string): RelatedLocation[] {
-  return refs.filter((r) => r !== self).map((r) => ({ range: toRange(r.row.titleSpan), message: `Same ${what}: ${where(r)}` }));
+/**
+ * How many of the other places a repeated key's problem names in its message, and lists as related locations. Each of
+ * a key's n problems names the others: without a bound a key repeated a few thousand times (a template row pasted
+ * over and over) makes n² names, which took seconds and then all of the server's memory.
+ */
+export const NAMED_IN_MESSAGE = 5;
+export const NAMED_AS_RELATED = 20;
+
+/** The first `limit` of `all` but `self` (one of them), and how many others there are: a pass that stops at the limit. */
+export function othersOf<T>(all: readonly T[], self: T, limit: number): { readonly first: T[]; readonly count: number } {
+  const first: T[] = [];
+  for (let i = 0; i < all.length && first.length < limit; i++) if (all[i] !== self) first.push(all[i]);
+  return { first, count: all.length - 1 };
+}
+
+/** The other places named in a message: all of them, or the first NAMED_IN_MESSAGE and how many more (`what`: "rows", "lines"). */
+export function namedOthers<T>(all: readonly T[], self: T, name: (other: T) => string, what: string): string {
+  const { first, count } = othersOf(all, self, NAMED_IN_MESSAGE);
+  const named = first.map(name).join(', ');
+  return count > first.length ? `${named} and ${count - first.length} more ${what}` : named;
 }
 
 /**
