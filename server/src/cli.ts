@@ -97,6 +97,12 @@ export async function main(
 }
 
 if (require.main === module) {
+  // A reader that stops early (`paper-list check | head`) closes the pipe: the rest of the report has nowhere to go,
+  // which is no failure of the check. Exit with its status instead of an unhandled EPIPE's stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

@@ -102,6 +102,15 @@ describe('paper-list check', () => {
       );
     });
 
+    test('a reader that closes the output early (| head) gets the exit status, with no stack trace', async () => {
+      const errors = await runCli(['check', file('errors-closed.md', ERRORS)], { closeStdout: true });
+      assert.equal(errors.code, 1, errors.stderr);
+      assert.doesNotMatch(errors.stderr, /EPIPE|^\s+at /m);
+      assert.match(errors.stderr, /1 problem \(1 error\)/, 'the summary still goes to stderr');
+      const warnings = await runCli(['check', file('warnings-closed.md', WARNINGS)], { closeStdout: true });
+      assert.equal(warnings.code, 0, warnings.stderr);
+    });
+
     test('--help and --version exit 0', async () => {
       const help = await runCli(['--help']);
       assert.equal(help.code, 0);
