@@ -168,7 +168,7 @@ function anchorsOf(index: SectionIndex, weeks: readonly Week[]): ReadonlyMap<str
     let anchor = slug;
     if (anchors.has(anchor)) {
       let n = nextSuffix.get(slug) ?? 1;
-      for (anchor = `${slug}-${n}`; anchors.has(anchor); ) anchor = `${slug}-${++n}`;
+      for (anchor = `${slug}-${n}`; anchors.has(anchor);) anchor = `${slug}-${++n}`;
       nextSuffix.set(slug, n + 1);
     }
     anchors.set(anchor, line);
