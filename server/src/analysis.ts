@@ -2,7 +2,7 @@
 // disable comments applied.
 import { buildModel, type PaperList, type TocEntry } from './model/model';
 import { WeekCache } from './model/cache';
-import type { LineIndex } from './model/text';
+import { indexOfLine, type LineIndex } from './model/text';
 import { RULES } from './rules/index';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { relocatedProblem, type FileEdits, type Fix, type LineMap, type Problem, type RelatedLocation, type RuleHost, type Severity } from './rules/rule';
@@ -68,6 +68,8 @@ export function headingInputs(list: PaperList): HeadingInputs | undefined {
   };
 }
 
+const lineNumber = (line: number) => line;
+
 export const sameArrays = <T>(x: readonly T[], y: readonly T[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
 
 /**
@@ -81,28 +83,15 @@ export function movedHeadings(before: HeadingInputs, after: HeadingInputs): ((li
   if (!sameArrays(before.toc, after.toc) || !sameArrays(before.tocBreaks, after.tocBreaks) || before.anchors.size !== after.anchors.size) return undefined;
   const headings = before.headingLines;
   const lineOf = (line: number): number | undefined => {
-    const week = sortedIndexOf(headings, line);
+    const week = indexOfLine(headings, line, lineNumber);
     if (week !== -1) return after.headingLines[week];
-    return sortedIndexOf(before.tocLines, line) !== -1 ? line : undefined;
+    return indexOfLine(before.tocLines, line, lineNumber) !== -1 ? line : undefined;
   };
   // Other headings' anchors must not move: their lines are not mapped. The same map (one per section index) with the
   // same heading lines has nothing to check, which spares a walk over every anchor on most edits.
   if (before.anchors !== after.anchors || !sameArrays(headings, after.headingLines))
     for (const [anchor, line] of before.anchors) if (after.anchors.get(anchor) !== (lineOf(line) ?? line)) return undefined;
   return lineOf;
-}
-
-/** The index of `value` in ascending `values`, or -1. */
-function sortedIndexOf(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (values[mid] < value) low = mid + 1;
-    else if (values[mid] > value) high = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /**

@@ -1,5 +1,6 @@
 // One fast line scan over the whole document: where the weeks, the TOC, year groups and disable
 // comments are. No markdown-it here; it runs per week section afterwards.
+import { indexOfLine } from './text';
 
 export interface WeekHeadingLine {
   readonly line: number;
@@ -268,20 +269,6 @@ function retitledIndex(index: SectionIndex, oldFacts: readonly LineFacts[], chan
 
 /** A heading line with no other part in the structure (closesComment too: `-->` in a heading ends an open comment). */
 const onlyHeading = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak;
-
-/** The position of the item on `line` in items sorted by line, or -1. */
-function indexOfLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = lineOf(items[mid]);
-    if (at < line) low = mid + 1;
-    else if (at > line) high = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 function scanFacts(lines: readonly string[], facts: readonly LineFacts[]): SectionIndex {
   const weekHeadings: WeekHeadingLine[] = [];

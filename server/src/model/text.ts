@@ -202,3 +202,17 @@ export function isBlank(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   return c >= 128 && BLANK.test(String.fromCharCode(c));
 }
+
+/** The position of the item on `line` in items sorted by line, or -1. */
+export function indexOfLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = lineOf(items[mid]);
+    if (at < line) low = mid + 1;
+    else if (at > line) high = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
