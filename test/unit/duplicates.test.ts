@@ -100,3 +100,18 @@ test('a key repeated many times names the first five other places and counts the
   assert.match(items[0].message, /listed on line \d+ \(under "Reading list"\)(?:, line \d+ \(under "Reading list"\)){4} and 2 more lines$/);
   assert.equal(items[0].related?.length, 7);
 });
+
+test('removing a repeated row renumbers the rows after it, unless more follow than any weekly table has', () => {
+  const table = (count: number) =>
+    week(
+      'Jan 1 - Jan 7) - 2024',
+      Array.from({ length: count }, (_, i) => row(i + 1, i === 0 || i === count - 1 ? 'Twice Listed' : `Paper ${i + 1}`)),
+    );
+  const removalOf = (text: string) => rulesOf(run(text), 'duplicate-title')[0].suggestions![0];
+  const short = removalOf(table(30));
+  assert.equal(short.title, 'Remove this row and renumber the rows after it');
+  assert.equal(short.edits.length, 30, 'the row, and the 29 after it renumbered');
+  const long = removalOf(table(102));
+  assert.equal(long.title, 'Remove this row');
+  assert.equal(long.edits.length, 1, 'the 101 rows after it keep their numbers: row-number renumbers the week');
+});

@@ -36,6 +36,13 @@ export function namedOthers<T>(all: readonly T[], self: T, name: (other: T) => s
 }
 
 /**
+ * More rows after a removed one than any weekly table has: its removal is offered without renumbering them (row-number
+ * reports the gap and renumbers the week). Each repeated row's suggestion renumbers the rows after it, so a table of
+ * thousands of copies of one row made millions of edits.
+ */
+const MAX_RENUMBERED = 100;
+
+/**
  * Deletes the row's line with its line break (an editor-only suggestion, never part of fix-all), and moves the
  * numbers of the week's later rows up by one when they were in sequence, so 1, 2, 3, 4 minus 3 gives 1, 2, 3.
  */
@@ -45,7 +52,7 @@ export function removeRow(list: PaperList, line: number): Fix {
   const rows = weekOfLine(list, line)?.rows ?? [];
   const at = rows.findIndex((r) => r.line === line);
   let renumbered = 0;
-  for (let i = at + 1; at !== -1 && i < rows.length; i++) {
+  for (let i = at + 1; at !== -1 && i < rows.length && rows.length - at - 1 <= MAX_RENUMBERED; i++) {
     const number = rows[i].number;
     // Only a row numbered for its place moves up, in its own marker style; a week out of sequence is row-number's to fix.
     if (!number || number.value !== i + 1 || number.text !== number.style.replace('N', String(i + 1))) continue;
