@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixAll } from '../../server/src/fixAll';
 import { applyEdits } from '../../server/src/textEdits';
+import { analyze } from '../../server/src/analysis';
+import { hover } from '../../server/src/features/hover';
 import { doc, row, run, rulesOf, settings, week } from './helpers';
 
 test('duplicate-paper: the same arXiv paper as abs and pdf in two weeks, both reported with related locations', () => {
@@ -76,7 +78,7 @@ test('duplicate-title: placeholder titles of rows not written yet are not duplic
   assert.equal(rulesOf(run(text), 'placeholder-link').length, 4, 'the unfinished rows are still reported, by their links');
 });
 
-test('a key repeated many times names the first five other places and counts the rest, and lists twenty as related', () => {
+test('a key repeated many times names the first five other places, in its message and as related locations, and counts the rest', () => {
   const same = (n: number) => row(n, 'Pasted Template Title', 'https://arxiv.org/abs/2401.00001');
   const problems = run(
     week(
@@ -90,7 +92,12 @@ test('a key repeated many times names the first five other places and counts the
     const [first, second] = found;
     assert.match(first.message, /is also (?:listed as )?row 2 of week Jan 1 - Jan 7, row 3 .*, row 6 of week Jan 1 - Jan 7 and 34 more rows$/);
     assert.match(second.message, /is also (?:listed as )?row 1 of week Jan 1 - Jan 7, row 3 .*, row 6 of week Jan 1 - Jan 7 and 34 more rows$/);
-    assert.equal(first.related?.length, 20, `${rule}: related locations`);
+    assert.equal(first.related?.length, 5, `${rule}: related locations`);
+    assert.deepEqual(
+      first.related!.map((r) => r.range.start.line),
+      found.slice(1, 6).map((p) => p.range.start.line),
+      `${rule}: the related locations are the rows the message names`,
+    );
     assert.ok(!first.related!.some((r) => r.range.start.line === first.range.start.line), `${rule}: a problem is not related to itself`);
   }
   // A list without weeks: its bullet items are checked.
@@ -98,7 +105,7 @@ test('a key repeated many times names the first five other places and counts the
   const items = rulesOf(run(readingList.join('\n')), 'duplicate-paper');
   assert.equal(items.length, 8);
   assert.match(items[0].message, /listed on line \d+ \(under "Reading list"\)(?:, line \d+ \(under "Reading list"\)){4} and 2 more lines$/);
-  assert.equal(items[0].related?.length, 7);
+  assert.equal(items[0].related?.length, 5);
 });
 
 test('removing a repeated row renumbers the rows after it, unless more follow than any weekly table has', () => {
@@ -114,4 +121,20 @@ test('removing a repeated row renumbers the rows after it, unless more follow th
   const long = removalOf(table(102));
   assert.equal(long.title, 'Remove this row');
   assert.equal(long.edits.length, 1, 'the 101 rows after it keep their numbers: row-number renumbers the week');
+});
+
+test('hovering a row pasted thirty times names twenty of the other rows, linked, and counts the rest', () => {
+  const text = week(
+    'Jan 1 - Jan 7) - 2024',
+    Array.from({ length: 30 }, (_, i) => row(i + 1, 'Pasted', 'https://arxiv.org/abs/2401.00001')),
+  );
+  const { list } = analyze(text, settings());
+  const first = list.weeks[0].rows[0];
+  const value = (hover(list, { line: first.line, character: 4 }, 'Paper', 'file:///list.md')!.contents as { value: string }).value;
+  for (const what of ['paper', 'title']) {
+    const line = value.split('\n\n').find((l) => l.startsWith(`Same ${what} also at: `))!;
+    assert.equal(line.match(/\(\[line \d+\]/g)?.length, 20, `${what}: twenty linked rows`);
+    assert.ok(line.endsWith('; and 9 more'), line.slice(-40));
+    assert.ok(!line.includes(`[line ${first.line + 1}]`), `${what}: not the hovered row itself`);
+  }
 });

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-protocol';
-import { normalizeTitle, paperLink, rowOfLine, statedYear, weekLabel, weekOfLine, type PaperList, type RowRef, type Week } from '../model/model';
+import { normalizeTitle, paperLink, rowOfLine, statedYear, weekLabel, weekOfLine, type PaperList, type PaperRow, type RowRef, type Week } from '../model/model';
 import { arxivId, paperKey } from '../model/urls';
 import { formatDay } from '../model/dates';
 import { rowRange, toRange } from '../model/ranges';
@@ -34,24 +34,35 @@ export function hover(list: PaperList, position: Position, paperLabel: string, u
   if (!row) return undefined;
   const year = statedYear(list, week);
   const lines = [`**Row ${row.number?.value ?? '(unnumbered)'}** of week ${weekLabel(week)}${year !== undefined ? ` · ${year}` : ''}`];
-  const isOther = (r: RowRef) => r.row !== row;
   const link = paperLink(row, paperLabel);
   if (link) {
     const id = arxivId(link.target);
     lines.push(id ? `Paper: arXiv [${id}](https://arxiv.org/abs/${id})` : `Paper: ${link.target}`);
     const key = paperKey(link.target);
-    const same = key ? (inList ? inList.model.paperRefs(key) : (list.papers.get(key) ?? [])).filter(isOther) : [];
-    if (same.length > 0) lines.push(`Same paper also at: ${same.map((r) => where(r, uri, inList)).join('; ')}`);
+    const same = key ? alsoAt(inList ? inList.model.paperRefs(key) : (list.papers.get(key) ?? []), row, (r) => where(r, uri, inList)) : undefined;
+    if (same) lines.push(`Same paper also at: ${same}`);
   } else {
     lines.push(`No [${paperLabel}] link`);
   }
   const titleKey = normalizeTitle(row.title);
-  const sameTitle = (inList ? inList.model.titleRefs(titleKey) : (list.titles.get(titleKey) ?? [])).filter(isOther);
-  if (sameTitle.length > 0) lines.push(`Same title also at: ${sameTitle.map((r) => where(r, uri, inList)).join('; ')}`);
+  const sameTitle = alsoAt(inList ? inList.model.titleRefs(titleKey) : (list.titles.get(titleKey) ?? []), row, (r) => where(r, uri, inList));
+  if (sameTitle) lines.push(`Same title also at: ${sameTitle}`);
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
     range: rowRange(row),
   };
+}
+
+/** How many of a row's copies its hover links: a row pasted thousands of times listed every copy, a 700 KB hover. */
+const LINKED_IN_HOVER = 20;
+
+/** The rows of `refs` other than `row`, the first LINKED_IN_HOVER named and the rest counted; undefined when there are none. */
+function alsoAt<R extends RowRef>(refs: readonly R[], row: PaperRow, name: (ref: R) => string): string | undefined {
+  const named: string[] = [];
+  let count = 0;
+  for (const ref of refs) if (ref.row !== row && count++ < LINKED_IN_HOVER) named.push(name(ref));
+  if (count === 0) return undefined;
+  return count > named.length ? `${named.join('; ')}; and ${count - named.length} more` : named.join('; ');
 }
 
 function weekLines(list: PaperList, week: Week): string[] {

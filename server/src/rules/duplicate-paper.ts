@@ -1,6 +1,6 @@
 import { paperLink, type ListItem, type PaperList } from '../model/model';
 import { paperKey } from '../model/urls';
-import { NAMED_AS_RELATED, namedOthers, othersOf, problemsOfKey, type KeyProblems, removeRow, where, whereInList } from './duplicateRows';
+import { namedOthers, problemsOfKey, type KeyProblems, removeRow, where, whereInList } from './duplicateRows';
 import type { ListProblem, Problem } from './rule';
 import { type Rule } from './rule';
 import type { RowRef } from '../model/model';
@@ -29,10 +29,11 @@ export const duplicatePaper: Rule = {
         () =>
           refs.map((ref) => {
             const link = paperLink(ref.row, label)!;
+            const named = namedOthers(refs, ref, where, 'rows');
             return {
               range: toRange(link.targetSpan),
-              message: `Paper ${link.target} is also listed as ${namedOthers(refs, ref, where, 'rows')}`,
-              related: othersOf(refs, ref, NAMED_AS_RELATED).first.map((r) => ({
+              message: `Paper ${link.target} is also listed as ${named.text}`,
+              related: named.others.map((r) => ({
                 range: toRange(paperLink(r.row, label)!.targetSpan),
                 message: `Same paper: ${where(r)}`,
               })),
@@ -55,11 +56,12 @@ export const duplicatePaper: Rule = {
         () =>
           refs.map((ref) => {
             const link = paperLink(ref.row, label)!;
+            const named = namedOthers(refs, ref, (r) => whereInList(list, r, ref), 'rows');
             return {
               uri: ref.file.uri,
               range: toRange(link.targetSpan),
-              message: `Paper ${link.target} is also listed as ${namedOthers(refs, ref, (r) => whereInList(list, r, ref), 'rows')}`,
-              related: othersOf(refs, ref, NAMED_AS_RELATED).first.map((r) => ({
+              message: `Paper ${link.target} is also listed as ${named.text}`,
+              related: named.others.map((r) => ({
                 uri: r.file.uri,
                 range: toRange(paperLink(r.row, label)!.targetSpan),
                 message: `Same paper: ${whereInList(list, r, ref)}`,
@@ -93,10 +95,11 @@ function itemDuplicates(list: PaperList, report: (problem: Omit<Problem, 'rule'>
   for (const same of items.values()) {
     if (same.length < 2) continue;
     for (const item of same) {
+      const named = namedOthers(same, item, whereItem, 'lines');
       report({
         range: toRange(item.paper!.targetSpan),
-        message: `Paper ${item.paper!.target} is also listed on ${namedOthers(same, item, whereItem, 'lines')}`,
-        related: othersOf(same, item, NAMED_AS_RELATED).first.map((i) => ({ range: toRange(i.paper!.targetSpan), message: `Same paper: ${whereItem(i)}` })),
+        message: `Paper ${item.paper!.target} is also listed on ${named.text}`,
+        related: named.others.map((i) => ({ range: toRange(i.paper!.targetSpan), message: `Same paper: ${whereItem(i)}` })),
         suggestions: [removeRow(list, item.line)],
       });
     }

@@ -1,4 +1,4 @@
-import { NAMED_AS_RELATED, namedOthers, othersOf, problemsOfKey, type KeyProblems, removeRow, where, whereInList } from './duplicateRows';
+import { namedOthers, problemsOfKey, type KeyProblems, removeRow, where, whereInList } from './duplicateRows';
 import { type ListProblem, type Problem, type Rule } from './rule';
 import type { RowRef } from '../model/model';
 import type { ListRowRef } from '../list/listModel';
@@ -22,12 +22,15 @@ export const duplicateTitle: Rule = {
         '',
         () => list.lines.lineCount,
         () =>
-          refs.map((ref) => ({
-            range: toRange(ref.row.titleSpan),
-            message: `Title "${ref.row.title}" is also ${namedOthers(refs, ref, where, 'rows')}`,
-            related: othersOf(refs, ref, NAMED_AS_RELATED).first.map((r) => ({ range: toRange(r.row.titleSpan), message: `Same title: ${where(r)}` })),
-            suggestions: [removeRow(list, ref.row.line)],
-          })),
+          refs.map((ref) => {
+            const named = namedOthers(refs, ref, where, 'rows');
+            return {
+              range: toRange(ref.row.titleSpan),
+              message: `Title "${ref.row.title}" is also ${named.text}`,
+              related: named.others.map((r) => ({ range: toRange(r.row.titleSpan), message: `Same title: ${where(r)}` })),
+              suggestions: [removeRow(list, ref.row.line)],
+            };
+          }),
       );
       problems.forEach((problem) => report(problem));
     }
@@ -40,17 +43,16 @@ export const duplicateTitle: Rule = {
         '',
         (ref) => ref.file.list.lines.lineCount,
         () =>
-          refs.map((ref) => ({
-            uri: ref.file.uri,
-            range: toRange(ref.row.titleSpan),
-            message: `Title "${ref.row.title}" is also ${namedOthers(refs, ref, (r) => whereInList(list, r, ref), 'rows')}`,
-            related: othersOf(refs, ref, NAMED_AS_RELATED).first.map((r) => ({
-              uri: r.file.uri,
-              range: toRange(r.row.titleSpan),
-              message: `Same title: ${whereInList(list, r, ref)}`,
-            })),
-            suggestions: [removeRow(ref.file.list, ref.row.line)],
-          })),
+          refs.map((ref) => {
+            const named = namedOthers(refs, ref, (r) => whereInList(list, r, ref), 'rows');
+            return {
+              uri: ref.file.uri,
+              range: toRange(ref.row.titleSpan),
+              message: `Title "${ref.row.title}" is also ${named.text}`,
+              related: named.others.map((r) => ({ uri: r.file.uri, range: toRange(r.row.titleSpan), message: `Same title: ${whereInList(list, r, ref)}` })),
+              suggestions: [removeRow(ref.file.list, ref.row.line)],
+            };
+          }),
         (ref) => ref.file.uri,
       );
       problems.forEach((problem) => report(problem));

@@ -14,25 +14,22 @@ export function whereInList(list: ListModel, ref: ListRowRef, self: ListRowRef):
 }
 
 /**
- * How many of the other places a repeated key's problem names in its message, and lists as related locations. Each of
- * a key's n problems names the others: without a bound a key repeated a few thousand times (a template row pasted
- * over and over) makes n² names, which took seconds and then all of the server's memory.
+ * How many of the other places a repeated key's problem names, in its message and as related locations. Each of a
+ * key's n problems names the others: without a bound a key repeated a few thousand times (a template row pasted over
+ * and over) makes n² names, which took seconds and then all of the server's memory.
  */
-export const NAMED_IN_MESSAGE = 5;
-export const NAMED_AS_RELATED = 20;
+export const NAMED_OTHERS = 5;
 
-/** The first `limit` of `all` but `self` (one of them), and how many others there are: a pass that stops at the limit. */
-export function othersOf<T>(all: readonly T[], self: T, limit: number): { readonly first: T[]; readonly count: number } {
-  const first: T[] = [];
-  for (let i = 0; i < all.length && first.length < limit; i++) if (all[i] !== self) first.push(all[i]);
-  return { first, count: all.length - 1 };
-}
-
-/** The other places named in a message: all of them, or the first NAMED_IN_MESSAGE and how many more (`what`: "rows", "lines"). */
-export function namedOthers<T>(all: readonly T[], self: T, name: (other: T) => string, what: string): string {
-  const { first, count } = othersOf(all, self, NAMED_IN_MESSAGE);
-  const named = first.map(name).join(', ');
-  return count > first.length ? `${named} and ${count - first.length} more ${what}` : named;
+/**
+ * The other places a repeated key's problem names: the first NAMED_OTHERS of `all` but `self` (one of them), found by
+ * a pass that stops there, and the message's list of them with how many more there are (`what`: "rows", "lines").
+ */
+export function namedOthers<T>(all: readonly T[], self: T, name: (other: T) => string, what: string): { readonly others: T[]; readonly text: string } {
+  const others: T[] = [];
+  for (let i = 0; i < all.length && others.length < NAMED_OTHERS; i++) if (all[i] !== self) others.push(all[i]);
+  const more = all.length - 1 - others.length;
+  const named = others.map(name).join(', ');
+  return { others, text: more > 0 ? `${named} and ${more} more ${what}` : named };
 }
 
 /**
