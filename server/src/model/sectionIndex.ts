@@ -114,7 +114,10 @@ function sameStructure(a: LineFacts, b: LineFacts): boolean {
 }
 
 /** No part in the structure: not a fence, comment, disable comment, thematic break or heading (blank or not). */
-const isPlain = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak && !f.heading;
+const isPlain = (f: LineFacts) => !f.heading && noPartButHeading(f);
+
+/** No part in the structure but, maybe, a heading: not a fence, comment (`-->` in a heading ends an open one), disable comment or break. */
+const noPartButHeading = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak;
 
 const firstNonBlank = /\S/;
 
@@ -247,7 +250,7 @@ function retitledIndex(index: SectionIndex, oldFacts: readonly LineFacts[], chan
     if (sameStructure(before, after)) continue;
     const was = before.heading;
     const now = after.heading;
-    if (!was || !now || was.level !== now.level || was.isWeek !== now.isWeek || !onlyHeading(before) || !onlyHeading(after)) return undefined;
+    if (!was || !now || was.level !== now.level || was.isWeek !== now.isWeek || !noPartButHeading(before) || !noPartButHeading(after)) return undefined;
     const line = head + k;
     if (now.isWeek) {
       const at = indexOfLine(index.weeks, line, (w) => w.startLine);
@@ -266,9 +269,6 @@ function retitledIndex(index: SectionIndex, oldFacts: readonly LineFacts[], chan
   if (!weeks && !otherHeadings) return undefined;
   return { ...index, weeks: weeks ?? index.weeks, otherHeadings: otherHeadings ?? index.otherHeadings };
 }
-
-/** A heading line with no other part in the structure (closesComment too: `-->` in a heading ends an open comment). */
-const onlyHeading = (f: LineFacts) => !f.fence && !f.opensComment && !f.closesComment && !f.disables && !f.thematicBreak;
 
 function scanFacts(lines: readonly string[], facts: readonly LineFacts[]): SectionIndex {
   const weekHeadings: WeekHeadingLine[] = [];

@@ -48,8 +48,9 @@ export function removeRow(list: PaperList, line: number): Fix {
   const edits = [{ range: { start: { line, character: 0 }, end }, newText: '' }];
   const rows = weekOfLine(list, line)?.rows ?? [];
   const at = rows.findIndex((r) => r.line === line);
+  const renumbers = at !== -1 && rows.length - at - 1 <= MAX_RENUMBERED;
   let renumbered = 0;
-  for (let i = at + 1; at !== -1 && i < rows.length && rows.length - at - 1 <= MAX_RENUMBERED; i++) {
+  for (let i = at + 1; renumbers && i < rows.length; i++) {
     const number = rows[i].number;
     // Only a row numbered for its place moves up, in its own marker style; a week out of sequence is row-number's to fix.
     if (!number || number.value !== i + 1 || number.text !== number.style.replace('N', String(i + 1))) continue;
