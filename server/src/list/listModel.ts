@@ -160,7 +160,7 @@ export class ListModel {
   }
 
   private apply(index: KeyIndex, repeated: Set<string>, file: ListFile, keys: ReadonlyMap<string, readonly RowRef[]>, sign: 1 | -1): void {
-    for (const [key, refs] of keys) this.setKey(index, repeated, file, key, sign === 1 ? refs : undefined);
+    keys.forEach((refs, key) => this.setKey(index, repeated, file, key, sign === 1 ? refs : undefined));
   }
 
   /** Redoes the keys whose ref lists differ between a file's previous model and its new one. */
@@ -190,7 +190,7 @@ export class ListModel {
     const kept = held === undefined || held.every((r) => r.file.uri === file.uri) ? [] : held.filter((r) => r.file.uri !== file.uri);
     if (refs) {
       const mixed = kept.length > 0;
-      for (const ref of refs) kept.push(new FileRowRef(ref, file));
+      for (let r = 0; r < refs.length; r++) kept.push(new FileRowRef(refs[r], file));
       if (mixed) kept.sort((a, b) => this.rank(a.file) - this.rank(b.file) || a.row.line - b.row.line);
     }
     if (kept.length === 0) index.delete(key);

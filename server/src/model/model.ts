@@ -266,7 +266,10 @@ function sectionMarkerCounts(parsed: ParsedWeek): Int32Array {
   let own = sectionMarkers.get(parsed);
   if (!own) {
     const styles = new Map<MarkerStyle, number>();
-    for (const row of parsed.rows) if (row.number && NORM_STYLES.has(row.number.style)) styles.set(row.number.style, (styles.get(row.number.style) ?? 0) + 1);
+    for (let r = 0; r < parsed.rows.length; r++) {
+      const row = parsed.rows[r];
+      if (row.number && NORM_STYLES.has(row.number.style)) styles.set(row.number.style, (styles.get(row.number.style) ?? 0) + 1);
+    }
     sectionMarkers.set(parsed, (own = Int32Array.from([...styles].flatMap(([style, count]) => [STYLE_LIST.indexOf(style), count]))));
   }
   return own;
@@ -720,10 +723,16 @@ function buildIndexes(
   };
   for (let i = 0; i < slots.length; i++) {
     const own = keys(i);
-    for (const [key, ref] of own.titles) push(titles, key, ref);
-    for (const [key, ref] of own.papers) push(papers, key, ref);
+    for (let t = 0; t < own.titles.length; t++) push(titles, own.titles[t][0], own.titles[t][1]);
+    for (let p = 0; p < own.papers.length; p++) push(papers, own.papers[p][0], own.papers[p][1]);
   }
-  const repeated = (map: KeyIndex) => new Set([...map].flatMap(([key, refs]) => (refs.length >= 2 ? [key] : [])));
+  const repeated = (map: KeyIndex) => {
+    const keys = new Set<string>();
+    map.forEach((refs, key) => {
+      if (refs.length >= 2) keys.add(key);
+    });
+    return keys;
+  };
   return { titles, papers, repeatedTitles: repeated(titles), repeatedPapers: repeated(papers) };
 }
 
@@ -775,7 +784,10 @@ export function isTemplateRow(row: PaperRow): boolean {
 }
 
 export function paperLink(row: PaperRow, paperLabel = 'Paper'): Link | undefined {
-  for (const link of row.links) if (!link.isImage && sameLabel(link.label, paperLabel)) return link;
+  for (let l = 0; l < row.links.length; l++) {
+    const link = row.links[l];
+    if (!link.isImage && sameLabel(link.label, paperLabel)) return link;
+  }
   return undefined;
 }
 

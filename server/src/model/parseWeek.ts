@@ -229,8 +229,9 @@ export function parseRow(text: string, line: number, headerCells: number): Paper
   const titleStart = restColumn + titleOffset;
   // Most rows have links in one cell: its array is the row's, else the cells' arrays are joined (at their size).
   let links: Link[] = [];
-  for (const cell of split.cells) {
-    const found = scanLinks(text, line, cell.span.start, cell.span.end);
+  for (let c = 0; c < split.cells.length; c++) {
+    const span = split.cells[c].span;
+    const found = scanLinks(text, line, span.start, span.end);
     if (found.length > 0) links = links.length === 0 ? found : links.concat(found);
   }
   return {

@@ -82,7 +82,8 @@ export function placeholderReason(target: string, isImage: boolean, extraPattern
   if ((t.length <= LONGEST_PLACEHOLDER_TARGET && PLACEHOLDER_TARGETS.has(lower)) || X_RUN.test(t) || HASH_RUN.test(t)) return `is the placeholder "${t}"`;
   if (EXAMPLE_DOMAIN.test(t)) return `points at ${t.replace(/^https?:\/\//i, '')}, a placeholder domain`;
   if (BARE_SCHEME.test(t)) return `is a bare scheme "${t}"`;
-  for (const pattern of extraPatterns) {
+  for (let p = 0; p < extraPatterns.length; p++) {
+    const pattern = extraPatterns[p];
     if (pattern !== '' && lower.includes(pattern.toLowerCase())) return `matches the placeholder pattern "${pattern}"`;
   }
   // `[Paper]([XXX](https://…))`: a placeholder link pasted over instead of replaced.

@@ -38,7 +38,9 @@ export const anchorLink: Rule = {
       let links = sectionAnchorLinks.get(week.parsed);
       if (!links) {
         const found: { link: Link; anchor: string }[] = [];
-        for (const link of weekLinks(week.parsed)) {
+        const weekLinksOf = weekLinks(week.parsed);
+        for (let l = 0; l < weekLinksOf.length; l++) {
+          const link = weekLinksOf[l];
           const anchor = targetAnchor(link);
           if (anchor !== undefined) found.push({ link, anchor });
         }

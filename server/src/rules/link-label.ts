@@ -14,8 +14,10 @@ export const linkLabel: Rule = {
   defaultSeverity: 'warning',
   fix: 'Removes stray brackets and punctuation from a malformed label (`[Tweet)]` → `[Tweet]`).',
   checkWeek({ week }, report) {
-    for (const row of week.rows) {
-      for (const link of row.links) {
+    for (let r = 0; r < week.rows.length; r++) {
+      const links = week.rows[r].links;
+      for (let l = 0; l < links.length; l++) {
+        const link = links[l];
         if (link.isImage) continue;
         const label = link.label;
         // Most labels hold none of the stray characters: no copy of them then.

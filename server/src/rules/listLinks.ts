@@ -10,8 +10,11 @@ export function weekLinks(week: Pick<Week, 'rows' | 'otherLinks'>): readonly Lin
   const known = linksOfRows.get(week.rows);
   if (known && known.otherLinks === week.otherLinks) return known.links;
   const links: Link[] = [];
-  for (const row of week.rows) if (!isTemplateRow(row)) for (const link of row.links) links.push(link);
-  for (const link of week.otherLinks) links.push(link);
+  for (let r = 0; r < week.rows.length; r++) {
+    const row = week.rows[r];
+    if (!isTemplateRow(row)) for (let l = 0; l < row.links.length; l++) links.push(row.links[l]);
+  }
+  for (let l = 0; l < week.otherLinks.length; l++) links.push(week.otherLinks[l]);
   linksOfRows.set(week.rows, { otherLinks: week.otherLinks, links });
   return links;
 }

@@ -10,7 +10,9 @@ export const missingFile: Rule = {
   description: 'Relative links and images point at files that exist next to the document.',
   defaultSeverity: 'warning',
   checkWeek({ week, settings, host }, report) {
-    if (host) for (const link of weekLinks(week)) checkLink(link, settings, host, report);
+    if (!host) return;
+    const links = weekLinks(week);
+    for (let l = 0; l < links.length; l++) checkLink(links[l], settings, host, report);
   },
   check({ list, settings, host }, report) {
     if (host) for (const link of list.outsideLinks) checkLink(link, settings, host, report);

@@ -7,9 +7,11 @@ export const missingLink: Rule = {
   description: 'Every row has the required links (setting `paperList.requiredLinks`, default `Paper`).',
   defaultSeverity: 'info',
   checkWeek({ week, settings }, report) {
-    for (const row of week.rows) {
+    for (let r = 0; r < week.rows.length; r++) {
+      const row = week.rows[r];
       if (isTemplateRow(row)) continue;
-      for (const label of settings.requiredLinks) {
+      for (let l = 0; l < settings.requiredLinks.length; l++) {
+        const label = settings.requiredLinks[l];
         if (paperLink(row, label)) continue;
         const cell = row.cells[row.cells.length - 1];
         const range = cell ? toRange(cell.span) : lineRange(row.line, row.contentStart, row.contentEnd);

@@ -13,7 +13,8 @@ export const placeholderLink: Rule = {
   defaultSeverity: 'error',
   fix: 'Unwraps a target that repeats its URL as a link, `[Paper]([https://…](https://…))` → `[Paper](https://…)`.',
   checkWeek({ week, settings }, report) {
-    for (const link of weekLinks(week)) checkLink(link, settings, report);
+    const links = weekLinks(week);
+    for (let l = 0; l < links.length; l++) checkLink(links[l], settings, report);
   },
   check({ list, settings }, report) {
     for (const link of list.outsideLinks) checkLink(link, settings, report);

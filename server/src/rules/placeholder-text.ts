@@ -12,7 +12,8 @@ export const placeholderText: Rule = {
     'Row titles and descriptions are written: not `XXX`, `xxxx`, `TODO`, `TBD`, `...`, `Title` or an empty bold `****` (plus the `paperList.placeholderPatterns` texts).',
   defaultSeverity: 'warning',
   checkWeek({ week, settings, line }, report) {
-    for (const row of week.rows) {
+    for (let r = 0; r < week.rows.length; r++) {
+      const row = week.rows[r];
       const where = `Row ${row.number?.value ?? '?'} of week ${weekLabel(week)}`;
       const cell = row.cells[0];
       const titleReason = placeholderTextReason(row.title, settings.placeholderPatterns);

@@ -11,8 +11,9 @@ export const relativeAnchor: Rule = {
   fix: 'Drops the `./` (`./#anchor` → `#anchor`); turn the rule off to keep `./#`.',
   checkWeek({ week }, report) {
     // A week's problems are cached with its parse (weekProblems.ts): no need to keep them per link too.
-    for (const link of weekLinks(week)) {
-      const problem = linkProblem(link);
+    const links = weekLinks(week);
+    for (let l = 0; l < links.length; l++) {
+      const problem = linkProblem(links[l]);
       if (problem) report(problem);
     }
   },

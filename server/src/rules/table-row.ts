@@ -8,7 +8,8 @@ export const tableRow: Rule = {
   defaultSeverity: 'warning',
   fix: 'Adds the missing leading or trailing pipe.',
   checkWeek({ week, line }, report) {
-    for (const row of week.rows) {
+    for (let r = 0; r < week.rows.length; r++) {
+      const row = week.rows[r];
       const whole = lineRange(row.line, row.contentStart, row.contentEnd);
       const where = `Row ${row.number?.value ?? '?'} of week ${weekLabel(week)}`;
       if (!row.hasLeadingPipe) {
