@@ -93,7 +93,9 @@ export const webClientBuild = {
 };
 
 const entries = [
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [blockLevelMarkdownIt] },
+  // dist/server.js only starts dist/languageServer.js, compiled with a code cache (server/src/node/launch.ts).
+  { entryPoints: ['server/src/node/launch.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/languageServer.js', plugins: [blockLevelMarkdownIt] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [blockLevelMarkdownIt] },
 ];
 if (existsSync('client/src/extension.ts')) {

@@ -193,7 +193,7 @@ async function replayWarm(client: BenchClient, uri: string, text: string, edits:
 }
 
 async function overLsp(subject: Subject) {
-  const client = new BenchClient(join(root, 'dist/server.js'));
+  const client = newServer();
   const uri = pathToFileURL(subject.path).href;
   const edits = quick ? 50 : 200;
   try {
@@ -270,6 +270,64 @@ interface ListFile {
   readonly text: string;
 }
 
+/** Where the servers keep their V8 code cache, as VS Code's client has them keep it in the extension's storage. */
+let codeCacheDir: string | undefined;
+
+/** A server started as VS Code starts it: with a code cache folder, unless this is to be a first start. */
+function newServer(withCodeCache = true): BenchClient {
+  return new BenchClient(join(root, 'dist/server.js'), [], withCodeCache && codeCacheDir ? [`--code-cache-dir=${codeCacheDir}`] : []);
+}
+
+/**
+ * The code cache a first start leaves (server/src/node/launch.ts): a server opens these files and is stopped once it
+ * has saved its cache. Every later server of the run starts as VS Code's do after the first: with it.
+ */
+async function primeCodeCache(cacheDir: string, files: readonly ListFile[]): Promise<void> {
+  codeCacheDir = cacheDir;
+  const client = newServer();
+  try {
+    await client.initialize(pathToFileURL(dirname(files[0].path)).href);
+    await openAll(
+      client,
+      files,
+      files.map((f) => f.text),
+      1,
+    );
+    const deadline = performance.now() + 30_000;
+    while (!(existsSync(codeCacheDir) && readdirSync(codeCacheDir).some((f) => f.endsWith('.v8cache')))) {
+      if (performance.now() > deadline) throw new Error(`the server saved no code cache in ${codeCacheDir} within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.stop();
+  }
+}
+
+/**
+ * Fresh servers, each opening `opened` until every file in `waitFor` has its first diagnostics, their start not counted:
+ * with the code cache (any start after the first) and without (the first after an install or update), alternated.
+ */
+async function coldOpens(folder: string, opened: ListFile, waitFor: readonly ListFile[]): Promise<{ cached: Stats; uncached: Stats }> {
+  const samples = { cached: [] as number[], uncached: [] as number[] };
+  for (let run = 0; run < (quick ? 3 : 5); run++) {
+    for (const kind of run % 2 === 0 ? (['cached', 'uncached'] as const) : (['uncached', 'cached'] as const)) {
+      const client = newServer(kind === 'cached');
+      try {
+        await client.initialize(pathToFileURL(folder).href);
+        // The opened file's diagnostics carry its version; the others', read from disk, none.
+        const all = Promise.all(waitFor.map((f) => client.diagnosticsFor(f.uri, f === opened ? 1 : undefined)));
+        const start = performance.now();
+        client.notify('textDocument/didOpen', { textDocument: { uri: opened.uri, languageId: 'markdown', version: 1, text: opened.text } });
+        const published = await all;
+        samples[kind].push(Math.max(...published.map((p) => p.at)) - start);
+      } finally {
+        await client.stop();
+      }
+    }
+  }
+  return { cached: stats(samples.cached), uncached: stats(samples.uncached) };
+}
+
 /** Today's list: the index README and years/*.md, edited in years/2025.md. */
 const MULTI_FOLDER = 'aipotw-2026-06';
 const MULTI_EDITED = 'years/2025.md';
@@ -293,7 +351,7 @@ async function openAll(client: BenchClient, files: readonly ListFile[], texts: r
 
 /** What a new server publishes for `uri` when it opens these texts. */
 async function freshServerDiagnostics(files: readonly ListFile[], texts: readonly string[], uri: string): Promise<readonly unknown[] | undefined> {
-  const fresh = new BenchClient(join(root, 'dist/server.js'));
+  const fresh = newServer();
   try {
     await fresh.initialize(pathToFileURL(join(corpusDir, MULTI_FOLDER)).href);
     return (await openAll(fresh, files, texts, 1)).get(uri)?.diagnostics;
@@ -312,7 +370,7 @@ async function overLspMulti(files: readonly ListFile[]) {
   const ordered = [...files].sort((a, b) => Number(b.path.endsWith(MULTI_EDITED)) - Number(a.path.endsWith(MULTI_EDITED)));
   const edited = ordered[0];
   const edits = quick ? 50 : 200;
-  const client = new BenchClient(join(root, 'dist/server.js'));
+  const client = newServer();
   let result;
   try {
     await client.initialize(pathToFileURL(folder).href);
@@ -382,31 +440,12 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /**
- * Today's multi-file list, opening only years/2026.md: until every other file of the list has its first diagnostics
- * (the server reads them from disk through its host). A fresh server per run, its start not counted: the cold path.
+ * Today's multi-file list, opening only years/2026.md: until every file of the list has its first diagnostics (the
+ * server reads the others from disk through its host).
  */
-async function openOneFileOfMulti(): Promise<Stats | undefined> {
-  const dir = join(corpusDir, MULTI_FOLDER);
-  if (!existsSync(dir)) return undefined;
-  const opened = join(dir, 'years/2026.md');
-  const text = readFileSync(opened, 'utf8');
-  const others = ['README.md', 'years/2023.md', 'years/2024.md', 'years/2025.md'].map((f) => pathToFileURL(join(dir, f)).href);
-  const uri = pathToFileURL(opened).href;
-  const samples: number[] = [];
-  for (let run = 0; run < (quick ? 3 : 5); run++) {
-    const client = new BenchClient(join(root, 'dist/server.js'));
-    try {
-      await client.initialize(pathToFileURL(dir).href);
-      const all = Promise.all(others.map((other) => client.diagnosticsFor(other, undefined)));
-      const start = performance.now();
-      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-      const published = await all;
-      samples.push(Math.max(...published.map((p) => p.at)) - start);
-    } finally {
-      await client.stop();
-    }
-  }
-  return stats(samples);
+async function openOneFileOfMulti(files: readonly ListFile[]): Promise<{ cached: Stats; uncached: Stats }> {
+  const opened = files.find((f) => f.path.endsWith('years/2026.md'))!;
+  return coldOpens(join(corpusDir, MULTI_FOLDER), opened, files);
 }
 
 interface Check {
@@ -425,7 +464,13 @@ async function main(): Promise<void> {
   const lists: Record<string, unknown>[] = [];
   const ratioOf = (slow: number, fast: number) => `${(slow / fast).toFixed(slow / fast >= 100 ? 0 : 1)}×`;
   try {
-    for (const subject of subjects(tmp)) {
+    const listSubjects = subjects(tmp);
+    const multi = multiFileList();
+    const asListFile = (subject: Subject): ListFile => ({ path: subject.path, uri: pathToFileURL(subject.path).href, text: subject.text });
+    process.stderr.write('priming the servers’ code cache…\n');
+    await primeCodeCache(join(tmp, 'code-cache'), [asListFile(listSubjects[0]), ...(multi ?? [])]);
+    let singleOpens: { cached: Stats; uncached: Stats } | undefined;
+    for (const subject of listSubjects) {
       const lineCount = subject.text.split('\n').length;
       process.stderr.write(`${subject.name}: in-process runs…\n`);
       const local = await inProcess(subject);
@@ -433,6 +478,8 @@ async function main(): Promise<void> {
       const lsp = await overLsp(subject);
       // The real list is its repository's README.md, which the server treats as a possible index (see asReadme).
       const asReadme = subject.main && !quick ? await overLsp(readmeCopy(subject, tmp)) : undefined;
+      const opens = subject.main ? await coldOpens(dirname(subject.path), asListFile(subject), [asListFile(subject)]) : undefined;
+      if (opens) singleOpens = opens;
       lists.push({ name: subject.name, source: subject.source, bytes: Buffer.byteLength(subject.text), lines: lineCount, inProcess: local, lsp, asReadme });
       const ratio = (other: Stats | undefined) => (other ? ratioOf(other.median, local.ours.median) : '—');
       const n = subject.name;
@@ -457,7 +504,22 @@ async function main(): Promise<void> {
         ],
         [`${n}: bare line scan (split + loop)`, `${ms(local.lineScan.median)} ms`, `${ms(local.lineScan.p95)} ms`, `${local.lineScan.runs} runs`],
         [`${n}: our analysis, same text, warm cache`, `${ms(local.warm.median)} ms`, `${ms(local.warm.p95)} ms`, `${local.warm.runs} runs`],
-        [`${n}: LSP open → first diagnostics`, `${ms(lsp.openMs)} ms`, '', 'one run, cold server'],
+        ...(opens
+          ? [
+              [
+                `${n}: LSP open → first diagnostics`,
+                `${ms(opens.cached.median)} ms`,
+                `${ms(opens.cached.p95)} ms`,
+                `${opens.cached.runs} fresh servers, their start not counted, with the code cache a first start leaves`,
+              ],
+              [
+                `${n}: LSP open → first diagnostics, first start (no code cache)`,
+                `${ms(opens.uncached.median)} ms`,
+                `${ms(opens.uncached.p95)} ms`,
+                `${opens.uncached.runs} fresh servers, alternated with the row above: the first start after an install or update`,
+              ],
+            ]
+          : [[`${n}: LSP open → first diagnostics`, `${ms(lsp.openMs)} ms`, '', 'one run, fresh server']]),
         [
           `${n}: LSP edit → diagnostics`,
           `${ms(lsp.edits.median)} ms`,
@@ -507,8 +569,8 @@ async function main(): Promise<void> {
           {
             target: `${n}: first diagnostics vs markdownlint, same run`,
             goal: '≥ 100× faster',
-            measured: `${ms(lsp.openMs)} ms vs ${ms(lint)} ms: ${ratioOf(lint, lsp.openMs)}`,
-            ok: lint / lsp.openMs >= 100,
+            measured: `${ms(opens!.cached.median)} ms vs ${ms(lint)} ms: ${ratioOf(lint, opens!.cached.median)} (first start: ${ms(opens!.uncached.median)} ms, ${ratioOf(lint, opens!.uncached.median)})`,
+            ok: lint / opens!.cached.median >= 100,
           },
           {
             target: `${n}: cold analysis in-process vs markdownlint`,
@@ -534,7 +596,6 @@ async function main(): Promise<void> {
         ok: lsp.matchesFreshAnalysis && lsp.versionsMonotonic,
       });
     }
-    const multi = multiFileList();
     if (!multi) {
       console.log(`${join(corpusDir, MULTI_FOLDER)} is absent: the multi-file list is skipped`);
     } else {
@@ -543,7 +604,7 @@ async function main(): Promise<void> {
       lists.push({ name: "today's multi-file list", source: `corpus ${MULTI_FOLDER}`, ...m });
       const n = `today's list (${m.files} files, ${mb(m.bytes)})`;
       rows.push(
-        [`${n}: LSP open all files → first diagnostics for each`, `${ms(m.openMs)} ms`, '', 'one run, cold server'],
+        [`${n}: LSP open all files → first diagnostics for each`, `${ms(m.openMs)} ms`, '', 'one run, fresh server'],
         [
           `${n}: markdownlint 0.40 lint, all files`,
           `${ms(m.markdownlint.median)} ms`,
@@ -574,29 +635,36 @@ async function main(): Promise<void> {
         },
       );
     }
-    process.stderr.write(`today's multi-file list: opening years/2026.md alone…\n`);
-    const oneFile = await openOneFileOfMulti();
-    const single = (lists.find((l) => l.name === '974 KB list') as { lsp?: { openMs: number } } | undefined)?.lsp?.openMs;
-    if (oneFile) {
-      rows.push([
-        "today's multi-file list: open years/2026.md alone → first diagnostics for every file",
-        `${ms(oneFile.median)} ms`,
-        `${ms(oneFile.p95)} ms`,
-        `${oneFile.runs} runs, fresh server each, its start not counted${single ? `; the 974 KB single file: ${ms(single)} ms in this run` : ''}`,
-      ]);
+    if (multi) {
+      process.stderr.write(`today's multi-file list: opening years/2026.md alone…\n`);
+      const oneFile = await openOneFileOfMulti(multi);
+      rows.push(
+        [
+          "today's multi-file list: open years/2026.md alone → first diagnostics for every file",
+          `${ms(oneFile.cached.median)} ms`,
+          `${ms(oneFile.cached.p95)} ms`,
+          `${oneFile.cached.runs} fresh servers, their start not counted, with the code cache a first start leaves${singleOpens ? `; the 974 KB single file: ${ms(singleOpens.cached.median)} ms` : ''}`,
+        ],
+        [
+          "today's multi-file list: open years/2026.md alone, first start (no code cache)",
+          `${ms(oneFile.uncached.median)} ms`,
+          `${ms(oneFile.uncached.p95)} ms`,
+          `${oneFile.uncached.runs} fresh servers, alternated with the row above${singleOpens ? `; the 974 KB single file: ${ms(singleOpens.uncached.median)} ms` : ''}`,
+        ],
+      );
       // The issue's target: opening one file of the list (the server reads the others) until every file has diagnostics.
       checks.push({
         target: "today's multi-file list: opening one file (years/2026.md) → first diagnostics for the whole list",
         goal: '≤ 150 ms',
-        measured: `median ${ms(oneFile.median)} ms (${oneFile.runs} fresh servers; max ${ms(oneFile.max)} ms)`,
-        ok: oneFile.median <= 150,
+        measured: `median ${ms(oneFile.cached.median)} ms (${oneFile.cached.runs} fresh servers; max ${ms(oneFile.cached.max)} ms; first start: ${ms(oneFile.uncached.median)} ms)`,
+        ok: oneFile.cached.median <= 150,
       });
-      if (single)
+      if (singleOpens)
         checks.push({
           target: "today's multi-file list: open one file → whole list's first diagnostics, vs the 974 KB single file",
           goal: '≤ 2×',
-          measured: `${ms(oneFile.median)} ms vs ${ms(single)} ms: ${(oneFile.median / single).toFixed(2)}×`,
-          ok: oneFile.median <= 2 * single,
+          measured: `${ms(oneFile.cached.median)} ms vs ${ms(singleOpens.cached.median)} ms: ${(oneFile.cached.median / singleOpens.cached.median).toFixed(2)}×`,
+          ok: oneFile.cached.median <= 2 * singleOpens.cached.median,
         });
     }
   } finally {

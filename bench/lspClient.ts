@@ -33,9 +33,9 @@ export class BenchClient {
   readonly publishedVersions = new Map<string, number[]>();
   private exited = false;
 
-  /** `nodeArgs`: options for the server's Node (a profiler's, for example). */
-  constructor(serverPath: string, nodeArgs: readonly string[] = []) {
-    this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `nodeArgs`: options for the server's Node (a profiler's, for example); `serverArgs`: the server's own, after `--stdio`. */
+  constructor(serverPath: string, nodeArgs: readonly string[] = [], serverArgs: readonly string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio', ...serverArgs], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.on('exit', () => {
       this.exited = true;

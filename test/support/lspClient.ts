@@ -39,6 +39,8 @@ export interface StartOptions {
   /** Whether the client declares workspace.configuration (pull); default true. */
   readonly configurationPull?: boolean;
   readonly initializationOptions?: unknown;
+  /** The server's own arguments, after `--stdio` (`--code-cache-dir=…`). */
+  readonly serverArgs?: readonly string[];
 }
 
 export interface WaitOptions {
@@ -81,7 +83,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const server = requireBuilt(distServer);
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [server, '--stdio', ...(options.serverArgs ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     child.stderr!.on('data', (b: Buffer) => client.stderr.push(b.toString('utf8')));
