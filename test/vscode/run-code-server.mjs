@@ -237,6 +237,15 @@ export async function launchBrowser({ verbose = false, onConsole, viewport = { w
   return { browser, context, page, console: tail };
 }
 
+/** Whether a `code-cache` folder under `dir` (code-server's user data) holds a V8 code cache. */
+function savedCodeCache(dir) {
+  return readdirSync(dir, { withFileTypes: true }).some((entry) => {
+    if (!entry.isDirectory()) return false;
+    const path = join(dir, entry.name);
+    return entry.name === 'code-cache' ? readdirSync(path).some((f) => f.endsWith('.v8cache')) : savedCodeCache(path);
+  });
+}
+
 /** Prints what was appended to `file` since the last call (the suite's console output). */
 export function followFile(file, write = (text) => process.stdout.write(text)) {
   let offset = 0;
@@ -498,6 +507,10 @@ async function runInHost(opts, host) {
       diagnose = true;
     } else if (results.passed === 0) {
       log(results.error ? `FAILED: ${results.error}` : 'FAILED: no test ran');
+      diagnose = true;
+    } else if (!web && !savedCodeCache(join(tmp, 'user-data'))) {
+      // The client names a folder in the extension's global storage, and the server saves its cache there 2 s in.
+      log("FAILED: the language server saved no code cache (code-cache/*.v8cache) in the extension's global storage");
       diagnose = true;
     } else {
       exitCode = 0;
