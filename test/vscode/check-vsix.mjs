@@ -79,7 +79,9 @@ function main() {
     ]) {
       if (!entries.includes(required)) throw new Error(`${vsix} lacks ${required}; it holds: ${entries.join(', ')}`);
     }
-    log(`${vsix}: ${entries.length} files, both entries (dist/extension.js + dist/server.js and dist/languageServer.js, dist/web/extension.js + dist/web/server.js)`);
+    log(
+      `${vsix}: ${entries.length} files, both entries (dist/extension.js + dist/server.js and dist/languageServer.js, dist/web/extension.js + dist/web/server.js)`,
+    );
 
     const contributed = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).contributes;
     let failed = 0;
