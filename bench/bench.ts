@@ -315,7 +315,7 @@ async function coldOpens(folder: string, opened: ListFile, waitFor: readonly Lis
       try {
         await client.initialize(pathToFileURL(folder).href);
         // The opened file's diagnostics carry its version; the others', read from disk, none.
-        const all = Promise.all(waitFor.map((f) => client.diagnosticsFor(f.uri, f === opened ? 1 : undefined)));
+        const all = Promise.all(waitFor.map((f) => client.diagnosticsFor(f.uri, f.uri === opened.uri ? 1 : undefined)));
         const start = performance.now();
         client.notify('textDocument/didOpen', { textDocument: { uri: opened.uri, languageId: 'markdown', version: 1, text: opened.text } });
         const published = await all;
