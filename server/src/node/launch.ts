@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { compileWithCodeCache } from './codeCache';
 
 const CACHE_DIR_ARG = '--code-cache-dir=';
-/** After the first lists are analysed: the cache then holds the functions a start compiles. */
-const SAVE_AFTER_MS = 2000;
+/**
+ * When a start without a usable cache saves one: once the first lists are analysed (what the next start compiles), and
+ * again once the first edits have compiled their paths too (the next start's first edits then compile less).
+ */
+const SAVE_AFTER_MS = [2_000, 30_000];
 
 const bundle = join(__dirname, 'languageServer.js');
 const folder = process.argv.find((arg) => arg.startsWith(CACHE_DIR_ARG))?.slice(CACHE_DIR_ARG.length);
@@ -15,10 +18,13 @@ else {
   const compiled = compileWithCodeCache(bundle, folder);
   compiled.run();
   if (compiled.cache !== 'accepted') {
-    // stdout is the protocol's: a cache that cannot be saved is said on stderr, which clients show in their log.
+    let said = false;
     const save = () => {
-      if (!compiled.save()) process.stderr.write(`paper-list: no code cache saved in ${folder}\n`);
+      if (compiled.save() || said) return;
+      said = true;
+      // stdout is the protocol's: stderr is what clients show in their log.
+      process.stderr.write(`paper-list: no code cache saved in ${folder}\n`);
     };
-    setTimeout(save, SAVE_AFTER_MS).unref();
+    for (const delay of SAVE_AFTER_MS) setTimeout(save, delay).unref();
   }
 }
