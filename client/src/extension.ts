@@ -11,7 +11,7 @@ export { deactivate } from './activation';
 
 export function activate(context: vscode.ExtensionContext): PaperListApi {
   const module = context.asAbsolutePath('dist/server.js');
-  // The server keeps a V8 code cache of itself there, so a start after the first compiles almost nothing.
+  // The server keeps a V8 code cache of itself there, so a start after the first compiles little (server/src/node/launch.ts).
   const args = context.globalStorageUri.scheme === 'file' ? [`--code-cache-dir=${join(context.globalStorageUri.fsPath, 'code-cache')}`] : [];
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio, args },

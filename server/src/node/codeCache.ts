@@ -68,7 +68,13 @@ export function compileWithCodeCache(bundle: string, folder: string): CachedBund
 
 function removeStale(folder: string, stem: string, kept: string): void {
   const now = Date.now();
-  for (const other of readdirSync(folder)) {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // the folder went meanwhile: nothing to remove
+  }
+  for (const other of names) {
     if (other === kept || !other.startsWith(`${stem}-`) || !other.endsWith('.v8cache')) continue;
     try {
       if (now - statSync(join(folder, other)).mtimeMs > STALE_MS) unlinkSync(join(folder, other));
