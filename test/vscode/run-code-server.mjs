@@ -237,6 +237,15 @@ export async function launchBrowser({ verbose = false, onConsole, viewport = { w
   return { browser, context, page, console: tail };
 }
 
+/**
+ * Whether the language server saved its code cache: the client names a folder in the extension's global storage, and
+ * the server saves there 2 s after it starts, which a short suite may not have lasted: waited for, the server still
+ * running.
+ */
+async function codeCacheSaved(userData) {
+  return waitFor(() => savedCodeCache(userData), { timeoutMs: 20_000, what: 'the code cache' }).catch(() => false);
+}
+
 /** Whether a `code-cache` folder under `dir` (code-server's user data) holds a V8 code cache. */
 function savedCodeCache(dir) {
   return readdirSync(dir, { withFileTypes: true }).some((entry) => {
@@ -508,9 +517,8 @@ async function runInHost(opts, host) {
     } else if (results.passed === 0) {
       log(results.error ? `FAILED: ${results.error}` : 'FAILED: no test ran');
       diagnose = true;
-    } else if (!web && !savedCodeCache(join(tmp, 'user-data'))) {
-      // The client names a folder in the extension's global storage, and the server saves its cache there 2 s in.
-      log("FAILED: the language server saved no code cache (code-cache/*.v8cache) in the extension's global storage");
+    } else if (!web && !(await codeCacheSaved(join(tmp, 'user-data')))) {
+      log("FAILED: the language server saved no code cache (code-cache/*.v8cache) in the extension's global storage within 20 s");
       diagnose = true;
     } else {
       exitCode = 0;
