@@ -1137,3 +1137,28 @@ suite('Language server', () => {
     assert.equal(shown.list.paperCount, 2);
   });
 });
+
+suite('Language server start', () => {
+  test("the server saves a V8 code cache of itself in the extension's global storage", async function () {
+    if (inWebWorkerHost) return skipBecause(this, 'the server runs as a Web Worker there, compiled by the browser');
+    const userData = process.env.PAPER_LIST_TEST_USER_DATA;
+    if (!userData) return skipBecause(this, 'PAPER_LIST_TEST_USER_DATA names no user data folder (test/vscode/run-code-server.mjs sets it)');
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const fs = require('node:fs') as typeof import('node:fs');
+    const path = require('node:path') as typeof import('node:path');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    // VS Code names an extension's storage folder by its id in lower case; the client names code-cache in it.
+    const folder = path.join(userData, 'User', 'globalStorage', EXTENSION_ID.toLowerCase(), 'code-cache');
+    const saved = () => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.v8cache')) : []);
+    // No event says a file appeared outside the workspace: a tick re-checks (the server saves 2 s after it starts).
+    const tick = new vscode.EventEmitter<void>();
+    const timer = setInterval(() => tick.fire(), 100);
+    try {
+      const files = await waitFor(`a code cache in ${folder}`, () => saved().length > 0 && saved(), [tick.event], 20_000);
+      assert.match(files[0]!, /^languageServer-[0-9a-f]{16}\.v8cache$/);
+    } finally {
+      clearInterval(timer);
+      tick.dispose();
+    }
+  });
+});
