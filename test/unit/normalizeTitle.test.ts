@@ -22,3 +22,16 @@ test('normalizeTitle equals the regular-expression normalization on seeded rando
   }
   assert.equal(normalizeTitle('  **Large** Language_Models: a *Survey*  '), 'large languagemodels a survey');
 });
+
+test('normalizeTitle of long titles: past the shared buffer and past one argument list', () => {
+  const random = rng(6);
+  const alphabet = 'aZq09 *_`~-.,:!?';
+  for (const length of [255, 256, 257, 300, 4095, 4096, 4097, 5000, 9000, 20000]) {
+    let title = '';
+    for (let n = 0; n < length; n++) title += alphabet[Math.floor(random() * alphabet.length)];
+    assert.equal(normalizeTitle(title), byRegex(title), `a title of ${length} characters`);
+  }
+  // A long title then a short one: the short one's key holds nothing of the long one's.
+  normalizeTitle('x'.repeat(300));
+  assert.equal(normalizeTitle('Ab'), 'ab');
+});

@@ -566,10 +566,13 @@ export function normalizeTitle(title: string): string {
 
 /**
  * normalizeTitle of an ASCII title in one pass (most titles; every row's title is normalized when a list is opened),
- * undefined for any other: the Unicode letter and number classes are the regular expressions'.
+ * undefined for any other: the Unicode letter and number classes are the regular expressions'. The kept characters go
+ * into a buffer made once and become one string at the end: appending them one by one made a string per character,
+ * half of what normalizing a list allocated.
  */
 function normalizeAsciiTitle(title: string): string | undefined {
-  let result = '';
+  const codes = title.length <= titleCodes.length ? titleCodes : new Uint8Array(title.length);
+  let length = 0;
   let gap = false;
   for (let i = 0; i < title.length; i++) {
     let c = title.charCodeAt(i);
@@ -578,12 +581,24 @@ function normalizeAsciiTitle(title: string): string | undefined {
     if (c === 42 /* * */ || c === 95 /* _ */ || c === 96 /* ` */ || c === 126 /* ~ */) continue;
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (gap && result !== '') result += ' ';
+      if (gap && length > 0) codes[length++] = 32;
       gap = false;
-      result += String.fromCharCode(c);
+      codes[length++] = c;
     } else gap = true;
   }
-  return result;
+  return charsOf(codes, length);
+}
+
+/** Longer than any real title (MAX_TITLE in parseWeek.ts is 140): a longer one gets a buffer of its own. */
+const titleCodes = new Uint8Array(256);
+
+/** The string of `codes[0, length)`, in slices small enough for an argument list. */
+function charsOf(codes: Uint8Array, length: number): string {
+  const SLICE = 4096;
+  if (length <= SLICE) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  let text = '';
+  for (let at = 0; at < length; at += SLICE) text += String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + SLICE)) as unknown as number[]);
+  return text;
 }
 
 /**
