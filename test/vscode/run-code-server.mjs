@@ -4,7 +4,8 @@
 // playwright-core opens it with an `extensionDevelopmentPath` + `extensionTestsPath` payload, and the
 // suite's run() executes
 //   - in the Node (remote) extension host: results come back as a JSON file whose path the suite gets through
-//     the env var PAPER_LIST_TEST_RESULTS (inherited by the host), console output through PAPER_LIST_TEST_LOG;
+//     the env var PAPER_LIST_TEST_RESULTS (inherited by the host), console output through PAPER_LIST_TEST_LOG, and
+//     PAPER_LIST_TEST_USER_DATA names code-server's user data (the suite finds the server's code cache there);
 //   - in the web worker extension host, where vscode.dev and github.dev run extensions: the user setting
 //     `remote.extensionKind: { <id>: ["web"] }` moves the extension there, the suite is one browser bundle
 //     (index.web.ts), and it exchanges config, log and results through `.paper-list-test/` in the workspace copy.
