@@ -18,6 +18,12 @@ export interface CachedBundle {
 }
 
 /**
+ * When a start without a usable cache saves one: once the first lists are analysed (what the next start compiles), and
+ * again once the first edits have compiled their paths too (the next start's first edits then compile less).
+ */
+export const SAVE_AFTER_MS: readonly number[] = [2_000, 30_000];
+
+/**
  * Another cache of the bundle (an earlier build's, or another VS Code's V8) is removed when a new one is saved and it
  * was saved this long ago: a runtime still using it saves it again at its next start.
  */

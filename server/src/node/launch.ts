@@ -2,14 +2,9 @@
 // folder the client names (`--code-cache-dir=<folder>`; VS Code's client names the extension's global storage).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { compileWithCodeCache } from './codeCache';
+import { SAVE_AFTER_MS, compileWithCodeCache } from './codeCache';
 
 const CACHE_DIR_ARG = '--code-cache-dir=';
-/**
- * When a start without a usable cache saves one: once the first lists are analysed (what the next start compiles), and
- * again once the first edits have compiled their paths too (the next start's first edits then compile less).
- */
-const SAVE_AFTER_MS = [2_000, 30_000];
 
 const bundle = join(__dirname, 'languageServer.js');
 const folder = process.argv.find((arg) => arg.startsWith(CACHE_DIR_ARG))?.slice(CACHE_DIR_ARG.length);

@@ -1154,7 +1154,15 @@ suite('Language server start', () => {
     const tick = new vscode.EventEmitter<void>();
     const timer = setInterval(() => tick.fire(), 100);
     try {
-      const files = await waitFor(`a code cache in ${folder}`, () => saved().length > 0 && saved(), [tick.event], 20_000);
+      const files = await waitFor(
+        `a code cache in ${folder}`,
+        () => {
+          const found = saved();
+          return found.length > 0 && found;
+        },
+        [tick.event],
+        20_000,
+      );
       assert.match(files[0]!, /^languageServer-[0-9a-f]{16}\.v8cache$/);
     } finally {
       clearInterval(timer);
