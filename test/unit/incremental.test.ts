@@ -234,6 +234,29 @@ test('an edit re-parses only the section it touches, and moving sections are not
   assert.equal(snapshot(after), snapshot(analyze(index.text, DEFAULT_SETTINGS)));
 });
 
+test('copies of one section each keep their own parse, and finding them costs each copy one look, not one per earlier copy', () => {
+  const week = [
+    '## Top AI Papers of the Week (June 23 - June 29) - 2026',
+    '| **Paper** | **Links** |',
+    '| ------------- | ------------- |',
+    '| 1) **A Pasted Title** - A description. | [Paper](https://arxiv.org/abs/2506.00001), [Tweet](https://x.com/a/status/1) |',
+    '| 2) **Another Title** - Its description. | [Paper](https://arxiv.org/abs/2506.00002), [Tweet](https://x.com/a/status/2) |',
+  ].join('\n');
+  const copies = 400;
+  const text = `# List\n\n${Array.from({ length: copies }, () => week).join('\n\n')}\n`;
+  const cache = new WeekCache();
+  let index = new LineIndex(text);
+  analyze(index, DEFAULT_SETTINGS, { cache });
+  assert.equal(cache.parses, copies);
+  // A line added at the top moves every copy: each is found again, in order, among its identical entries.
+  index = index.edit(0, 0, 'Intro\n');
+  const examinedBefore = cache.examined;
+  const after = analyze(index, DEFAULT_SETTINGS, { cache });
+  assert.equal(cache.parses, copies, 'no copy is parsed again');
+  assert.ok(cache.examined - examinedBefore <= 2 * copies, `${cache.examined - examinedBefore} entries looked at for ${copies} copies`);
+  assert.equal(snapshot(after), snapshot(analyze(index.text, DEFAULT_SETTINGS)));
+});
+
 // A multi-file list edited anywhere: the service's list analysis (per-file caches, the list model updated in place)
 // must equal a fresh analysis of the same files with the same layout, after each edit and after the index's edits are
 // followed by finding the list again (as the server does).

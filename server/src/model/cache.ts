@@ -40,6 +40,18 @@ interface Entry {
   used: number;
 }
 
+/**
+ * The cached sections with one heading line. Copies of a section (a pasted week, a template repeated) are looked up in
+ * document order and each takes the first copy no lookup of this build has taken: those taken form a prefix, skipped
+ * once instead of on every lookup, so n copies cost n lookups, not n²/2.
+ */
+interface Bucket {
+  entries: Entry[];
+  /** How many entries at the start this build (`takenIn`) has used, at least. */
+  taken: number;
+  takenIn: number;
+}
+
 interface LineMemo {
   readonly text: string;
   readonly value: unknown;
@@ -51,7 +63,7 @@ export class WeekCache {
    * Entries by the section's heading line: a lookup hashes one short line, not the whole section, and the
    * candidate is confirmed line by line (lines an edit did not touch are the same strings, so that is cheap).
    */
-  private readonly entries = new Map<string, Entry[]>();
+  private readonly entries = new Map<string, Bucket>();
   private readonly lineMemos = new Map<number, LineMemo>();
   private lineIndex: LineIndex | undefined;
   private generation = 0;
@@ -65,6 +77,8 @@ export class WeekCache {
   lastBuild: LastBuild | undefined;
   /** Sections parsed since creation (tests and the benchmark read it). */
   parses = 0;
+  /** Cached entries looked at while finding sections' entries, since creation (a test reads it: see Bucket). */
+  examined = 0;
   /** The entries of the sections this build placed, in order, and the previous build's (see sameSection). */
   private placedNow: Entry[] = [];
   private placedBefore: Entry[] = [];
@@ -77,10 +91,10 @@ export class WeekCache {
     // forEach, not for-of: iterating a Map's entries allocates a pair per entry, a 10 MB list's 1,300 on every build.
     this.entries.forEach((bucket, key) => {
       // Most buckets hold one section the previous build used: nothing to drop, nothing to copy.
-      if (bucket.every((entry) => entry.used >= previous)) return;
-      const kept = bucket.filter((entry) => entry.used >= previous);
+      if (bucket.entries.every((entry) => entry.used >= previous)) return;
+      const kept = bucket.entries.filter((entry) => entry.used >= previous);
       if (kept.length === 0) this.entries.delete(key);
-      else this.entries.set(key, kept);
+      else bucket.entries = kept;
     });
     this.lineMemos.forEach((memo, line) => {
       if (memo.used < previous) this.lineMemos.delete(line);
@@ -100,17 +114,17 @@ export class WeekCache {
   /** The parsed section lines[start, end), with positions on the document's lines. */
   section(lines: readonly string[], start: number, end: number): PlacedWeek {
     const heading = lines[start];
-    let bucket = this.entries.get(heading);
+    const bucket = this.entries.get(heading);
     // A section repeated in the document gets an entry per copy: each copy is its own slot.
-    let entry = bucket?.find((e) => e.used !== this.generation && sameLines(e.lines, lines, start, end));
+    let entry = bucket && this.untakenCopy(bucket, lines, start, end);
     if (!entry) {
       this.parses++;
       const sectionLines = lines.slice(start, end);
       const parsed = parseWeek(sectionLines);
       const slot = { parsed, week: undefined };
       entry = { lines: sectionLines, parsed, slot, placedAt: start, placed: place(parsed, slot, start), used: this.generation };
-      if (!bucket) this.entries.set(heading, (bucket = []));
-      bucket.push(entry);
+      if (bucket) bucket.entries.push(entry);
+      else this.entries.set(heading, { entries: [entry], taken: 1, takenIn: this.generation });
     } else if (entry.placedAt !== start) {
       entry.placedAt = start;
       entry.placed = place(entry.parsed, entry.slot, start);
@@ -118,6 +132,21 @@ export class WeekCache {
     entry.used = this.generation;
     this.placedNow.push(entry);
     return entry.placed;
+  }
+
+  /** The bucket's first entry with these lines that this build has not used yet. */
+  private untakenCopy(bucket: Bucket, lines: readonly string[], start: number, end: number): Entry | undefined {
+    const generation = this.generation;
+    const entries = bucket.entries;
+    let i = bucket.takenIn === generation ? bucket.taken : 0;
+    for (; i < entries.length && entries[i].used === generation; i++) this.examined++;
+    bucket.taken = i;
+    bucket.takenIn = generation;
+    for (; i < entries.length; i++) {
+      this.examined++;
+      if (entries[i].used !== generation && sameLines(entries[i].lines, lines, start, end)) return entries[i];
+    }
+    return undefined;
   }
 
   /**
@@ -140,13 +169,14 @@ export class WeekCache {
     const fork = new WeekCache();
     fork.generation = this.generation;
     for (const [heading, bucket] of this.entries)
-      fork.entries.set(
-        heading,
-        bucket.map((e) => {
+      fork.entries.set(heading, {
+        entries: bucket.entries.map((e) => {
           const slot = { parsed: e.parsed, week: undefined };
           return { ...e, slot, placed: place(e.parsed, slot, e.placedAt) };
         }),
-      );
+        taken: 0,
+        takenIn: -1,
+      });
     return fork;
   }
 
