@@ -211,6 +211,14 @@ test('incremental = fresh analysis over seeded random edits of a generated list,
   run('generated-crlf', text.replace(/\n/g, '\r\n'), 60, 12, 2);
 });
 
+test('incremental = fresh analysis over seeded random edits of a list with one row pasted into every week (a key of 40 rows moved with its weeks)', () => {
+  const pasted = '| 11) **A Pasted Template Row** - Its description. | [Paper](https://arxiv.org/abs/2401.00001), [Tweet](https://x.com/a/status/1) |';
+  const lines = splitLines(generateList({ weeks: 40, seed: 9 }));
+  const text = lines.flatMap((line) => (line.startsWith('| 10)') ? [line, pasted] : [line])).join('\n');
+  assert.equal(text.split(pasted).length - 1, 40, 'the row is in every week');
+  run('pasted', text, 60, 13, 1);
+});
+
 test(
   'incremental = fresh analysis over seeded random edits of the corpus list',
   { skip: corpusMissing && 'corpus absent (../shared/corpus): nothing to edit' },

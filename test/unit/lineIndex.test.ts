@@ -1,8 +1,9 @@
 // LineIndex.edit must give the line table a fresh scan of the edited text gives: every line, the line starts, the
-// text and its line break, whatever the edit cuts (a `\r\n` in two, a line break away, many lines at once).
+// text and its line break, whatever the edit cuts (a `\r\n` in two, a line break away, many lines at once); and the
+// binary searches over sorted items find what a scan finds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/model/text';
+import { LineIndex, indexOfLine, indexStartingBy } from '../../server/src/model/text';
 import { Rng } from '../fuzz/rng';
 
 const PARTS = ['a', 'row', '| 1) **T** |', '\n', '\r\n', '\r', ' ', 'é😀', '\n\n', '\r\n\r\n'];
@@ -72,4 +73,27 @@ test('an edit that pastes or removes 300,000 lines gives the table of the edited
   const removed = index.edit(at, at + many.length + 2, '');
   assert.equal(removed.text, text);
   assert.deepEqual(removed.lines(), ['head', 'middle', 'tail']);
+});
+
+test('the binary searches find what a scan finds: the item on a line, and the last item starting by a line', () => {
+  const random = new Rng(11);
+  let repeats = 0;
+  for (let round = 0; round < 300; round++) {
+    // Sorted starts with gaps and repeats, as weeks' first lines (and the rows of one week, which share it).
+    const starts: number[] = [];
+    for (let at = random.int(0, 5), n = random.int(0, 12); starts.length < n; at += random.int(0, 3)) starts.push(at);
+    if (starts.some((start, i) => i > 0 && start === starts[i - 1])) repeats++;
+    for (let line = -1; line <= (starts.at(-1) ?? 0) + 2; line++) {
+      let last = -1;
+      for (let i = 0; i < starts.length; i++) if (starts[i] <= line) last = i;
+      assert.equal(
+        indexStartingBy(starts, line, (s) => s),
+        last,
+        `last starting by ${line} in ${starts.join(',')}`,
+      );
+      const found = indexOfLine(starts, line, (s) => s);
+      assert.equal(found === -1 ? starts.includes(line) : starts[found] === line, found !== -1, `item on ${line} in ${starts.join(',')}`);
+    }
+  }
+  assert.ok(repeats > 30, `repeated starts drawn in ${repeats} rounds`);
 });

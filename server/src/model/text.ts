@@ -203,6 +203,18 @@ export function isBlank(c: number): boolean {
   return c >= 128 && BLANK.test(String.fromCharCode(c));
 }
 
+/** The position of the last item starting at or before `line` in items sorted by start, or -1. */
+export function indexStartingBy<T>(items: readonly T[], line: number, startOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (startOf(items[mid]) <= line) low = mid + 1;
+    else high = mid - 1;
+  }
+  return high;
+}
+
 /** The position of the item on `line` in items sorted by line, or -1. */
 export function indexOfLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
   let low = 0;

@@ -1,6 +1,7 @@
 // What the duplicate rules share: where a row is, related locations, and the editor-only "Remove this row".
 import type { PaperList, RowRef, Week } from '../model/model';
 import { weekLabel, weekOfLine } from '../model/model';
+import { indexStartingBy } from '../model/text';
 import type { ListModel, ListRowRef } from '../list/listModel';
 import { relocatedProblem, replaceSpan, type Fix, type LineMap, type Problem } from './rule';
 
@@ -135,12 +136,22 @@ function movedKeyProblems<R extends RowRef, P extends KeyProblem>(
   refs: readonly R[],
   fileOf: (ref: R) => string | undefined,
 ): P[] | undefined {
+  // The rows' previous weeks per file, by first line. A key can have thousands of rows (a template row pasted over and
+  // over), each problem naming several: a location is found by a binary search, not a scan of the rows (which was n²).
+  const weeksByFile = new Map<string | undefined, { start: number; end: number; shift: number }[]>();
+  refs.forEach((ref, i) => {
+    const before = known.weeks[i];
+    const uri = fileOf(ref);
+    let weeks = weeksByFile.get(uri);
+    if (!weeks) weeksByFile.set(uri, (weeks = []));
+    weeks.push({ start: before.startLine, end: before.endLine, shift: ref.week.startLine - before.startLine });
+  });
+  weeksByFile.forEach((weeks) => weeks.sort((a, b) => a.start - b.start));
   const lineOf: LineMap = (uri, line) => {
-    for (let i = 0; i < refs.length; i++) {
-      const before = known.weeks[i];
-      if (fileOf(refs[i]) === uri && line >= before.startLine && line < before.endLine) return line + refs[i].week.startLine - before.startLine;
-    }
-    return undefined;
+    const weeks = weeksByFile.get(uri);
+    // A file's weeks do not overlap: the last one starting by the line is the only one that may hold it.
+    const week = weeks && weeks[indexStartingBy(weeks, line, (w) => w.start)];
+    return week && line < week.end ? line + week.shift : undefined;
   };
   const problems: P[] = [];
   for (const problem of known.problems) {
