@@ -122,14 +122,7 @@ export class LineIndex {
 
   /** The line containing the offset (a line break belongs to the line it ends). */
   lineAt(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, indexStartingBy(this.lineStarts, offset, lineStart));
   }
 
   get lineCount(): number {
@@ -182,6 +175,8 @@ export class LineIndex {
   }
 }
 
+const lineStart = (start: number) => start;
+
 /** Lines an edit splices in as arguments; more are joined with concat (a spread of 100,000s of arguments overflows the stack). */
 const SPREAD_LIMIT = 10_000;
 
@@ -204,7 +199,7 @@ export function isBlank(c: number): boolean {
 }
 
 /** The position of the last item starting at or before `line` in items sorted by start, or -1. */
-export function indexStartingBy<T>(items: readonly T[], line: number, startOf: (item: T) => number): number {
+export function indexStartingBy<T>(items: ArrayLike<T>, line: number, startOf: (item: T) => number): number {
   let low = 0;
   let high = items.length - 1;
   while (low <= high) {
