@@ -1,0 +1,79 @@
+// A lower bound on what any design of the server pays per edit over LSP (see lowerBound.ts). It takes the real
+// server's transport (the same library, encoder and code cache loader) and document, and per edit does only what any
+// design must: re-analyse the section the edit is in (on its own, as a list of one section), then publish the
+// diagnostics the real server published for that version, rebuilt from the previous version's as an ideal cache would
+// hold them: unchanged ones are the same objects (the encoder reuses their bytes), moved ones get a shifted range,
+// the others are new. Which diagnostics those are, and the edited section, come from a table the bench recorded from
+// the real server's stream. Started as `server.js --stdio --table=<file>` next to this bundle as languageServer.js.
+import { readFileSync } from 'node:fs';
+import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
+import { memoizingJsonEncoder } from '../server/src/node/messageEncoder';
+import { OpenDocument } from '../server/src/documents';
+import { analyze } from '../server/src/analysis';
+import { WeekCache } from '../server/src/model/cache';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
+import type { BoundTable, DiagnosticOp } from './lowerBound';
+
+const tableArg = process.argv.find((a) => a.startsWith('--table='));
+if (!tableArg) throw new Error('lowerBoundServer: --table=<file> is required');
+const table = JSON.parse(readFileSync(tableArg.slice('--table='.length), 'utf8')) as BoundTable;
+
+const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: memoizingJsonEncoder });
+// As in server/src/node/main.ts: a stream and a writer, each taken as it is at run time.
+const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
+
+let document: OpenDocument | undefined;
+let openedVersion = 0;
+let current: readonly Diagnostic[] = [];
+
+/** The version's diagnostics from the previous version's, as the table says; undefined when they did not change. */
+function diagnosticsAfter(ops: readonly DiagnosticOp[] | undefined): readonly Diagnostic[] | undefined {
+  if (!ops) return undefined;
+  const previous = current;
+  current = Object.freeze(
+    ops.map((op) => {
+      if (typeof op === 'string') return Object.freeze(JSON.parse(op) as Diagnostic);
+      const [index, shift] = op;
+      if (shift === 0) return previous[index];
+      const { range, ...rest } = previous[index];
+      // The range first, as the real server's diagnostics have it (the bench compares their JSON).
+      return Object.freeze({
+        range: {
+          start: { line: range.start.line + shift, character: range.start.character },
+          end: { line: range.end.line + shift, character: range.end.character },
+        },
+        ...rest,
+      });
+    }),
+  );
+  return current;
+}
+
+connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
+
+connection.onDidOpenTextDocument(({ textDocument }) => {
+  if (textDocument.uri !== table.uri) return;
+  document = new OpenDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+  openedVersion = textDocument.version;
+  current = Object.freeze(table.opened.map((json) => Object.freeze(JSON.parse(json) as Diagnostic)));
+  setImmediate(() => void connection.sendDiagnostics({ uri: textDocument.uri, version: textDocument.version, diagnostics: current as Diagnostic[] }));
+});
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  if (!document || textDocument.uri !== document.uri) return;
+  document.update(contentChanges, textDocument.version);
+  const step = table.versions[textDocument.version - openedVersion - 1];
+  // After the messages already received, as the real server's check (diagnosticsPublisher.ts): the answer to a
+  // request sent after the change comes after this publish.
+  setImmediate(() => {
+    const [start, end] = step.section;
+    analyze(document!.lines.lines().slice(start, end).join('\n'), DEFAULT_SETTINGS, { cache: new WeekCache() });
+    const diagnostics = diagnosticsAfter(step.ops);
+    if (diagnostics) void connection.sendDiagnostics({ uri: document!.uri, version: document!.version, diagnostics: diagnostics as Diagnostic[] });
+  });
+});
+
+// The bench's probe that a version was checked (lspClient.ts, checked): answered with the version.
+connection.onRequest('paperList/rowDetails', () => ({ version: document?.version, rows: [] }));
+
+connection.listen();
