@@ -3,7 +3,7 @@
 // design must: re-analyse the section the edit is in (on its own, as a list of one section), then publish the
 // diagnostics the real server published for that version, rebuilt from the previous version's as an ideal cache would
 // hold them: unchanged ones are the same objects (the encoder reuses their bytes), moved ones get a shifted range,
-// the others are new. Which diagnostics those are, and the edited section, come from a table the bench recorded from
+// the others are new (lowerBoundTable.ts, applyOps). Which diagnostics those are, and the edited section, come from a table the bench recorded from
 // the real server's stream. Started as `server.js --stdio --table=<file>` next to this bundle as languageServer.js.
 import { readFileSync } from 'node:fs';
 import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
@@ -12,7 +12,7 @@ import { OpenDocument } from '../server/src/documents';
 import { analyze } from '../server/src/analysis';
 import { WeekCache } from '../server/src/model/cache';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
-import type { BoundTable, DiagnosticOp } from './lowerBound';
+import { applyOps, type BoundTable } from './lowerBoundTable';
 
 const tableArg = process.argv.find((a) => a.startsWith('--table='));
 if (!tableArg) throw new Error('lowerBoundServer: --table=<file> is required');
@@ -26,36 +26,13 @@ let document: OpenDocument | undefined;
 let openedVersion = 0;
 let current: readonly Diagnostic[] = [];
 
-/** The version's diagnostics from the previous version's, as the table says; undefined when they did not change. */
-function diagnosticsAfter(ops: readonly DiagnosticOp[] | undefined): readonly Diagnostic[] | undefined {
-  if (!ops) return undefined;
-  const previous = current;
-  current = Object.freeze(
-    ops.map((op) => {
-      if (typeof op === 'string') return Object.freeze(JSON.parse(op) as Diagnostic);
-      const [index, shift] = op;
-      if (shift === 0) return previous[index];
-      const { range, ...rest } = previous[index];
-      // The range first, as the real server's diagnostics have it (the bench compares their JSON).
-      return Object.freeze({
-        range: {
-          start: { line: range.start.line + shift, character: range.start.character },
-          end: { line: range.end.line + shift, character: range.end.character },
-        },
-        ...rest,
-      });
-    }),
-  );
-  return current;
-}
-
 connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
   if (textDocument.uri !== table.uri) return;
   document = new OpenDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
   openedVersion = textDocument.version;
-  current = Object.freeze(table.opened.map((json) => Object.freeze(JSON.parse(json) as Diagnostic)));
+  current = applyOps([], table.opened);
   setImmediate(() => void connection.sendDiagnostics({ uri: textDocument.uri, version: textDocument.version, diagnostics: current as Diagnostic[] }));
 });
 
@@ -68,8 +45,9 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   setImmediate(() => {
     const [start, end] = step.section;
     analyze(document!.lines.lines().slice(start, end).join('\n'), DEFAULT_SETTINGS, { cache: new WeekCache() });
-    const diagnostics = diagnosticsAfter(step.ops);
-    if (diagnostics) void connection.sendDiagnostics({ uri: document!.uri, version: document!.version, diagnostics: diagnostics as Diagnostic[] });
+    if (!step.ops) return;
+    current = applyOps(current, step.ops);
+    void connection.sendDiagnostics({ uri: document!.uri, version: document!.version, diagnostics: current as Diagnostic[] });
   });
 });
 
