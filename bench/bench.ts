@@ -2,7 +2,8 @@
 // then edit → diagnostics and request latencies over LSP stdio against dist/server.js, server memory and
 // bundle sizes, for the 974 KB corpus list (or a generated list of the same size when ../shared is absent),
 // a generated list ten times larger and today's multi-file list (../shared/corpus/aipotw-2026-06, skipped
-// when absent). Prints the targets side by side with what was measured, the detail table, and
+// when absent), each edit stream next to its floor (lowerBound.ts: the same edits on a server that re-analyses only
+// the edited section). Prints the targets side by side with what was measured, the detail table, and
 // writes bench/results.json.
 // Options: --quick (fewer runs, for trying things out), --no-markdownlint-large (skip markdownlint on 10 MB).
 // PAPER_LIST_CORPUS points at another corpus folder (e.g. to bench an older checkout against the same files).
