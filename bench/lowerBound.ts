@@ -11,7 +11,7 @@ import { publishDigest, type BoundTable } from './lowerBoundTable';
 import type { Edit } from './edits';
 
 /**
- * The lower-bound server's bundle in `folder`, beside the real server's code cache loader (dist/server.js), so it
+ * The floor server's bundle in `folder`, beside the real server's code cache loader (dist/server.js), so it
  * starts as the real one does: from a V8 code cache once a first session has saved one.
  */
 export async function buildBoundServer(root: string, folder: string): Promise<string> {
@@ -31,7 +31,7 @@ export async function buildBoundServer(root: string, folder: string): Promise<st
 }
 
 /**
- * The same edits on the lower-bound server: a first session saves its code cache (as the real servers' priming
+ * The same edits on the floor server: a first session saves its code cache (as the real servers' priming
  * session does), then a fresh server is timed. Each edit is timed as the bench times the real server's.
  */
 export async function boundStream(
@@ -72,7 +72,7 @@ export async function boundStream(
 async function until(done: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
-    if (Date.now() > deadline) throw new Error(`the lower-bound server saved no code cache in ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`the floor server saved no code cache in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

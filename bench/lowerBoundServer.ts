@@ -1,10 +1,9 @@
-// A lower bound on what any design of the server pays per edit over LSP (see lowerBound.ts). It takes the real
-// server's transport (the same library, encoder and code cache loader) and document, and per edit does only what any
-// design must: re-analyse the section the edit is in (on its own, as a list of one section), then publish the
-// diagnostics the real server published for that version, rebuilt from the previous version's as an ideal cache would
-// hold them: unchanged ones are the same objects (the encoder reuses their bytes), moved ones get a shifted range,
-// the others are new (lowerBoundTable.ts, applyOps). Which diagnostics those are, and the edited section, come from a table the bench recorded from
-// the real server's stream. Started as `server.js --stdio --table=<file>` next to this bundle as languageServer.js.
+// The floor server (see lowerBound.ts): what any design of the server must pay per edit over LSP. It takes the real
+// server's transport (the same library, encoder and code cache loader) and document, and per edit re-analyses only
+// the section the edit is in (on its own, as a list of one section), then publishes the diagnostics the real server
+// published for that version, rebuilt from the previous version's as an ideal cache would hold them (applyOps in
+// lowerBoundTable.ts). Which diagnostics those are, and the edited section, come from a table the bench recorded
+// from the real server's stream. Started as `server.js --stdio --table=<file>` beside this bundle as languageServer.js.
 import { readFileSync } from 'node:fs';
 import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
 import { memoizingJsonEncoder } from '../server/src/node/messageEncoder';
