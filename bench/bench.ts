@@ -513,7 +513,9 @@ async function main(): Promise<void> {
       process.stderr.write(`${name}: the floor of its edits…\n`);
       const run = await boundStream(boundServer, bound.table, join(tmp, `floor-${lists.length}.json`), text, bound.edits);
       const same = run.digests.length === bound.digests.length && run.digests.every((d, i) => d === bound.digests[i]);
-      return { edits: stats(run.samples), publishedAsServer: same };
+      const byKind = new Map<EditKind, number[]>();
+      bound.edits.forEach((edit, i) => byKind.set(edit.kind, [...(byKind.get(edit.kind) ?? []), run.samples[i]]));
+      return { edits: stats(run.samples), editsByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, stats(v)])), publishedAsServer: same };
     };
     process.stderr.write('priming the servers’ code cache…\n');
     await primeCodeCache(join(tmp, 'code-cache'), [asListFile(listSubjects[0]), ...(multi ?? [])]);
