@@ -42,6 +42,20 @@ function stats(samples: number[]): Stats {
   return { runs: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1], min: s[0] };
 }
 
+/** Each edit kind's statistics, from a stream's edits and their samples in the same order. */
+function statsByKind(edits: readonly Edit[], samples: readonly number[]): Record<string, Stats> {
+  const byKind = new Map<EditKind, number[]>();
+  edits.forEach((edit, i) => byKind.set(edit.kind, [...(byKind.get(edit.kind) ?? []), samples[i]]));
+  return Object.fromEntries([...byKind].map(([kind, kindSamples]) => [kind, stats(kindSamples)]));
+}
+
+/** A real server's stream as the floor replays it (lowerBound.ts): its table, edits and each version's publish digest. */
+interface RecordedStream {
+  readonly table: BoundTable;
+  readonly edits: readonly Edit[];
+  readonly digests: readonly (string | undefined)[];
+}
+
 /**
  * Times `run` after `warmup` untimed runs. No forced GC between runs: after a full GC V8 shrinks the young
  * generation, and the next run then pays for growing it back, which no editor session sees.
@@ -131,7 +145,6 @@ async function inProcess(subject: Subject) {
 
 interface EditRun {
   readonly samples: number[];
-  readonly byKind: Map<EditKind, number[]>;
   /** The newest diagnostics published: the document's diagnostics after the last edit, whichever version sent them. */
   readonly last: Published | undefined;
   /** How many edits changed the diagnostics (and so were published). */
@@ -158,7 +171,6 @@ async function editStream(
   const lines = text.split('\n');
   const random = rng(seed);
   const samples: number[] = [];
-  const byKind = new Map<EditKind, number[]>();
   let version = 1;
   let last = first;
   let published = 0;
@@ -176,9 +188,8 @@ async function editStream(
     }
     const ms = checked.ms;
     samples.push(ms);
-    byKind.set(edit.kind, [...(byKind.get(edit.kind) ?? []), ms]);
   }
-  return { samples, byKind, last, published, lines, version, edits };
+  return { samples, last, published, lines, version, edits };
 }
 
 /** How many times replayWarm sends the stream again; the last round is reported. */
@@ -219,7 +230,7 @@ async function overLsp(subject: Subject) {
     const afterOpen = client.memory();
 
     const recorder = new BoundRecorder(uri, first.diagnostics);
-    const { samples, byKind, last, published, lines, version, edits: sent } = await editStream(client, uri, subject.text, edits, 4, first, recorder);
+    const { samples, last, published, lines, version, edits: sent } = await editStream(client, uri, subject.text, edits, 4, first, recorder);
     const afterEdits = client.memory();
 
     // The server's diagnostics after the edits must be those of a fresh analysis of the same text.
@@ -260,7 +271,7 @@ async function overLsp(subject: Subject) {
       edits: stats(samples),
       bound: { table: recorder.table(), edits: sent, digests: recorder.digests },
       warmEdits,
-      editsByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, stats(v)])),
+      editsByKind: statsByKind(sent, samples),
       finalProblems: last?.diagnostics.length ?? 0,
       editsPublished: published,
       matchesFreshAnalysis: matchesFresh,
@@ -398,7 +409,7 @@ async function overLspMulti(files: readonly ListFile[]) {
   const edits = quick ? 50 : 200;
   const client = newServer();
   let result;
-  let bound: { table: BoundTable; text: string; edits: readonly Edit[]; digests: readonly (string | undefined)[] } | undefined;
+  let bound: (RecordedStream & { text: string }) | undefined;
   try {
     await client.initialize(pathToFileURL(folder).href);
     const openStart = performance.now();
@@ -429,7 +440,7 @@ async function overLspMulti(files: readonly ListFile[]) {
     bytes: files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0),
     openMs: result.openMs,
     edits: stats(result.run.samples),
-    editsByKind: Object.fromEntries([...result.run.byKind].map(([k, v]) => [k, stats(v)])),
+    editsByKind: statsByKind(result.run.edits, result.run.samples),
     finalProblems: result.run.last?.diagnostics.length ?? 0,
     editsPublished: result.run.published,
     matchesFreshServer: matchesFresh,
@@ -509,13 +520,11 @@ async function main(): Promise<void> {
     const asListFile = (subject: Subject): ListFile => ({ path: subject.path, uri: pathToFileURL(subject.path).href, text: subject.text });
     const boundServer = await buildBoundServer(root, join(tmp, 'lower-bound'));
     /** The floor of a stream (lowerBound.ts), and whether it published at the same versions what the real server did. */
-    const floorOf = async (name: string, bound: { table: BoundTable; edits: readonly Edit[]; digests: readonly (string | undefined)[] }, text: string) => {
+    const floorOf = async (name: string, bound: RecordedStream, text: string) => {
       process.stderr.write(`${name}: the floor of its edits…\n`);
       const run = await boundStream(boundServer, bound.table, join(tmp, `floor-${lists.length}.json`), text, bound.edits);
       const same = run.digests.length === bound.digests.length && run.digests.every((d, i) => d === bound.digests[i]);
-      const byKind = new Map<EditKind, number[]>();
-      bound.edits.forEach((edit, i) => byKind.set(edit.kind, [...(byKind.get(edit.kind) ?? []), run.samples[i]]));
-      return { edits: stats(run.samples), editsByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, stats(v)])), publishedAsServer: same };
+      return { edits: stats(run.samples), editsByKind: statsByKind(bound.edits, run.samples), publishedAsServer: same };
     };
     process.stderr.write('priming the servers’ code cache…\n');
     await primeCodeCache(join(tmp, 'code-cache'), [asListFile(listSubjects[0]), ...(multi ?? [])]);

@@ -26,7 +26,11 @@ export interface Diagnostic {
 
 /** A publish's identity for comparing streams: a digest of its diagnostics' JSON. */
 export function publishDigest(diagnostics: readonly unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(diagnostics)).digest('hex');
+  return digestOfJson(JSON.stringify(diagnostics));
+}
+
+function digestOfJson(json: string): string {
+  return createHash('sha1').update(json).digest('hex');
 }
 
 /**
@@ -71,12 +75,14 @@ export class BoundRecorder {
     const added = edit.text.split('\n').length - 1;
     const shift = added - (edit.range.end.line - edit.range.start.line);
     const section = sectionOf(edit, lines, added);
-    this.digests.push(published && publishDigest(published.diagnostics));
     if (!published) {
+      this.digests.push(undefined);
       this.versions.push({ section });
       return;
     }
     const json = published.diagnostics.map((d) => JSON.stringify(d));
+    // The array's JSON is its elements' joined: each diagnostic is stringified once for both.
+    this.digests.push(digestOfJson(`[${json.join(',')}]`));
     const ops = (published.diagnostics as readonly Diagnostic[]).map((d, i): DiagnosticOp => {
       const kept = this.previous.get(json[i]);
       if (kept !== undefined) return [kept, 0];
