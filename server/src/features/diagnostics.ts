@@ -41,14 +41,18 @@ function diagnosticOf(uri: string, problem: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** Converted once per document state (one per version): the publisher and a re-check of the same version share it. */
-const ofState = new WeakMap<DocumentState, Diagnostic[]>();
+/**
+ * Converted once per problems array: a document state per version, and in a multi-file list the same array for a file
+ * an edit elsewhere left alone (list/listAnalysis.ts), whose publish then compares nothing but the array.
+ */
+const ofProblems = new WeakMap<readonly Finding[], { readonly uri: string; readonly diagnostics: Diagnostic[] }>();
 
 export function diagnosticsOf(state: DocumentState): Diagnostic[] {
   if (!state.isPaperList) return [];
-  let diagnostics = ofState.get(state);
-  if (!diagnostics) ofState.set(state, (diagnostics = state.analysis.problems.map((p) => diagnosticOf(state.uri, p))));
-  return diagnostics;
+  const problems = state.analysis.problems;
+  let known = ofProblems.get(problems);
+  if (known?.uri !== state.uri) ofProblems.set(problems, (known = { uri: state.uri, diagnostics: problems.map((p) => diagnosticOf(state.uri, p)) }));
+  return known.diagnostics;
 }
 
 /** What follows the range in a diagnostic's JSON, per message: the fields it is a function of, and the JSON text. */

@@ -66,7 +66,8 @@ export function analyzeList(
   const listFiles: ListFile[] = modelled.map((f) => ({ uri: f.uri, role: f.role, year: f.year, list: f.analysis.list }));
   if (model && model.absent === absent) model.update(listFiles);
   else model = new ListModel(indexUri, listFiles, absent);
-  const problems = new Map<string, Finding[]>(files.map((f) => [f.uri, [...f.analysis.problems]]));
+  // The list rules' findings per file, in the order reported; each file's own come first when they are merged below.
+  const listFound = new Map<string, Finding[]>(files.map((f) => [f.uri, []]));
   const filters = new Map(modelled.map((f) => [f.uri, disabledFilter(f.analysis.list.disableComments)]));
   const entries = entrySignature(model);
   const entriesTokens = entryTokensByFile(model, entries);
@@ -85,7 +86,7 @@ export function analyzeList(
         const { uri: _uri, ...problem } = reported;
         return problem;
       });
-      problems.get(reported.uri)?.push(finding);
+      listFound.get(reported.uri)?.push(finding);
     };
     const replay = rule.readsHeadingsOnly ? replayed?.get(rule.name) : undefined;
     if (replay) {
@@ -105,20 +106,55 @@ export function analyzeList(
   }
   if (inputs) headingRules.set(model, { settings, inputs, problems: recorded });
   else headingRules.delete(model);
-  for (const [uri, found] of problems) {
-    const file = model.file(uri);
-    if (file) {
-      for (let i = 0; i < found.length; i++) {
-        const fix = found[i].fix;
-        if (fix && found[i].rule !== 'toc') {
-          const followed = followHeadingRenames(model, file, fix, entriesTokens.get(uri)!);
-          if (followed !== fix) found[i] = withFollowedFix(found[i], followed);
-        }
+  const outputs = new Map<string, FileOutput>();
+  const previous = fileOutputs.get(model);
+  for (const f of files) {
+    const own = f.analysis.problems;
+    const fromList = listFound.get(f.uri)!;
+    const file = model.file(f.uri);
+    const token = file && entriesTokens.get(f.uri);
+    const before = previous?.get(f.uri);
+    // A file the edit left alone (every file but the edited one, on most edits): its own problems are the same array,
+    // the list rules reported the same findings into it, and its fixes' extensions read the same entries.
+    const kept = before !== undefined && before.own === own && before.token === token && before.list === file?.list && sameArrays(before.fromList, fromList);
+    outputs.set(f.uri, kept ? before : { own, fromList, token, list: file?.list, problems: mergedFileProblems(model, file, own, fromList, token) });
+  }
+  fileOutputs.set(model, outputs);
+  const problems = new Map<string, readonly Finding[]>();
+  for (const [uri, output] of outputs) problems.set(uri, output.problems);
+  return { model, problems, files: new Map(files.map((f) => [f.uri, f])) };
+}
+
+/** What one file's problems in its list were made of, to hand back the same array while none of it changed. */
+interface FileOutput {
+  readonly own: readonly Finding[];
+  readonly fromList: readonly Finding[];
+  readonly token: object | undefined;
+  readonly list: PaperList | undefined;
+  readonly problems: readonly Finding[];
+}
+
+/** Per list model, each file's last output: a file whose problems are the same array keeps its diagnostics array too (features/diagnostics.ts). */
+const fileOutputs = new WeakMap<ListModel, ReadonlyMap<string, FileOutput>>();
+
+/** A file's own problems and the list rules' findings in it, fixes followed into the index, sorted by position (stable: own first at one place). */
+function mergedFileProblems(
+  model: ListModel,
+  file: ListFile | undefined,
+  own: readonly Finding[],
+  fromList: readonly Finding[],
+  token: object | undefined,
+): Finding[] {
+  const found = [...own, ...fromList];
+  if (file)
+    for (let i = 0; i < found.length; i++) {
+      const fix = found[i].fix;
+      if (fix && found[i].rule !== 'toc') {
+        const followedFix = followHeadingRenames(model, file, fix, token!);
+        if (followedFix !== fix) found[i] = withFollowedFix(found[i], followedFix);
       }
     }
-    found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  }
-  return { model, problems, files: new Map(files.map((f) => [f.uri, f])) };
+  return found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** What the list rules marked readsHeadingsOnly read of a list model: every file's headings, TOC and anchors, the index and its resolved entries. */
