@@ -1,12 +1,12 @@
 // The floor server (see lowerBound.ts): what any design of the server must pay per edit over LSP. It takes the real
-// server's transport (the same library, encoder and code cache loader) and document, and per edit re-analyses only
+// server's transport (the same library, message writer and code cache loader) and document, and per edit re-analyses only
 // the section the edit is in (on its own, as a list of one section), then publishes the diagnostics the real server
 // published for that version, rebuilt from the previous version's as an ideal cache would hold them (applyOps in
 // lowerBoundTable.ts). Which diagnostics those are, and the edited section, come from a table the bench recorded
 // from the real server's stream. Started as `server.js --stdio --table=<file>` beside this bundle as languageServer.js.
 import { readFileSync } from 'node:fs';
-import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
-import { memoizingJsonEncoder } from '../server/src/node/messageEncoder';
+import { createConnection, ProposedFeatures, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
+import { FramedMessageWriter } from '../server/src/node/messageEncoder';
 import { OpenDocument } from '../server/src/documents';
 import { analyze } from '../server/src/analysis';
 import { WeekCache } from '../server/src/model/cache';
@@ -17,7 +17,7 @@ const tableArg = process.argv.find((a) => a.startsWith('--table='));
 if (!tableArg) throw new Error('lowerBoundServer: --table=<file> is required');
 const table = JSON.parse(readFileSync(tableArg.slice('--table='.length), 'utf8')) as BoundTable;
 
-const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: memoizingJsonEncoder });
+const writer = new FramedMessageWriter(process.stdout);
 // As in server/src/node/main.ts: a stream and a writer, each taken as it is at run time.
 const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Message } from 'vscode-languageserver/node';
-import { encodeMessage } from '../../server/src/node/messageEncoder';
+import { PassThrough, Writable } from 'node:stream';
+import { encodeMessage, FramedMessageWriter } from '../../server/src/node/messageEncoder';
 import { analyze } from '../../server/src/analysis';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { diagnosticsOf, toDiagnostic } from '../../server/src/features/diagnostics';
@@ -138,4 +139,44 @@ test("a new frozen answer made of earlier frozen parts reuses their bytes (a ver
   }
   const dated = Object.freeze({ toJSON: () => 'as-json' });
   assert.equal(encodeMessage(answer(dated)).toString('utf8'), JSON.stringify(answer(dated)));
+});
+
+test('the stdio writer sends each message in one write: its Content-Length header (in UTF-8 bytes), then its JSON, in the order sent', async () => {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const writer = new FramedMessageWriter(stream);
+  const messages = [
+    { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'Ünïcode ✓ 😀' } },
+    { jsonrpc: '2.0', id: 2, result: Object.freeze({ items: ['a', 'b'] }) },
+    { jsonrpc: '2.0', id: 3, result: null },
+  ] as unknown as Message[];
+  await Promise.all(messages.map((m) => writer.write(m)));
+  assert.equal(chunks.length, messages.length, 'one write per message');
+  chunks.forEach((chunk, i) => {
+    const body = Buffer.from(JSON.stringify(messages[i]), 'utf8');
+    assert.ok(chunk.equals(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body])), chunk.toString('utf8'));
+  });
+});
+
+test('the stdio writer reports a failed write as an error of the message, and a closed stream as closed', async () => {
+  const failing = new Writable({
+    write(_chunk, _encoding, done) {
+      done(new Error('pipe broken'));
+    },
+  });
+  failing.on('error', () => undefined);
+  const writer = new FramedMessageWriter(failing);
+  const errors: unknown[] = [];
+  writer.onError(([error, message]) => errors.push([(error as Error).message, message?.jsonrpc]));
+  await assert.rejects(writer.write({ jsonrpc: '2.0', id: 1, result: null } as unknown as Message), /pipe broken/);
+  assert.deepEqual(errors[0], ['pipe broken', '2.0']);
+  const stream = new PassThrough();
+  const closed = new Promise<void>((resolve) => new FramedMessageWriter(stream).onClose(() => resolve()));
+  stream.destroy();
+  await closed;
 });

@@ -1,11 +1,11 @@
 // The language server on Node (desktop VS Code, the CLI's tests, any LSP client over stdio): a connection, the disk,
 // and the client for files only the editor can read (virtual workspaces).
-import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { byScheme } from '../host';
 import { clientHost } from '../clientHost';
 import { diskHost } from './diskHost';
-import { memoizingJsonEncoder } from './messageEncoder';
+import { FramedMessageWriter } from './messageEncoder';
 
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 startServer(connection, byScheme(diskHost, clientHost(connection)), { soon: setImmediate });
@@ -15,7 +15,7 @@ startServer(connection, byScheme(diskHost, clientHost(connection)), { soon: setI
  * when stdin ends, as with `--stdio`); stdout is ours now, so console output goes to the client's log instead.
  */
 function stdioConnection() {
-  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: memoizingJsonEncoder });
+  const writer = new FramedMessageWriter(process.stdout);
   // The overloads take two streams or a reader and a writer; at run time a stream and a writer are each taken as they are.
   const stdio = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
   const log =
