@@ -18,6 +18,7 @@ import { PaperListService } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { weeksOf } from '../../server/src/features/weeksRequest';
 import { documentSymbols } from '../../server/src/features/symbols';
+import { diagnosticsOf } from '../../server/src/features/diagnostics';
 import { generateList, rng } from '../../bench/generate';
 import { landmarks, randomEdit, type Range } from '../../bench/edits';
 
@@ -439,4 +440,28 @@ test("an edit on any single line, sections' first and last lines included, gives
       assert.equal(snapshot(analyze(after, DEFAULT_SETTINGS, { cache })), snapshot(analyze(after, DEFAULT_SETTINGS)), `line ${at}: ${edited}`);
     }
   }
+});
+
+test("an edit in one file of a multi-file list leaves the other files' problems and diagnostics the same arrays, and the edited file's new", async () => {
+  const texts = readList(resolve(root, 'test/fixtures/multi'), ['README.md', 'years/2025.md', 'years/2026.md']);
+  const files = new Map([...texts].map(([path, text]) => [listRoot + path, new OpenDocument(listRoot + path, 'markdown', 1, text)]));
+  const indexUri = listRoot + 'README.md';
+  const edited = listRoot + 'years/2025.md';
+  const service = new PaperListService(memoryHost(files));
+  service.workspaceFolders = [listRoot];
+  service.openDocument = (uri) => files.get(uri);
+  await service.discover(indexUri);
+  const published = () => new Map([...files.values()].map((document) => [document.uri, diagnosticsOf(service.stateOf(document))]));
+  const before = published();
+  assert.ok(before.get(edited)!.length > 0 && before.get(listRoot + 'years/2026.md')!.length > 0, 'both year files of the fixture have problems');
+  // A letter typed into the title of a row no other file repeats: every key of the other files stays as it was.
+  const document = files.get(edited)!;
+  const row = document.text.split('\n').findIndex((line) => line.includes('**Harbor Agents**'));
+  document.update([{ range: { start: { line: row, character: 8 }, end: { line: row, character: 8 } }, text: 'x' }], 2);
+  const after = published();
+  for (const [uri, diagnostics] of after) {
+    if (uri === edited) assert.notEqual(diagnostics, before.get(uri), 'the edited file gets a new array');
+    else assert.equal(diagnostics, before.get(uri), `${uri} keeps its array`);
+  }
+  assert.equal(JSON.stringify([...after]), JSON.stringify([...published()]), 'asked again, the same');
 });
