@@ -53,8 +53,17 @@ export interface HeadingInputs {
   readonly anchors: ReadonlyMap<string, number>;
 }
 
+/** Each list's heading inputs (null: none), computed once: a multi-file list reads every file's on each edit, and most files did not change. */
+const headingInputsOf = new WeakMap<PaperList, HeadingInputs | null>();
+
 /** Undefined when the TOC ends on the document's last line: a fix there reads the whole text for its line breaks, so nothing is reused. */
 export function headingInputs(list: PaperList): HeadingInputs | undefined {
+  let inputs = headingInputsOf.get(list);
+  if (inputs === undefined) headingInputsOf.set(list, (inputs = computedHeadingInputs(list) ?? null));
+  return inputs ?? undefined;
+}
+
+function computedHeadingInputs(list: PaperList): HeadingInputs | undefined {
   const lineCount = list.lines.lineCount;
   if (list.toc.length > 0 && list.toc[list.toc.length - 1].line + 1 >= lineCount) return undefined;
   return {
@@ -69,8 +78,9 @@ export function headingInputs(list: PaperList): HeadingInputs | undefined {
 }
 
 const lineNumber = (line: number) => line;
+const unmoved = (line: number): number => line;
 
-export const sameArrays = <T>(x: readonly T[], y: readonly T[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
+export const sameArrays = <T>(x: readonly T[], y: readonly T[]): boolean => x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
 
 /**
  * Where `before`'s lines are in `after` when `after` reads as `before` with week headings moved and nothing else the
@@ -79,6 +89,8 @@ export const sameArrays = <T>(x: readonly T[], y: readonly T[]): boolean => x.le
  * line. Undefined when anything else differs.
  */
 export function movedHeadings(before: HeadingInputs, after: HeadingInputs): ((line: number) => number | undefined) | undefined {
+  // The same inputs are the same list (headingInputs): nothing in it moved, every line is where it was.
+  if (before === after) return unmoved;
   if (!sameArrays(before.headingTexts, after.headingTexts) || !sameArrays(before.years, after.years)) return undefined;
   if (!sameArrays(before.toc, after.toc) || !sameArrays(before.tocBreaks, after.tocBreaks) || before.anchors.size !== after.anchors.size) return undefined;
   const headings = before.headingLines;

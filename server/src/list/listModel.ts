@@ -50,7 +50,8 @@ type HeldFile = { -readonly [K in keyof ListFile]: ListFile[K] };
 export class ListModel {
   private filesByUri = new Map<string, HeldFile>();
   private ordered: HeldFile[] = [];
-  private weekList: ListWeek[] = [];
+  /** Made when first read after an update: only the heading rules read it, and they are replayed on most edits. */
+  private weekList: ListWeek[] | undefined;
   private entryList: ResolvedEntry[] = [];
   private readonly titleIndex: KeyIndex = new Map();
   private readonly paperIndex: KeyIndex = new Map();
@@ -77,7 +78,7 @@ export class ListModel {
   }
   /** Every week of every file, newest first: the index's own weeks, then each year file's in file order. */
   get weeks(): readonly ListWeek[] {
-    return this.weekList;
+    return (this.weekList ??= this.ordered.flatMap((file) => file.list.weeks.map((week) => ({ file, week }))));
   }
   get entries(): readonly ResolvedEntry[] {
     return this.entryList;
@@ -133,7 +134,7 @@ export class ListModel {
         (b.year ?? -Infinity) - (a.year ?? -Infinity) ||
         (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0),
     );
-    this.weekList = this.ordered.flatMap((file) => file.list.weeks.map((week) => ({ file, week })));
+    this.weekList = undefined;
     this.entryList = this.resolveEntries();
   }
 
