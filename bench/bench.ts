@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { diagnosticsOf } from '../server/src/features/diagnostics';
 import { generateList, rng } from './generate';
 import { applyToLines, landmarks, randomEdit, type Edit, type EditKind } from './edits';
-import { BenchClient, type Published } from './lspClient';
+import { BenchClient, untilCodeCacheSaved, type Published } from './lspClient';
 import { boundStream, buildBoundServer } from './lowerBound';
 import { BoundRecorder, type BoundTable } from './lowerBoundTable';
 import { SAVE_AFTER_MS } from '../server/src/node/codeCache';
@@ -328,13 +328,12 @@ async function primeCodeCache(cacheDir: string, files: readonly ListFile[]): Pro
     ] as const)
       await editStream(client, file.uri, file.text, quick ? 20 : 100, seed, opened.get(file.uri)!);
     const lastSave = started + SAVE_AFTER_MS[SAVE_AFTER_MS.length - 1];
-    const savedLate = () =>
-      existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith('.v8cache') && statSync(join(cacheDir, f)).mtimeMs >= lastSave);
-    while (!savedLate()) {
-      if (Date.now() > lastSave + 30_000)
-        throw new Error(`the server did not save its code cache in ${cacheDir} by its last save, ${lastSave - started} ms after it started`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await untilCodeCacheSaved(
+      cacheDir,
+      lastSave,
+      lastSave + 30_000,
+      `the server did not save its code cache in ${cacheDir} by its last save, ${lastSave - started} ms after it started`,
+    );
   } finally {
     await client.stop();
   }

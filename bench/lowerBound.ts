@@ -2,11 +2,11 @@
 // the same transport, measured next to the real server in the same run. The bench records each real stream's table
 // (lowerBoundTable.ts); lowerBoundServer.ts re-analyses only the edited section and publishes the diagnostics the
 // real server did. What the real server pays above it is the work its design does outside the edited section.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { BenchClient } from './lspClient';
+import { BenchClient, untilCodeCacheSaved } from './lspClient';
 import { publishDigest, type BoundTable } from './lowerBoundTable';
 import type { Edit } from './edits';
 
@@ -59,7 +59,7 @@ export async function boundStream(
         samples.push(checked.ms);
         digests.push(checked.published && publishDigest(checked.published.diagnostics));
       }
-      if (!measured) await until(() => existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith('.v8cache')), 10_000);
+      if (!measured) await untilCodeCacheSaved(cacheDir, 0, Date.now() + 10_000, 'the floor server saved no code cache in 10000 ms');
       return { samples, digests };
     } finally {
       await client.stop();
@@ -67,12 +67,4 @@ export async function boundStream(
   };
   await session(false);
   return session(true);
-}
-
-async function until(done: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`the floor server saved no code cache in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

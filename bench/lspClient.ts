@@ -1,7 +1,8 @@
 // A bare JSON-RPC-over-stdio client for timing the language server: no library between the clock and
 // the pipe, so what is measured is the server (and the pipe), not a client framework.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface Message {
   readonly id?: number | string;
@@ -213,5 +214,18 @@ export class BenchClient {
     const timer = setTimeout(() => this.child.kill(), 5_000);
     await exited;
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Resolves once a server has saved a V8 code cache in `cacheDir` at `since` (ms since the epoch) or later; throws
+ * `failure` at `deadline` (ms since the epoch) if none has. The bench's priming session and the floor's first session
+ * (lowerBound.ts) wait on it before the servers they time start from that cache.
+ */
+export async function untilCodeCacheSaved(cacheDir: string, since: number, deadline: number, failure: string): Promise<void> {
+  const saved = () => existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith('.v8cache') && statSync(join(cacheDir, f)).mtimeMs >= since);
+  while (!saved()) {
+    if (Date.now() > deadline) throw new Error(failure);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -77,8 +77,7 @@ function computedHeadingInputs(list: PaperList): HeadingInputs | undefined {
   };
 }
 
-const lineNumber = (line: number) => line;
-const unmoved = (line: number): number => line;
+const lineNumber = (line: number): number => line;
 
 export const sameArrays = <T>(x: readonly T[], y: readonly T[]): boolean => x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
 
@@ -90,7 +89,7 @@ export const sameArrays = <T>(x: readonly T[], y: readonly T[]): boolean => x ==
  */
 export function movedHeadings(before: HeadingInputs, after: HeadingInputs): ((line: number) => number | undefined) | undefined {
   // The same inputs are the same list (headingInputs): nothing in it moved, every line is where it was.
-  if (before === after) return unmoved;
+  if (before === after) return lineNumber;
   if (!sameArrays(before.headingTexts, after.headingTexts) || !sameArrays(before.years, after.years)) return undefined;
   if (!sameArrays(before.toc, after.toc) || !sameArrays(before.tocBreaks, after.tocBreaks) || before.anchors.size !== after.anchors.size) return undefined;
   const headings = before.headingLines;

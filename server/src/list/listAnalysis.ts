@@ -107,6 +107,7 @@ export function analyzeList(
   if (inputs) headingRules.set(model, { settings, inputs, problems: recorded });
   else headingRules.delete(model);
   const outputs = new Map<string, FileOutput>();
+  const problems = new Map<string, readonly Finding[]>();
   const previous = fileOutputs.get(model);
   for (const f of files) {
     const own = f.analysis.problems;
@@ -117,11 +118,11 @@ export function analyzeList(
     // A file the edit left alone (every file but the edited one, on most edits): its own problems are the same array,
     // the list rules reported the same findings into it, and its fixes' extensions read the same entries.
     const kept = before !== undefined && before.own === own && before.token === token && before.list === file?.list && sameArrays(before.fromList, fromList);
-    outputs.set(f.uri, kept ? before : { own, fromList, token, list: file?.list, problems: mergedFileProblems(model, file, own, fromList, token) });
+    const output = kept ? before : { own, fromList, token, list: file?.list, problems: mergedFileProblems(model, file, own, fromList, token) };
+    outputs.set(f.uri, output);
+    problems.set(f.uri, output.problems);
   }
   fileOutputs.set(model, outputs);
-  const problems = new Map<string, readonly Finding[]>();
-  for (const [uri, output] of outputs) problems.set(uri, output.problems);
   return { model, problems, files: new Map(files.map((f) => [f.uri, f])) };
 }
 
